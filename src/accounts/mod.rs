@@ -1,0 +1,11 @@
+//! Accounts: users, passwords, sessions, API tokens, invitations and the permission gate.
+
+pub mod access;
+pub mod invitations;
+pub mod password;
+pub mod secrets;
+pub mod sessions;
+pub mod tokens;
+pub mod users;
+
+pub use access::{Access, AuthVia, NetworkRole, Principal, Role, TokenScope};

@@ -1,0 +1,199 @@
+//! Server-side sessions behind the cookie, and the login flow with its rate limit.
+//!
+//! The cookie carries a random token; the database keeps only its hash. A new token is made
+//! at every login; sessions expire when idle and at an absolute limit; logout deletes the row.
+
+use sqlx::{Any, Row, Transaction};
+
+use crate::{
+    accounts::{
+        access::{Access, AuthVia, Role},
+        password,
+        secrets::{hash_secret, new_secret},
+        users::{self, User},
+    },
+    config::Config,
+    db::{now_ms, Db},
+    error::{AppError, AppResult},
+};
+
+pub const COOKIE_NAME: &str = "samsyn_session";
+const RATE_WINDOW_MS: i64 = 15 * 60 * 1000;
+const TOUCH_EVERY_MS: i64 = 60 * 1000;
+
+/// Deletes a user's sessions, except `keep` when given.
+pub async fn end_all_for_user(
+    tx: &mut Transaction<'static, Any>,
+    user_id: i64,
+    keep: Option<i64>,
+) -> AppResult<()> {
+    sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND id <> $2")
+        .bind(user_id)
+        .bind(keep.unwrap_or(-1))
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+async fn failures_since(db: &Db, key: &str, since: i64) -> AppResult<i64> {
+    let row = sqlx::query("SELECT COUNT(*) FROM login_failures WHERE key = $1 AND at > $2")
+        .bind(key)
+        .bind(since)
+        .fetch_one(&db.pool)
+        .await?;
+    Ok(row.try_get(0)?)
+}
+
+/// Checks credentials and opens a session. Returns the user and the cookie token.
+///
+/// Unknown e-mail and wrong password give the same error after the same work. Failures are
+/// counted per account and per client address in the database, so the limit holds for the
+/// whole site however many nodes serve it.
+pub async fn login(
+    db: &Db,
+    cfg: &Config,
+    email: &str,
+    password_raw: &str,
+    client: &str,
+) -> AppResult<(User, String)> {
+    let email = email.trim().to_lowercase();
+    let account_key = format!("acct:{email}");
+    let client_key = format!("addr:{client}");
+    let since = now_ms() - RATE_WINDOW_MS;
+    if failures_since(db, &account_key, since).await? >= cfg.login_limit_account
+        || failures_since(db, &client_key, since).await? >= cfg.login_limit_address
+    {
+        return Err(AppError::RateLimited);
+    }
+    let row = sqlx::query(&format!(
+        "SELECT {}, password_hash FROM users WHERE email = $1 AND active = 1 AND erased_at IS NULL",
+        users::USER_COLUMNS
+    ))
+    .bind(&email)
+    .fetch_optional(&db.pool)
+    .await?;
+    let (user, stored) = match &row {
+        Some(r) => (
+            Some(User::from_row(r)?),
+            r.try_get::<Option<String>, _>("password_hash")?,
+        ),
+        None => (None, None),
+    };
+    let ok = password::verify(password_raw.to_string(), stored).await?;
+    let now = now_ms();
+    let mut tx = db.begin_write().await?;
+    let Some(user) = user.filter(|_| ok) else {
+        for key in [&account_key, &client_key] {
+            sqlx::query("INSERT INTO login_failures (key, at) VALUES ($1, $2)")
+                .bind(key)
+                .bind(now)
+                .execute(&mut **tx)
+                .await?;
+        }
+        sqlx::query("DELETE FROM login_failures WHERE at < $1")
+            .bind(now - 24 * 3600 * 1000)
+            .execute(&mut **tx)
+            .await?;
+        tx.commit().await?;
+        crate::metrics::login_failed();
+        return Err(AppError::BadInput {
+            field: None,
+            message: "Fel e-postadress eller lösenord.".into(),
+        });
+    };
+    sqlx::query("DELETE FROM login_failures WHERE key = $1")
+        .bind(&account_key)
+        .execute(&mut **tx)
+        .await?;
+    let token = new_secret("");
+    let expires = now + cfg.session_max().as_millis() as i64;
+    sqlx::query(
+        "INSERT INTO sessions (user_id, token_hash, created_at, last_seen_at, expires_at) VALUES ($1, $2, $3, $3, $4)",
+    )
+    .bind(user.id)
+    .bind(hash_secret(&token))
+    .bind(now)
+    .bind(expires)
+    .execute(&mut **tx)
+    .await?;
+    sqlx::query("DELETE FROM sessions WHERE expires_at < $1")
+        .bind(now)
+        .execute(&mut **tx)
+        .await?;
+    tx.commit().await?;
+    Ok((user, token))
+}
+
+/// Ends the session whose cookie token this is.
+pub async fn logout(db: &Db, access: &Access) -> AppResult<()> {
+    if let Some(p) = &access.principal {
+        if let AuthVia::Session { session_id } = p.via {
+            let mut tx = db.begin_write().await?;
+            sqlx::query("DELETE FROM sessions WHERE id = $1")
+                .bind(session_id)
+                .execute(&mut **tx)
+                .await?;
+            tx.commit().await?;
+        }
+    }
+    Ok(())
+}
+
+/// Resolves a cookie token to the caller's access, or anonymous when it is unknown or expired.
+pub async fn resolve(db: &Db, cfg: &Config, token: &str) -> AppResult<Access> {
+    let row = sqlx::query(
+        "SELECT s.id, s.last_seen_at, s.expires_at, u.id, u.display_name, u.role, u.organisation_id
+         FROM sessions s JOIN users u ON u.id = s.user_id
+         WHERE s.token_hash = $1 AND u.active = 1 AND u.erased_at IS NULL",
+    )
+    .bind(hash_secret(token))
+    .fetch_optional(&db.pool)
+    .await?;
+    let Some(r) = row else {
+        return Ok(Access::anonymous());
+    };
+    let session_id: i64 = r.try_get(0)?;
+    let last_seen: i64 = r.try_get(1)?;
+    let expires: i64 = r.try_get(2)?;
+    let now = now_ms();
+    if expires < now || last_seen + (cfg.session_idle().as_millis() as i64) < now {
+        let mut tx = db.begin_write().await?;
+        sqlx::query("DELETE FROM sessions WHERE id = $1")
+            .bind(session_id)
+            .execute(&mut **tx)
+            .await?;
+        tx.commit().await?;
+        return Ok(Access::anonymous());
+    }
+    if now - last_seen > TOUCH_EVERY_MS {
+        let mut tx = db.begin_write().await?;
+        sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE id = $2")
+            .bind(now)
+            .bind(session_id)
+            .execute(&mut **tx)
+            .await?;
+        tx.commit().await?;
+    }
+    Access::for_user(
+        db,
+        r.try_get(3)?,
+        r.try_get(4)?,
+        Role::parse(&r.try_get::<String, _>(5)?)?,
+        r.try_get(6)?,
+        AuthVia::Session { session_id },
+    )
+    .await
+}
+
+/// The Set-Cookie value for a session token (HttpOnly, SameSite=Lax, Secure over TLS).
+pub fn cookie(token: &str, secure: bool, max_age_secs: u64) -> String {
+    format!(
+        "{COOKIE_NAME}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_secs}{}",
+        if secure { "; Secure" } else { "" }
+    )
+}
+
+/// The Set-Cookie value that removes the session cookie.
+pub fn clear_cookie(secure: bool) -> String {
+    cookie("", secure, 0)
+}

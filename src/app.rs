@@ -1,0 +1,125 @@
+//! Building the running app: database, migrations, first admin, schema and HTTP server.
+//! `App::build` binds the listener first, so tests can ask for port 0 and learn the port.
+
+use std::{future::Future, net::SocketAddr, sync::Arc, time::Duration};
+
+use poem::{
+    listener::{Acceptor, AcceptorExt, Listener, TcpListener},
+    Server,
+};
+
+use crate::{
+    accounts::{users, Role},
+    config::Config,
+    db::Db,
+    directory::organisations,
+    error::AppResult,
+    state::AppState,
+};
+
+/// Connects, migrates and loads the data every installation has. Returns the state and,
+/// when a first admin was created with a generated password, that password.
+pub async fn prepare(config: Config) -> AppResult<(AppState, Option<String>)> {
+    crate::metrics::install();
+    crate::accounts::password::warm_up();
+    let db = Db::connect(
+        config.database_url.as_deref(),
+        &config.data_dir,
+        config.db_max_connections,
+    )
+    .await?;
+    db.migrate().await?;
+    organisations::ensure_defaults(&db).await?;
+    let generated = ensure_first_admin(&db, &config).await?;
+    let state = AppState {
+        db,
+        config: Arc::new(config),
+    };
+    Ok((state, generated))
+}
+
+async fn ensure_first_admin(db: &Db, config: &Config) -> AppResult<Option<String>> {
+    if users::count(db).await? > 0 {
+        return Ok(None);
+    }
+    let (password, generated) = match &config.admin_password {
+        Some(p) if !p.0.is_empty() => (p.0.clone(), false),
+        _ => (
+            crate::accounts::secrets::new_secret("")[..20].to_string(),
+            true,
+        ),
+    };
+    let org = organisations::by_slug(db, "kommunal-utveckling").await?;
+    users::create(
+        db,
+        users::NewUser {
+            email: config.admin_email.clone(),
+            display_name: "Administratör".into(),
+            organisation_id: org.map(|o| o.id),
+            role: Role::Admin,
+            password: Some(password.clone()),
+        },
+    )
+    .await?;
+    tracing::info!(email = %config.admin_email, "created the first admin");
+    Ok(generated.then_some(password))
+}
+
+/// A bound, not yet serving, application.
+pub struct App {
+    pub state: AppState,
+    pub addr: SocketAddr,
+    acceptor: poem::listener::BoxAcceptor,
+}
+
+impl App {
+    pub async fn build(state: AppState, bind: SocketAddr) -> std::io::Result<App> {
+        let acceptor = TcpListener::bind(bind).into_acceptor().await?;
+        let addr = acceptor
+            .local_addr()
+            .first()
+            .and_then(|a| a.as_socket_addr().copied())
+            .unwrap_or(bind);
+        Ok(App {
+            state,
+            addr,
+            acceptor: acceptor.boxed(),
+        })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.addr.port()
+    }
+
+    /// Serves until `shutdown` resolves, then drains open requests (at most 10 s).
+    pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send) -> std::io::Result<()> {
+        let schema = crate::graphql::build(Some(self.state.clone()));
+        let routes = crate::http::routes(self.state.clone(), schema);
+        Server::new_with_acceptor(self.acceptor)
+            .run_with_graceful_shutdown(routes, shutdown, Some(Duration::from_secs(10)))
+            .await
+    }
+}
+
+/// Resolves on SIGINT or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
+    }
+    tracing::info!("shutting down");
+}

@@ -1,0 +1,157 @@
+//! The command line: `serve`, `migrate`, `schema`, `user add`, and the operations tools.
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::{
+    accounts::{users, Role},
+    app::{self, App},
+    config::{Config, ServeArgs},
+    directory::organisations,
+};
+
+#[derive(Parser)]
+#[command(
+    name = "samsyn",
+    version,
+    about = "Samsyn – Miljösamverkan Jönköpings län"
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub config: Config,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Start the server (migrations, first admin and demo content included).
+    Serve(ServeArgs),
+    /// Apply database migrations and exit.
+    Migrate,
+    /// Print the GraphQL schema (SDL).
+    Schema,
+    /// Manage users from the shell.
+    #[command(subcommand)]
+    User(UserCommand),
+}
+
+#[derive(Subcommand)]
+pub enum UserCommand {
+    /// Create a user with a role.
+    Add {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        /// admin | manager | member
+        #[arg(long, default_value = "member")]
+        role: String,
+        /// Organisation slug, e.g. `eksjo` or `lansstyrelsen`.
+        #[arg(long)]
+        organisation: Option<String>,
+        /// Password (or set SAMSYN_NEW_USER_PASSWORD); asked for nothing interactively.
+        #[arg(long, env = "SAMSYN_NEW_USER_PASSWORD", hide_env_values = true)]
+        password: String,
+    },
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    if matches!(cli.command, Command::Schema) {
+        print!("{}", crate::graphql::sdl());
+        return ExitCode::SUCCESS;
+    }
+    crate::telemetry::init();
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("samsyn: kunde inte starta: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("samsyn: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> anyhow::Result<()> {
+    let config = cli.config;
+    match cli.command {
+        Command::Schema => unreachable!("handled before the runtime starts"),
+        Command::Serve(args) => {
+            let (state, generated) = app::prepare(config.clone()).await?;
+            if let Some(password) = generated {
+                println!();
+                println!("  Första administratören har skapats / the first admin was created:");
+                println!("    e-post:   {}", config.admin_email);
+                println!("    lösenord: {password}");
+                println!("  Lösenordet visas bara denna gång. / This password is shown once.");
+                println!();
+            }
+            let app = App::build(state, args.bind).await?;
+            println!("Samsyn lyssnar på http://{}", app.addr);
+            app.run_until(app::shutdown_signal()).await?;
+            Ok(())
+        }
+        Command::Migrate => {
+            let db = crate::db::Db::connect(
+                config.database_url.as_deref(),
+                &config.data_dir,
+                config.db_max_connections,
+            )
+            .await?;
+            db.migrate().await?;
+            println!("Databasen är uppdaterad.");
+            Ok(())
+        }
+        Command::User(UserCommand::Add {
+            email,
+            name,
+            role,
+            organisation,
+            password,
+        }) => {
+            let (state, _) = app::prepare(Config {
+                demo: false,
+                ..config
+            })
+            .await?;
+            let organisation_id = match organisation {
+                Some(slug) => Some(
+                    organisations::by_slug(&state.db, &slug)
+                        .await?
+                        .ok_or_else(|| anyhow::anyhow!("okänd organisation: {slug}"))?
+                        .id,
+                ),
+                None => None,
+            };
+            let user = users::create(
+                &state.db,
+                users::NewUser {
+                    email,
+                    display_name: name,
+                    organisation_id,
+                    role: Role::parse(&role)?,
+                    password: Some(password),
+                },
+            )
+            .await?;
+            println!(
+                "Skapade {} ({}) med rollen {}.",
+                user.display_name,
+                user.email,
+                user.role.as_str()
+            );
+            Ok(())
+        }
+    }
+}

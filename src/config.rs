@@ -1,0 +1,153 @@
+//! Run-time configuration: one struct, clap flags with `SAMSYN_*` environment variables,
+//! defaults that run on a laptop with no configuration at all.
+
+use std::{fmt, net::SocketAddr, path::PathBuf, time::Duration};
+
+/// A value that must never be printed (passwords, SMTP credentials).
+#[derive(Clone, Default)]
+pub struct Secret(pub String);
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret(***)")
+    }
+}
+
+impl std::str::FromStr for Secret {
+    type Err = std::convert::Infallible;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(Secret(s.to_string()))
+    }
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct Config {
+    /// Data folder: the SQLite database and the search index live here.
+    #[arg(long, env = "SAMSYN_DATA_DIR", default_value = "./samsyn-data")]
+    pub data_dir: PathBuf,
+
+    /// Database URL: `postgres://…` for PostgreSQL; empty = SQLite file in the data folder.
+    #[arg(long, env = "SAMSYN_DATABASE_URL")]
+    pub database_url: Option<String>,
+
+    /// Largest number of pooled database connections.
+    #[arg(long, env = "SAMSYN_DB_MAX_CONNECTIONS", default_value_t = 16)]
+    pub db_max_connections: u32,
+
+    /// E-mail of the first administrator, created when the database has no users.
+    #[arg(long, env = "SAMSYN_ADMIN_EMAIL", default_value = "admin@samsyn.local")]
+    pub admin_email: String,
+
+    /// Password of the first administrator; generated and printed once when unset.
+    #[arg(long, env = "SAMSYN_ADMIN_PASSWORD", hide_env_values = true)]
+    pub admin_password: Option<Secret>,
+
+    /// Load the demo content from the verksamhetsplan when the database is new.
+    #[arg(long, env = "SAMSYN_DEMO", default_value_t = true, action = clap::ArgAction::Set)]
+    pub demo: bool,
+
+    /// The address users reach the site at (links in invitations, e-mails and feeds).
+    #[arg(
+        long,
+        env = "SAMSYN_PUBLIC_URL",
+        default_value = "http://127.0.0.1:8080"
+    )]
+    pub public_url: String,
+
+    /// Session idle timeout in minutes.
+    #[arg(long, env = "SAMSYN_SESSION_IDLE_MINUTES", default_value_t = 60 * 24 * 7)]
+    pub session_idle_minutes: u64,
+
+    /// Absolute session lifetime in hours.
+    #[arg(long, env = "SAMSYN_SESSION_MAX_HOURS", default_value_t = 24 * 30)]
+    pub session_max_hours: u64,
+
+    /// Largest attachment in bytes.
+    #[arg(long, env = "SAMSYN_MAX_UPLOAD_BYTES", default_value_t = 50 * 1024 * 1024)]
+    pub max_upload_bytes: u64,
+
+    /// Largest non-upload request body in bytes.
+    #[arg(long, env = "SAMSYN_MAX_BODY_BYTES", default_value_t = 1024 * 1024)]
+    pub max_body_bytes: u64,
+
+    /// Per-request execution timeout in seconds.
+    #[arg(long, env = "SAMSYN_REQUEST_TIMEOUT_SECS", default_value_t = 30)]
+    pub request_timeout_secs: u64,
+
+    /// Trust the X-Forwarded-For header for the client address (behind a load balancer).
+    #[arg(long, env = "SAMSYN_TRUST_PROXY", default_value_t = false, action = clap::ArgAction::Set)]
+    pub trust_proxy: bool,
+
+    /// Failed logins per account within 15 minutes before RATE_LIMITED.
+    #[arg(long, env = "SAMSYN_LOGIN_LIMIT_ACCOUNT", default_value_t = 5)]
+    pub login_limit_account: i64,
+
+    /// Failed logins per client address within 15 minutes before RATE_LIMITED.
+    #[arg(long, env = "SAMSYN_LOGIN_LIMIT_ADDRESS", default_value_t = 30)]
+    pub login_limit_address: i64,
+
+    /// SMTP server for e-mail, e.g. `smtp://127.0.0.1:2525` or `smtps://user:pass@host`.
+    #[arg(long, env = "SAMSYN_SMTP_URL", hide_env_values = true)]
+    pub smtp_url: Option<Secret>,
+
+    /// Sender address of e-mails.
+    #[arg(
+        long,
+        env = "SAMSYN_MAIL_FROM",
+        default_value = "Samsyn <noreply@samsyn.local>"
+    )]
+    pub mail_from: String,
+
+    /// Months before a phone-book entry is due for verification.
+    #[arg(long, env = "SAMSYN_VERIFY_MONTHS", default_value_t = 12)]
+    pub verify_months: i64,
+
+    /// Readiness fails while the search index lags the database by more than this many changes.
+    #[arg(long, env = "SAMSYN_READY_MAX_LAG", default_value_t = 1000)]
+    pub ready_max_lag: i64,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            data_dir: PathBuf::from("./samsyn-data"),
+            database_url: None,
+            db_max_connections: 16,
+            admin_email: "admin@samsyn.local".into(),
+            admin_password: None,
+            demo: true,
+            public_url: "http://127.0.0.1:8080".into(),
+            session_idle_minutes: 60 * 24 * 7,
+            session_max_hours: 24 * 30,
+            max_upload_bytes: 50 * 1024 * 1024,
+            max_body_bytes: 1024 * 1024,
+            request_timeout_secs: 30,
+            trust_proxy: false,
+            login_limit_account: 5,
+            login_limit_address: 30,
+            smtp_url: None,
+            mail_from: "Samsyn <noreply@samsyn.local>".into(),
+            verify_months: 12,
+            ready_max_lag: 1000,
+        }
+    }
+}
+
+impl Config {
+    pub fn session_idle(&self) -> Duration {
+        Duration::from_secs(self.session_idle_minutes * 60)
+    }
+    pub fn session_max(&self) -> Duration {
+        Duration::from_secs(self.session_max_hours * 3600)
+    }
+    pub fn request_timeout(&self) -> Duration {
+        Duration::from_secs(self.request_timeout_secs)
+    }
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, env = "SAMSYN_BIND", default_value = "127.0.0.1:8080")]
+    pub bind: SocketAddr,
+}

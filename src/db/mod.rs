@@ -1,0 +1,148 @@
+//! The database: one pool for SQLite (default) or PostgreSQL, migrations, and write
+//! transactions. SQLite writes are serialised in-process so no request ever sees
+//! "database is locked"; PostgreSQL handles concurrency itself.
+//!
+//! SQL is written once for both backends: `$1` parameters, `RETURNING`, BIGINT ids,
+//! flags as BIGINT 0/1 and timestamps as UTC milliseconds (`i64`).
+
+pub mod change_log;
+
+use std::{ops::Deref, ops::DerefMut, path::Path, sync::Arc, time::Duration};
+
+use sqlx::{
+    any::{AnyConnectOptions, AnyPoolOptions},
+    Any, AnyPool, Executor, Transaction,
+};
+use tokio::sync::{Mutex, OwnedMutexGuard};
+
+use crate::error::{AppError, AppResult};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+#[derive(Clone)]
+pub struct Db {
+    pub pool: AnyPool,
+    pub backend: Backend,
+    write_lock: Option<Arc<Mutex<()>>>,
+}
+
+/// A write transaction. On SQLite it also holds the process-wide write lock.
+pub struct WriteTx {
+    tx: Transaction<'static, Any>,
+    _guard: Option<OwnedMutexGuard<()>>,
+}
+
+impl Deref for WriteTx {
+    type Target = Transaction<'static, Any>;
+    fn deref(&self) -> &Self::Target {
+        &self.tx
+    }
+}
+
+impl DerefMut for WriteTx {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.tx
+    }
+}
+
+impl WriteTx {
+    pub async fn commit(self) -> AppResult<()> {
+        self.tx.commit().await?;
+        Ok(())
+    }
+}
+
+/// Milliseconds since the Unix epoch, UTC: the one timestamp format in the database.
+pub fn now_ms() -> i64 {
+    chrono::Utc::now().timestamp_millis()
+}
+
+impl Db {
+    /// Connects to `database_url`, or to `samsyn.db` in `data_dir` when it is `None`.
+    pub async fn connect(
+        database_url: Option<&str>,
+        data_dir: &Path,
+        max_connections: u32,
+    ) -> AppResult<Db> {
+        sqlx::any::install_default_drivers();
+        let url = match database_url {
+            Some(u) if !u.trim().is_empty() => u.trim().to_string(),
+            _ => {
+                std::fs::create_dir_all(data_dir).map_err(|e| {
+                    AppError::internal(format!("create data dir {}: {e}", data_dir.display()))
+                })?;
+                format!("sqlite://{}?mode=rwc", data_dir.join("samsyn.db").display())
+            }
+        };
+        let backend = if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+            Backend::Postgres
+        } else if url.starts_with("sqlite:") {
+            Backend::Sqlite
+        } else {
+            return Err(AppError::bad(
+                "SAMSYN_DATABASE_URL måste börja med postgres:// eller sqlite:",
+            ));
+        };
+        let options: AnyConnectOptions = url
+            .parse()
+            .map_err(|e| AppError::internal(format!("database url: {e}")))?;
+        let mut pool_options = AnyPoolOptions::new()
+            .max_connections(max_connections.max(2))
+            .acquire_timeout(Duration::from_secs(30));
+        if backend == Backend::Sqlite {
+            pool_options = pool_options.after_connect(|conn, _meta| {
+                Box::pin(async move {
+                    conn.execute("PRAGMA journal_mode = WAL").await?;
+                    conn.execute("PRAGMA synchronous = FULL").await?;
+                    conn.execute("PRAGMA foreign_keys = ON").await?;
+                    conn.execute("PRAGMA busy_timeout = 10000").await?;
+                    Ok(())
+                })
+            });
+        }
+        let pool = pool_options.connect_with(options).await?;
+        Ok(Db {
+            pool,
+            backend,
+            write_lock: (backend == Backend::Sqlite).then(|| Arc::new(Mutex::new(()))),
+        })
+    }
+
+    pub async fn migrate(&self) -> AppResult<()> {
+        match self.backend {
+            Backend::Sqlite => sqlx::migrate!("migrations/sqlite").run(&self.pool).await?,
+            Backend::Postgres => {
+                sqlx::migrate!("migrations/postgres")
+                    .run(&self.pool)
+                    .await?
+            }
+        }
+        Ok(())
+    }
+
+    /// Starts a write transaction (serialised on SQLite, `BEGIN IMMEDIATE`).
+    pub async fn begin_write(&self) -> AppResult<WriteTx> {
+        let guard = match &self.write_lock {
+            Some(lock) => Some(lock.clone().lock_owned().await),
+            None => None,
+        };
+        let tx = match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            Backend::Postgres => self.pool.begin().await?,
+        };
+        Ok(WriteTx { tx, _guard: guard })
+    }
+
+    /// True when the database answers.
+    pub async fn ping(&self) -> bool {
+        sqlx::query("SELECT 1").execute(&self.pool).await.is_ok()
+    }
+
+    pub fn is_sqlite(&self) -> bool {
+        self.backend == Backend::Sqlite
+    }
+}

@@ -1,0 +1,5 @@
+//! Telefonboken: organisations, units, people and who handles what.
+
+pub mod email;
+pub mod organisations;
+pub mod phone;

@@ -1,0 +1,111 @@
+//! One gate in front of every operation: mutations are refused over GET and for READ
+//! tokens before any resolver runs; every error leaves with an `extensions.code`; each
+//! operation is counted in the metrics.
+
+use std::{sync::Arc, time::Instant};
+
+use async_graphql::{
+    extensions::{Extension, ExtensionContext, ExtensionFactory, NextParseQuery, NextRequest},
+    parser::types::{ExecutableDocument, OperationType},
+    Response, ServerError, ServerResult, Variables,
+};
+
+use crate::{accounts::Access, error::ErrorCode};
+
+/// Marks a request that came over HTTP GET (mutations are refused).
+pub struct ViaGet;
+
+pub struct Guard;
+
+impl ExtensionFactory for Guard {
+    fn create(&self) -> Arc<dyn Extension> {
+        Arc::new(GuardExtension::default())
+    }
+}
+
+#[derive(Default)]
+struct GuardExtension {
+    operation: std::sync::Mutex<Option<String>>,
+}
+
+fn coded(message: &str, code: ErrorCode) -> ServerError {
+    let mut e = ServerError::new(message, None);
+    let mut ext = async_graphql::ErrorExtensionValues::default();
+    ext.set("code", code.as_str());
+    e.extensions = Some(ext);
+    e
+}
+
+#[async_graphql::async_trait::async_trait]
+impl Extension for GuardExtension {
+    async fn request(&self, ctx: &ExtensionContext<'_>, next: NextRequest<'_>) -> Response {
+        let started = Instant::now();
+        let mut resp = next.run(ctx).await;
+        for e in &mut resp.errors {
+            let has_code = e
+                .extensions
+                .as_ref()
+                .is_some_and(|x| x.get("code").is_some());
+            if !has_code {
+                let ext = e.extensions.get_or_insert_with(Default::default);
+                ext.set("code", ErrorCode::BadInput.as_str());
+            }
+        }
+        let outcome = if resp.errors.is_empty() {
+            "ok"
+        } else {
+            "error"
+        };
+        let op = self
+            .operation
+            .lock()
+            .ok()
+            .and_then(|g| g.clone())
+            .unwrap_or_else(|| "anonymous".into());
+        crate::metrics::graphql_request(&op, outcome, started.elapsed().as_secs_f64());
+        resp
+    }
+
+    async fn parse_query(
+        &self,
+        ctx: &ExtensionContext<'_>,
+        query: &str,
+        variables: &Variables,
+        next: NextParseQuery<'_>,
+    ) -> ServerResult<ExecutableDocument> {
+        let doc = next.run(ctx, query, variables).await?;
+        let mut name = None;
+        let mut mutation = false;
+        for (op_name, op) in doc.operations.iter() {
+            if op.node.ty == OperationType::Mutation {
+                mutation = true;
+            }
+            if name.is_none() {
+                name = Some(match op_name {
+                    Some(n) => n.to_string(),
+                    None => format!("{:?}", op.node.ty).to_lowercase(),
+                });
+            }
+        }
+        if let Ok(mut g) = self.operation.lock() {
+            *g = name;
+        }
+        if mutation {
+            if ctx.data_opt::<ViaGet>().is_some() {
+                return Err(coded(
+                    "Ändringar (mutations) måste skickas med POST.",
+                    ErrorCode::BadInput,
+                ));
+            }
+            if let Some(access) = ctx.data_opt::<Access>() {
+                if access.principal.is_some() && !access.can_write() {
+                    return Err(coded(
+                        "API-nyckeln har bara läsbehörighet (READ).",
+                        ErrorCode::Forbidden,
+                    ));
+                }
+            }
+        }
+        Ok(doc)
+    }
+}

@@ -1,0 +1,66 @@
+//! The GraphQL schema: one module per domain, merged. Resolvers are thin: parse input, call
+//! the domain with the caller's `Access`, map the result.
+
+pub mod accounts;
+pub mod guard;
+pub mod ids;
+pub mod node;
+
+use async_graphql::{Context, EmptySubscription, MergedObject, Schema};
+
+use crate::{accounts::Access, error::AppError, state::AppState};
+
+#[derive(MergedObject, Default)]
+pub struct Query(accounts::AccountsQuery, node::NodeQuery);
+
+#[derive(MergedObject, Default)]
+pub struct Mutation(accounts::AccountsMutation);
+
+pub type AppSchema = Schema<Query, Mutation, EmptySubscription>;
+
+/// Query depth limit: deep enough for the UI, refuses abusive nesting before execution.
+pub const MAX_DEPTH: usize = 12;
+/// Complexity limit (each field counts 1, connections multiply by their page size).
+pub const MAX_COMPLEXITY: usize = 5_000;
+/// Largest page any connection returns.
+pub const MAX_PAGE: i32 = 100;
+
+pub fn build(state: Option<AppState>) -> AppSchema {
+    let mut b = Schema::build(Query::default(), Mutation::default(), EmptySubscription)
+        .limit_depth(MAX_DEPTH)
+        .limit_complexity(MAX_COMPLEXITY)
+        .limit_recursive_depth(32)
+        .limit_directives(8)
+        .extension(guard::Guard);
+    if let Some(s) = state {
+        b = b.data(s);
+    }
+    b.finish()
+}
+
+/// The SDL, as `samsyn schema` prints it and `schema/schema.graphql` keeps it.
+pub fn sdl() -> String {
+    build(None).sdl()
+}
+
+/// The app state and the caller's access, from a resolver context.
+pub fn parts<'a>(ctx: &Context<'a>) -> (&'a AppState, &'a Access) {
+    static ANON: std::sync::OnceLock<Access> = std::sync::OnceLock::new();
+    let state = ctx.data_unchecked::<AppState>();
+    let access = ctx
+        .data_opt::<Access>()
+        .unwrap_or_else(|| ANON.get_or_init(Access::anonymous));
+    (state, access)
+}
+
+/// Checks a page size argument: 1..=100, default 20.
+pub fn page_size(first: Option<i32>) -> Result<i64, AppError> {
+    match first {
+        None => Ok(20),
+        Some(n) if (1..=MAX_PAGE).contains(&n) => Ok(n as i64),
+        Some(_) => Err(AppError::bad_input(
+            "first",
+            format!("first måste vara mellan 1 och {MAX_PAGE}."),
+        )),
+    }
+}

@@ -1,0 +1,19 @@
+//! Samsyn: forum, handläggarstöd, telefonbok and Swedish search for Miljösamverkan
+//! Jönköpings län. The binary (`main.rs`) is a thin CLI over this library.
+
+pub mod accounts;
+pub mod app;
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod demo;
+pub mod directory;
+pub mod error;
+pub mod forum;
+pub mod graphql;
+pub mod http;
+pub mod library;
+pub mod metrics;
+pub mod search;
+pub mod state;
+pub mod telemetry;

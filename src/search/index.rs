@@ -1,0 +1,447 @@
+//! The tantivy index: its schema, the document shape the indexer hands in, and the one
+//! writer and one reader the whole app shares. Opening checks the schema and analyzer
+//! versions kept in the commit payload and starts afresh when they differ.
+//!
+//! Owns the index's lifecycle (open, upsert, delete, commit, clear). It must not read the
+//! database or decide who may read what: documents arrive with their ACL strings, and
+//! searching (in `execute`) only intersects them with the caller's grants.
+
+use std::path::Path;
+use std::sync::{Mutex, MutexGuard};
+
+use serde::{Deserialize, Serialize};
+use tantivy::directory::MmapDirectory;
+use tantivy::schema::{
+    Facet, FacetOptions, Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing,
+    TextOptions, Value, FAST, INDEXED, STORED, STRING,
+};
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+
+use crate::search::analysis::{self, SV_COMPOUND, SV_FOLD, SV_STEM};
+use crate::search::compound::Vocabulary;
+
+pub use crate::search::execute::{FacetCount, Facets, Hit, SearchFilter, SearchResults};
+
+/// Bump whenever the schema changes: a stored index with another version is rebuilt.
+pub const SCHEMA_VERSION: u32 = 1;
+/// Body text beyond this many bytes is neither indexed nor stored.
+pub const MAX_BODY_BYTES: usize = 512 * 1024;
+/// Memory for the single writer, split between its threads.
+const WRITER_MEMORY: usize = 64 * 1024 * 1024;
+
+/// Errors from the search index. Messages are for logs, not for users.
+#[derive(Debug, thiserror::Error)]
+pub enum SearchError {
+    /// Tantivy failed.
+    #[error("search index: {0}")]
+    Tantivy(#[from] tantivy::TantivyError),
+    /// The index folder could not be opened as a tantivy directory.
+    #[error("search index folder: {0}")]
+    Directory(#[from] tantivy::directory::error::OpenDirectoryError),
+    /// Reading or wiping the index folder failed.
+    #[error("search index folder: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// Result of the search module.
+pub type Result<T, E = SearchError> = std::result::Result<T, E>;
+
+/// One searchable thing, as the indexer builds it from current database rows.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SearchDoc {
+    /// Unique key, "thread:42", "document:7", "attachment:3", "person:5", "meeting:9".
+    pub key: String,
+    /// thread | document | attachment | person | meeting.
+    pub kind: String,
+    /// The entity's database id.
+    pub entity_id: i64,
+    /// Title (thread title, document title, file name, person's name).
+    pub title: String,
+    /// Body text (posts, document text, extracted file text, title and unit for people).
+    pub body: String,
+    /// The accepted answer of a solved question; weighs more than other replies.
+    pub accepted: Option<String>,
+    /// Who may read: `all`, `net:<id>`, `user:<id>`, `role:admin`.
+    pub acl: Vec<String>,
+    /// Network slug.
+    pub network: Option<String>,
+    /// Project slug.
+    pub project: Option<String>,
+    /// Tag names (tillsynsområden).
+    pub tags: Vec<String>,
+    /// Organisation name.
+    pub organisation: Option<String>,
+    /// Whether a question is solved (None for other kinds).
+    pub solved: Option<bool>,
+    /// Last change, UTC milliseconds.
+    pub updated_at_ms: i64,
+    /// More searchable text that is not shown: project name, kind label, organisation.
+    pub extra_text: String,
+}
+
+/// What `open_or_create` found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OpenState {
+    /// An index of the current versions was opened; catch up from [`SearchIndex::last_seq`].
+    Opened,
+    /// There was no index: a new, empty one was created and needs a full rebuild.
+    Created,
+    /// The stored index was unusable (reason given) and was wiped: needs a full rebuild.
+    Reset(String),
+}
+
+impl OpenState {
+    /// Whether the caller must index everything from scratch.
+    pub fn needs_rebuild(&self) -> bool {
+        !matches!(self, OpenState::Opened)
+    }
+}
+
+/// The commit payload: the last applied change-log sequence and the versions it was built with.
+#[derive(Debug, Serialize, Deserialize)]
+struct Payload {
+    seq: i64,
+    schema: u32,
+    analyzer: u32,
+}
+
+/// Field handles of the schema.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Fields {
+    pub key: Field,
+    pub kind: Field,
+    pub entity_id: Field,
+    pub title: Field,
+    pub title_fold: Field,
+    pub title_compound: Field,
+    pub body: Field,
+    pub body_fold: Field,
+    pub body_compound: Field,
+    pub accepted: Field,
+    pub extra: Field,
+    pub acl: Field,
+    pub network: Field,
+    pub project: Field,
+    pub tags: Field,
+    pub organisation: Field,
+    pub solved: Field,
+    pub updated_at: Field,
+    pub facets: Field,
+}
+
+/// Name of the `updated_at` fast field, for sorting.
+pub(crate) const UPDATED_AT: &str = "updated_at";
+
+fn text(tokenizer: &str, positions: bool, stored: bool) -> TextOptions {
+    let record = if positions {
+        IndexRecordOption::WithFreqsAndPositions
+    } else {
+        IndexRecordOption::WithFreqs
+    };
+    let options = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(tokenizer)
+            .set_index_option(record),
+    );
+    if stored {
+        options.set_stored()
+    } else {
+        options
+    }
+}
+
+/// The schema of [`SCHEMA_VERSION`].
+pub(crate) fn build_schema() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let fields = Fields {
+        key: b.add_text_field("key", STRING | STORED),
+        kind: b.add_text_field("kind", STRING | STORED),
+        entity_id: b.add_i64_field("entity_id", STORED | INDEXED | FAST),
+        title: b.add_text_field("title", text(SV_STEM, true, true)),
+        title_fold: b.add_text_field("title_fold", text(SV_FOLD, false, false)),
+        title_compound: b.add_text_field("title_compound", text(SV_COMPOUND, false, false)),
+        body: b.add_text_field("body", text(SV_STEM, true, true)),
+        body_fold: b.add_text_field("body_fold", text(SV_FOLD, false, false)),
+        body_compound: b.add_text_field("body_compound", text(SV_COMPOUND, false, false)),
+        accepted: b.add_text_field("accepted", text(SV_STEM, true, false)),
+        extra: b.add_text_field("extra", text(SV_STEM, true, false)),
+        acl: b.add_text_field("acl", STRING),
+        network: b.add_text_field("network", STRING),
+        project: b.add_text_field("project", STRING),
+        tags: b.add_text_field("tags", STRING),
+        organisation: b.add_text_field("organisation", STRING),
+        solved: b.add_u64_field("solved", NumericOptions::default() | INDEXED | FAST),
+        updated_at: b.add_i64_field(UPDATED_AT, INDEXED | FAST | STORED),
+        facets: b.add_facet_field("facets", FacetOptions::default()),
+    };
+    (b.build(), fields)
+}
+
+/// The search index: one writer and one reader for the whole app.
+pub struct SearchIndex {
+    pub(crate) reader: IndexReader,
+    pub(crate) fields: Fields,
+    writer: Mutex<IndexWriter>,
+    last_seq: Mutex<Option<i64>>,
+    vocab: Vocabulary,
+}
+
+impl SearchIndex {
+    /// Opens the index in `dir` (a folder the index owns alone), or creates it. An index
+    /// without a payload, of another schema or analyzer version, or unreadable is wiped.
+    pub fn open_or_create(dir: &Path, vocab: Vocabulary) -> Result<(SearchIndex, OpenState)> {
+        std::fs::create_dir_all(dir)?;
+        let (schema, fields) = build_schema();
+        let state = if !Index::exists(&MmapDirectory::open(dir)?).unwrap_or(false) {
+            OpenState::Created
+        } else {
+            match check_existing(dir, &schema) {
+                Ok((index, seq)) => {
+                    let this = Self::from_index(index, fields, vocab, Some(seq))?;
+                    return Ok((this, OpenState::Opened));
+                }
+                Err(reason) => {
+                    // The folder is the index's own, so everything in it goes.
+                    std::fs::remove_dir_all(dir)?;
+                    std::fs::create_dir_all(dir)?;
+                    OpenState::Reset(reason)
+                }
+            }
+        };
+        let index = Index::create_in_dir(dir, schema)?;
+        Ok((Self::from_index(index, fields, vocab, None)?, state))
+    }
+
+    /// A fresh index in memory, for tests and tools.
+    pub fn in_memory(vocab: Vocabulary) -> Result<SearchIndex> {
+        let (schema, fields) = build_schema();
+        Self::from_index(Index::create_in_ram(schema), fields, vocab, None)
+    }
+
+    fn from_index(
+        index: Index,
+        fields: Fields,
+        vocab: Vocabulary,
+        last_seq: Option<i64>,
+    ) -> Result<SearchIndex> {
+        analysis::register(&index, &vocab);
+        let writer = index.writer(WRITER_MEMORY)?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        Ok(SearchIndex {
+            reader,
+            fields,
+            writer: Mutex::new(writer),
+            last_seq: Mutex::new(last_seq),
+            vocab,
+        })
+    }
+
+    /// The change-log sequence of the last commit, if any.
+    pub fn last_seq(&self) -> Option<i64> {
+        *lock(&self.last_seq)
+    }
+
+    /// The vocabulary the compound field splits against.
+    pub fn vocabulary(&self) -> &Vocabulary {
+        &self.vocab
+    }
+
+    /// Adds or replaces documents by key (idempotent). Visible after [`Self::commit`].
+    pub fn upsert(&self, docs: Vec<SearchDoc>) -> Result<()> {
+        let writer = lock(&self.writer);
+        for doc in docs {
+            self.learn(&doc);
+            writer.delete_term(Term::from_field_text(self.fields.key, &doc.key));
+            writer.add_document(self.to_document(&doc))?;
+        }
+        Ok(())
+    }
+
+    /// Removes documents by key. Visible after [`Self::commit`].
+    pub fn delete<S: AsRef<str>>(&self, keys: &[S]) {
+        let writer = lock(&self.writer);
+        for key in keys {
+            writer.delete_term(Term::from_field_text(self.fields.key, key.as_ref()));
+        }
+    }
+
+    /// Removes every document, committed or pending (for a rebuild). Visible after
+    /// [`Self::commit`].
+    pub fn clear(&self) -> Result<()> {
+        let mut writer = lock(&self.writer);
+        // delete_all_documents only drops committed segments; pending adds go with rollback.
+        writer.rollback()?;
+        writer.delete_all_documents()?;
+        Ok(())
+    }
+
+    /// Commits pending changes with `seq` as the last applied change, then reloads the
+    /// reader so the next search sees them. Blocks: call from a blocking thread.
+    pub fn commit(&self, seq: i64) -> Result<()> {
+        let payload = Payload {
+            seq,
+            schema: SCHEMA_VERSION,
+            analyzer: analysis::ANALYZER_VERSION,
+        };
+        let mut writer = lock(&self.writer);
+        let mut prepared = writer.prepare_commit()?;
+        prepared.set_payload(&serde_json::to_string(&payload).unwrap_or_default());
+        prepared.commit()?;
+        drop(writer);
+        *lock(&self.last_seq) = Some(seq);
+        self.reader.reload()?;
+        Ok(())
+    }
+
+    /// Teaches the vocabulary the words of every stored title and body. Learned words live
+    /// in memory only, so after reopening an index call this (on a blocking thread) to split
+    /// compounds in new documents as they were split before the restart.
+    pub fn relearn_vocabulary(&self) -> Result<usize> {
+        let searcher = self.reader.searcher();
+        let mut docs = 0;
+        for segment in searcher.segment_readers() {
+            let store = segment.get_store_reader(8)?;
+            for doc in store.iter::<TantivyDocument>(segment.alive_bitset()) {
+                let doc = doc?;
+                for field in [self.fields.title, self.fields.body] {
+                    if let Some(text) = doc.get_first(field).and_then(|v| v.as_str()) {
+                        self.vocab.learn(text);
+                    }
+                }
+                docs += 1;
+            }
+        }
+        Ok(docs)
+    }
+
+    /// Number of searchable documents as of the last commit.
+    pub fn num_docs(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    fn learn(&self, doc: &SearchDoc) {
+        self.vocab.learn(&doc.title);
+        self.vocab.learn(capped(&doc.body));
+        if let Some(accepted) = &doc.accepted {
+            self.vocab.learn(accepted);
+        }
+        self.vocab.learn(&doc.extra_text);
+    }
+
+    fn to_document(&self, doc: &SearchDoc) -> TantivyDocument {
+        let f = &self.fields;
+        let mut d = TantivyDocument::default();
+        let body = capped(&doc.body);
+        d.add_text(f.key, &doc.key);
+        d.add_text(f.kind, doc.kind.to_lowercase());
+        d.add_i64(f.entity_id, doc.entity_id);
+        for field in [f.title, f.title_fold, f.title_compound] {
+            d.add_text(field, &doc.title);
+        }
+        for field in [f.body, f.body_fold, f.body_compound] {
+            d.add_text(field, body);
+        }
+        // Accepted answer and extra text also reach the folded and compound body fields,
+        // so typo-free ASCII and compound-part searches find them too.
+        let more = doc.accepted.iter().chain(std::iter::once(&doc.extra_text));
+        for text in more.filter(|t| !t.is_empty()) {
+            d.add_text(f.body_fold, text);
+            d.add_text(f.body_compound, text);
+        }
+        if let Some(accepted) = &doc.accepted {
+            d.add_text(f.accepted, accepted);
+        }
+        if !doc.extra_text.is_empty() {
+            d.add_text(f.extra, &doc.extra_text);
+        }
+        for grant in &doc.acl {
+            d.add_text(f.acl, grant);
+        }
+        let mut facet = |dim: &str, value: &str| {
+            let value = value.trim().replace('\0', "");
+            if !value.is_empty() {
+                d.add_facet(f.facets, Facet::from_path([dim, value.as_str()]));
+            }
+        };
+        facet("kind", &doc.kind.to_lowercase());
+        for (dim, value) in [
+            ("network", &doc.network),
+            ("project", &doc.project),
+            ("organisation", &doc.organisation),
+        ] {
+            if let Some(v) = value {
+                facet(dim, v);
+            }
+        }
+        for tag in &doc.tags {
+            facet("tag", tag);
+        }
+        for (field, value) in [
+            (f.network, &doc.network),
+            (f.project, &doc.project),
+            (f.organisation, &doc.organisation),
+        ] {
+            if let Some(v) = value {
+                d.add_text(field, filter_value(v));
+            }
+        }
+        for tag in &doc.tags {
+            d.add_text(f.tags, filter_value(tag));
+        }
+        if let Some(solved) = doc.solved {
+            d.add_u64(f.solved, u64::from(solved));
+        }
+        d.add_i64(f.updated_at, doc.updated_at_ms);
+        d
+    }
+}
+
+/// The form network, project, tag and organisation values are indexed and filtered in.
+pub(crate) fn filter_value(value: &str) -> String {
+    value.trim().to_lowercase()
+}
+
+fn capped(text: &str) -> &str {
+    if text.len() <= MAX_BODY_BYTES {
+        return text;
+    }
+    let mut end = MAX_BODY_BYTES;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// The existing index and its last seq, or why it cannot be used as it is.
+fn check_existing(dir: &Path, schema: &Schema) -> Result<(Index, i64), String> {
+    let index = Index::open_in_dir(dir).map_err(|e| format!("unreadable index: {e}"))?;
+    let payload = read_payload(&index).ok_or("no commit payload")?;
+    if payload.schema != SCHEMA_VERSION {
+        return Err(format!(
+            "schema version {} != {SCHEMA_VERSION}",
+            payload.schema
+        ));
+    }
+    if payload.analyzer != analysis::ANALYZER_VERSION {
+        let want = analysis::ANALYZER_VERSION;
+        return Err(format!("analyzer version {} != {want}", payload.analyzer));
+    }
+    if index.schema() != *schema {
+        return Err("schema differs from this version's".to_string());
+    }
+    Ok((index, payload.seq))
+}
+
+fn read_payload(index: &Index) -> Option<Payload> {
+    let metas = index.load_metas().ok()?;
+    serde_json::from_str(metas.payload.as_deref()?).ok()
+}
+
+/// Locks a mutex, shrugging off poisoning: a panicked holder leaves the writer usable
+/// (tantivy rolls back uncommitted work on its own terms) and a seq is a plain value.
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}

@@ -1,0 +1,394 @@
+//! Query planning: how a parsed search box and the filters become one tantivy query, which
+//! fields each word is looked up in and how much each kind of match weighs, and which words
+//! the highlighter should mark.
+//!
+//! Owns scoring and matching rules; running the query and shaping results is `execute`'s.
+//! Every filter, and the caller's grants, become required clauses here.
+
+use std::ops::Bound;
+
+use tantivy::query::{
+    BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, FuzzyTermQuery, Occur,
+    PhraseQuery, Query, RangeQuery, TermQuery, TermSetQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::Term;
+
+use crate::search::analysis::{analyze, Mode, Term as Word};
+use crate::search::execute::SearchFilter;
+use crate::search::highlight::Highlighter;
+use crate::search::index::{filter_value, Fields};
+use crate::search::query::UserQuery;
+use crate::search::synonyms::{SynonymMatch, Synonyms};
+
+const TITLE: f32 = 3.0;
+const ACCEPTED: f32 = 2.0;
+const BODY: f32 = 1.0;
+const EXTRA: f32 = 0.8;
+/// Folded and compound matches count less, so the exact form ranks first.
+const FOLD: f32 = 0.6;
+const COMPOUND: f32 = 0.5;
+const FUZZY: f32 = 0.3;
+/// Another way of saying a synonym group's subject counts less than the words typed.
+const SYNONYM: f32 = 0.6;
+/// Score for a document merely tagged with the matched synonym group.
+const TAG_SYNONYM: f32 = 0.4;
+/// With more plain words than this, not all need to match (75 % must).
+const ALL_WORDS_UP_TO: usize = 3;
+
+pub(crate) type BoxQuery = Box<dyn Query>;
+
+/// One analysed word of the search box (stop words analyse to nothing).
+pub(crate) struct QueryWord {
+    pub typed: String,
+    pub stems: Vec<Word>,
+    pub folds: Vec<Word>,
+}
+
+/// Analyses the plain words of a query, keeping their order.
+pub(crate) fn analyse_words(terms: &[String]) -> Vec<QueryWord> {
+    terms
+        .iter()
+        .map(|t| QueryWord {
+            typed: t.clone(),
+            stems: analyze(t, &Mode::Stem),
+            folds: analyze(t, &Mode::Fold),
+        })
+        .collect()
+}
+
+/// Edit distance allowed for a one-term word: none below 5 letters, 1 up to 8, else 2.
+pub(crate) fn fuzzy_distance(word: &QueryWord) -> usize {
+    match word.folds.as_slice() {
+        [one] => match one.text.chars().count() {
+            0..=4 => 0,
+            5..=8 => 1,
+            _ => 2,
+        },
+        _ => 0,
+    }
+}
+
+fn boost(q: impl Query, by: f32) -> BoxQuery {
+    Box::new(BoostQuery::new(Box::new(q), by))
+}
+
+fn text_term(field: Field, text: &str) -> TermQuery {
+    TermQuery::new(
+        Term::from_field_text(field, text),
+        IndexRecordOption::WithFreqs,
+    )
+}
+
+fn filter(q: impl Query) -> BoxQuery {
+    Box::new(ConstScoreQuery::new(Box::new(q), 0.0))
+}
+
+fn any_of<'s>(field: Field, values: impl IntoIterator<Item = &'s str>) -> Option<BoxQuery> {
+    let terms: Vec<Term> = values
+        .into_iter()
+        .map(|v| Term::from_field_text(field, v))
+        .collect();
+    (!terms.is_empty()).then(|| filter(TermSetQuery::new(terms)))
+}
+
+fn dis_max(alternatives: Vec<BoxQuery>) -> BoxQuery {
+    Box::new(DisjunctionMaxQuery::with_tie_breaker(alternatives, 0.2))
+}
+
+fn must_all(mut clauses: Vec<BoxQuery>) -> BoxQuery {
+    if clauses.len() == 1 {
+        return clauses.remove(0);
+    }
+    Box::new(BooleanQuery::intersection(clauses))
+}
+
+fn same_stems(a: &[Word], b: &[Word]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.text == y.text)
+}
+
+/// Builds queries against one index's fields.
+pub(crate) struct Planner<'a> {
+    pub f: &'a Fields,
+    pub synonyms: &'a Synonyms,
+}
+
+impl Planner<'_> {
+    /// The text part of the query: None when nothing in the search box can be matched.
+    pub fn text(&self, q: &UserQuery, words: &[QueryWord], fuzzy: bool) -> Option<BoxQuery> {
+        let active: Vec<&QueryWord> = words.iter().filter(|w| !w.stems.is_empty()).collect();
+        let keys: Vec<String> = active
+            .iter()
+            .map(|w| {
+                let stems: Vec<&str> = w.stems.iter().map(|t| t.text.as_str()).collect();
+                stems.join(" ")
+            })
+            .collect();
+        let matches = self.synonyms.find(&keys);
+        let mut units = Vec::new();
+        let mut i = 0;
+        while i < active.len() {
+            if let Some(m) = matches.iter().find(|m| m.start == i) {
+                units.push(self.synonym_unit(&active[i..i + m.len], m, fuzzy));
+                i += m.len;
+            } else {
+                units.push(self.word_unit(active[i], fuzzy));
+                i += 1;
+            }
+        }
+        let mut required: Vec<BoxQuery> = Vec::new();
+        for phrase in &q.phrases {
+            let stems = analyze(phrase, &Mode::Stem);
+            if stems.is_empty() {
+                continue;
+            }
+            required.push(self.phrase_with_synonyms(&stems));
+        }
+        if units.len() > ALL_WORDS_UP_TO {
+            let min = (units.len() * 3).div_ceil(4);
+            required.push(Box::new(BooleanQuery::union_with_minimum_required_clauses(
+                units, min,
+            )));
+        } else {
+            required.extend(units);
+        }
+        (!required.is_empty()).then(|| must_all(required))
+    }
+
+    /// One plain word: its stem in the stemmed fields, its folded stem in the folded
+    /// fields, its stem among compound parts, and near spellings when `fuzzy`.
+    fn word_unit(&self, w: &QueryWord, fuzzy: bool) -> BoxQuery {
+        let (stem, fold) = match (w.stems.as_slice(), w.folds.as_slice()) {
+            ([stem], [fold]) => (&stem.text, &fold.text),
+            // "e-post", "kl:14": several terms from one word must stand together.
+            _ => return self.phrase(&w.stems),
+        };
+        let f = self.f;
+        let mut alts = self.stem_alternatives(stem);
+        alts.push(boost(text_term(f.title_fold, fold), TITLE * FOLD));
+        alts.push(boost(text_term(f.body_fold, fold), BODY * FOLD));
+        let distance = fuzzy_distance(w);
+        if fuzzy && distance > 0 {
+            for (field, weight) in [(f.title_fold, TITLE), (f.body_fold, BODY)] {
+                let term = Term::from_field_text(field, fold);
+                let q = FuzzyTermQuery::new(term, distance as u8, true);
+                alts.push(boost(q, weight * FUZZY));
+            }
+        }
+        dis_max(alts)
+    }
+
+    /// A stem in the stemmed fields and among compound parts.
+    fn stem_alternatives(&self, stem: &str) -> Vec<BoxQuery> {
+        let f = self.f;
+        vec![
+            boost(text_term(f.title, stem), TITLE),
+            boost(text_term(f.accepted, stem), ACCEPTED),
+            boost(text_term(f.body, stem), BODY),
+            boost(text_term(f.extra, stem), EXTRA),
+            boost(text_term(f.title_compound, stem), TITLE * COMPOUND),
+            boost(text_term(f.body_compound, stem), BODY * COMPOUND),
+        ]
+    }
+
+    /// Terms in order at their positions, in the stemmed fields.
+    fn phrase(&self, terms: &[Word]) -> BoxQuery {
+        let f = self.f;
+        let fields = [
+            (f.title, TITLE),
+            (f.accepted, ACCEPTED),
+            (f.body, BODY),
+            (f.extra, EXTRA),
+        ];
+        let alts = fields
+            .iter()
+            .map(|&(field, weight)| match terms {
+                [one] => boost(text_term(field, &one.text), weight),
+                _ => {
+                    let first = terms[0].position;
+                    let with_offsets = terms
+                        .iter()
+                        .map(|t| (t.position - first, Term::from_field_text(field, &t.text)))
+                        .collect();
+                    boost(PhraseQuery::new_with_offset(with_offsets), weight)
+                }
+            })
+            .collect();
+        dis_max(alts)
+    }
+
+    /// A quoted phrase; when it names a synonym group, its other phrases match too.
+    fn phrase_with_synonyms(&self, stems: &[Word]) -> BoxQuery {
+        let keys: Vec<String> = stems.iter().map(|t| t.text.clone()).collect();
+        match self.synonyms.find(&keys).into_iter().next() {
+            Some(m) if m.start == 0 && m.len == keys.len() => {
+                let original = self.phrase(stems);
+                self.with_alternatives(original, stems, &m)
+            }
+            _ => self.phrase(stems),
+        }
+    }
+
+    /// Plain words that name a synonym group: the words as typed, or any other phrase of
+    /// the group, or a document tagged with it.
+    fn synonym_unit(&self, run: &[&QueryWord], m: &SynonymMatch<'_>, fuzzy: bool) -> BoxQuery {
+        let original = must_all(run.iter().map(|w| self.word_unit(w, fuzzy)).collect());
+        let typed: Vec<Word> = run.iter().flat_map(|w| w.stems.iter().cloned()).collect();
+        self.with_alternatives(original, &typed, m)
+    }
+
+    fn with_alternatives(&self, original: BoxQuery, typed: &[Word], m: &SynonymMatch) -> BoxQuery {
+        let mut alts = vec![original];
+        for phrase in &m.alternatives {
+            if same_stems(&phrase.terms, typed) {
+                continue;
+            }
+            let q = match phrase.terms.as_slice() {
+                [one] => dis_max(self.stem_alternatives(&one.text)),
+                terms => self.phrase(terms),
+            };
+            alts.push(boost(q, SYNONYM));
+        }
+        for tag in &m.tags {
+            let tagged = text_term(self.f.tags, tag);
+            alts.push(Box::new(ConstScoreQuery::new(
+                Box::new(tagged),
+                TAG_SYNONYM,
+            )));
+        }
+        Box::new(BooleanQuery::union(alts))
+    }
+
+    /// Required and excluded clauses from operators, filters, exclusions and grants.
+    pub fn filters(
+        &self,
+        q: &UserQuery,
+        sf: &SearchFilter,
+        grants: &[String],
+    ) -> Vec<(Occur, BoxQuery)> {
+        let f = self.f;
+        let lower = |v: &[String]| v.iter().map(|s| filter_value(s)).collect::<Vec<_>>();
+        let canonical_tags: Vec<String> = q
+            .tags
+            .iter()
+            .map(|t| self.synonyms.canonical_tag(t).unwrap_or(t).to_string())
+            .collect();
+        let lists: [(Field, Vec<String>); 9] = [
+            (f.kind, lower(&sf.kinds)),
+            (f.kind, lower(&q.kinds)),
+            (f.network, lower(&sf.networks)),
+            (f.network, lower(&q.networks)),
+            (f.project, lower(&sf.projects)),
+            (f.project, lower(&q.projects)),
+            (f.tags, lower(&sf.tags)),
+            (f.tags, lower(&canonical_tags)),
+            (f.organisation, lower(&sf.organisations)),
+        ];
+        let mut out: Vec<(Occur, BoxQuery)> = Vec::new();
+        // Grants are matched exactly: they are machine-made, never typed.
+        if let Some(acl) = any_of(f.acl, grants.iter().map(String::as_str)) {
+            out.push((Occur::Must, acl));
+        }
+        for (field, values) in &lists {
+            if let Some(clause) = any_of(*field, values.iter().map(String::as_str)) {
+                out.push((Occur::Must, clause));
+            }
+        }
+        for solved in [sf.solved, q.solved].into_iter().flatten() {
+            let term = Term::from_field_u64(f.solved, u64::from(solved));
+            let clause = filter(TermQuery::new(term, IndexRecordOption::Basic));
+            out.push((Occur::Must, clause));
+        }
+        if sf.from_ms.is_some() || sf.to_ms.is_some() {
+            let bound = |v: Option<i64>| match v {
+                Some(ms) => Bound::Included(Term::from_field_i64(f.updated_at, ms)),
+                None => Bound::Unbounded,
+            };
+            let range = RangeQuery::new(bound(sf.from_ms), bound(sf.to_ms));
+            out.push((Occur::Must, filter(range)));
+        }
+        for excluded in &q.excluded {
+            out.extend(self.exclusion(excluded).map(|c| (Occur::MustNot, c)));
+        }
+        for excluded in &q.excluded_phrases {
+            let stems = analyze(excluded, &Mode::Stem);
+            if !stems.is_empty() {
+                out.push((Occur::MustNot, self.phrase(&stems)));
+            }
+        }
+        out
+    }
+
+    /// An excluded word, in the stemmed and folded title and body fields.
+    fn exclusion(&self, word: &str) -> Option<BoxQuery> {
+        let stems = analyze(word, &Mode::Stem);
+        let folds = analyze(word, &Mode::Fold);
+        match (stems.as_slice(), folds.as_slice()) {
+            ([], _) => None,
+            ([stem], [fold]) => {
+                let f = self.f;
+                let mut alts: Vec<BoxQuery> = [f.title, f.body, f.accepted, f.extra]
+                    .iter()
+                    .map(|&field| Box::new(text_term(field, &stem.text)) as BoxQuery)
+                    .collect();
+                for field in [f.title_fold, f.body_fold] {
+                    alts.push(Box::new(text_term(field, &fold.text)));
+                }
+                Some(Box::new(BooleanQuery::union(alts)))
+            }
+            _ => Some(self.phrase(&stems)),
+        }
+    }
+
+    /// The whole query: the text part (if any) and the filter clauses.
+    pub fn combine(&self, text: Option<BoxQuery>, filters: Vec<(Occur, BoxQuery)>) -> BoxQuery {
+        let mut clauses = filters;
+        if let Some(text) = text {
+            clauses.insert(0, (Occur::Must, text));
+        }
+        Box::new(BooleanQuery::new(clauses))
+    }
+
+    /// What to mark in hits: folded stems of every word, phrase and matched synonym, and
+    /// near spellings when `fuzzy`.
+    pub fn highlighter(&self, q: &UserQuery, words: &[QueryWord], fuzzy: bool) -> Highlighter {
+        let mut stems: Vec<String> = Vec::new();
+        let mut near = Vec::new();
+        for w in words {
+            stems.extend(w.folds.iter().map(|t| t.text.clone()));
+            let d = fuzzy_distance(w);
+            if fuzzy && d > 0 {
+                near.extend(w.folds.iter().map(|t| (t.text.clone(), d)));
+            }
+        }
+        for phrase in &q.phrases {
+            stems.extend(analyze(phrase, &Mode::Fold).into_iter().map(|t| t.text));
+        }
+        let mut keys: Vec<String> = Vec::new();
+        for w in words.iter().filter(|w| !w.stems.is_empty()) {
+            keys.push(
+                w.stems
+                    .iter()
+                    .map(|t| t.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
+        }
+        let phrase_keys = q.phrases.iter().map(|p| {
+            analyze(p, &Mode::Stem)
+                .into_iter()
+                .map(|t| t.text)
+                .collect::<Vec<_>>()
+        });
+        let mut found: Vec<SynonymMatch> = self.synonyms.find(&keys);
+        for pk in phrase_keys {
+            found.extend(self.synonyms.find(&pk));
+        }
+        for m in &found {
+            for p in &m.alternatives {
+                stems.extend(analyze(&p.surface, &Mode::Fold).into_iter().map(|t| t.text));
+            }
+        }
+        Highlighter::new(stems, near)
+    }
+}

@@ -1,0 +1,19 @@
+//! The shared application state every request handler and resolver reaches.
+
+use std::sync::Arc;
+
+use crate::{config::Config, db::Db};
+
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub config: Arc<Config>,
+}
+
+/// Facts about the HTTP request that resolvers need (client address, TLS).
+#[derive(Debug, Clone)]
+pub struct RequestMeta {
+    pub client: String,
+    pub secure: bool,
+    pub request_id: String,
+}

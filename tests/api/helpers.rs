@@ -1,0 +1,298 @@
+//! Test helpers: the real server on port 0 with a fresh data folder (SQLite) or a fresh
+//! PostgreSQL database, and a small GraphQL client.
+
+#![allow(dead_code)]
+
+use std::{net::SocketAddr, sync::atomic::AtomicU64, sync::atomic::Ordering};
+
+use serde_json::{json, Value};
+use tokio::sync::oneshot;
+
+use samsyn::{
+    app::{self, App},
+    config::{Config, Secret},
+    state::AppState,
+};
+
+pub const ADMIN_EMAIL: &str = "admin@test.samsyn.se";
+pub const ADMIN_PASSWORD: &str = "test-admin-lösenord-1";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+pub struct TestApp {
+    pub addr: SocketAddr,
+    pub base: String,
+    pub state: AppState,
+    pub backend: Backend,
+    /// A client with its own cookie jar (not signed in).
+    pub client: reqwest::Client,
+    shutdown: Option<oneshot::Sender<()>>,
+    _dir: tempfile::TempDir,
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+    }
+}
+
+/// The PostgreSQL admin URL for tests, or None (printing why) when the tests must skip.
+pub fn postgres_url(test: &str) -> Option<String> {
+    match std::env::var("SAMSYN_TEST_DATABASE_URL") {
+        Ok(url) if !url.trim().is_empty() => Some(url),
+        _ => {
+            if std::env::var("SAMSYN_TEST_REQUIRE_ALL").as_deref() == Ok("1") {
+                panic!("{test}: SAMSYN_TEST_DATABASE_URL is unset but SAMSYN_TEST_REQUIRE_ALL=1");
+            }
+            eprintln!("skipped {test} on PostgreSQL: SAMSYN_TEST_DATABASE_URL is unset");
+            None
+        }
+    }
+}
+
+static COUNTER: AtomicU64 = AtomicU64::new(0);
+
+/// Creates a fresh PostgreSQL database for one app and returns its URL. Databases left by
+/// test runs older than an hour are dropped on the way.
+async fn fresh_postgres_database(admin_url: &str) -> String {
+    use sqlx::{postgres::PgPoolOptions, Row};
+    let pool = PgPoolOptions::new()
+        .max_connections(1)
+        .connect(admin_url)
+        .await
+        .expect("connect to the test PostgreSQL");
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    let stale = sqlx::query("SELECT datname FROM pg_database WHERE datname LIKE 'samsyn_t_%'")
+        .fetch_all(&pool)
+        .await
+        .unwrap_or_default();
+    for row in stale {
+        let name: String = row.get(0);
+        let ts: u64 = name
+            .split('_')
+            .nth(2)
+            .and_then(|t| t.parse().ok())
+            .unwrap_or(now);
+        if now.saturating_sub(ts) > 3600 {
+            let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
+                .execute(&pool)
+                .await;
+        }
+    }
+    let name = format!(
+        "samsyn_t_{now}_{}_{}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::SeqCst)
+    );
+    sqlx::query(&format!("CREATE DATABASE \"{name}\""))
+        .execute(&pool)
+        .await
+        .expect("create test database");
+    pool.close().await;
+    let (base, _) = admin_url
+        .rsplit_once('/')
+        .expect("database URL with a database name");
+    format!("{base}/{name}")
+}
+
+pub fn test_config(dir: &std::path::Path, database_url: Option<String>) -> Config {
+    Config {
+        data_dir: dir.to_path_buf(),
+        database_url,
+        db_max_connections: 5,
+        admin_email: ADMIN_EMAIL.into(),
+        admin_password: Some(Secret(ADMIN_PASSWORD.into())),
+        demo: false,
+        ..Config::default()
+    }
+}
+
+/// Starts the real server on port 0. Returns None when the backend must be skipped.
+pub async fn spawn_app(backend: Backend, test: &str) -> Option<TestApp> {
+    spawn_with(backend, test, |_| {}).await
+}
+
+pub async fn spawn_with(
+    backend: Backend,
+    test: &str,
+    adjust: impl FnOnce(&mut Config),
+) -> Option<TestApp> {
+    samsyn::telemetry::init_for_tests();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let database_url = match backend {
+        Backend::Sqlite => None,
+        Backend::Postgres => Some(fresh_postgres_database(&postgres_url(test)?).await),
+    };
+    let mut config = test_config(dir.path(), database_url);
+    adjust(&mut config);
+    let (state, _) = app::prepare(config).await.expect("prepare app");
+    let app = App::build(state.clone(), "127.0.0.1:0".parse().unwrap())
+        .await
+        .expect("bind");
+    let addr = app.addr;
+    let (tx, rx) = oneshot::channel::<()>();
+    tokio::spawn(app.run_until(async {
+        let _ = rx.await;
+    }));
+    Some(TestApp {
+        addr,
+        base: format!("http://{addr}"),
+        state,
+        backend,
+        client: new_client(),
+        shutdown: Some(tx),
+        _dir: dir,
+    })
+}
+
+pub fn new_client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .build()
+        .expect("client")
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    /// POSTs a GraphQL operation with `client` and returns the JSON body.
+    pub async fn gql_with(&self, client: &reqwest::Client, query: &str, variables: Value) -> Value {
+        let resp = client
+            .post(self.url("/graphql"))
+            .json(&json!({ "query": query, "variables": variables }))
+            .send()
+            .await
+            .expect("request");
+        resp.json().await.expect("json body")
+    }
+
+    /// POSTs as the app's default client.
+    pub async fn gql(&self, query: &str, variables: Value) -> Value {
+        self.gql_with(&self.client, query, variables).await
+    }
+
+    /// POSTs with a bearer token.
+    pub async fn gql_bearer(&self, token: &str, query: &str, variables: Value) -> Value {
+        reqwest::Client::new()
+            .post(self.url("/graphql"))
+            .bearer_auth(token)
+            .json(&json!({ "query": query, "variables": variables }))
+            .send()
+            .await
+            .expect("request")
+            .json()
+            .await
+            .expect("json body")
+    }
+
+    /// A new client signed in as `email`.
+    pub async fn login(&self, email: &str, password: &str) -> reqwest::Client {
+        let client = new_client();
+        let body = self
+            .gql_with(
+                &client,
+                "mutation($i: LoginInput!) { login(input: $i) { user { id } } }",
+                json!({ "i": { "email": email, "password": password } }),
+            )
+            .await;
+        assert!(body["errors"].is_null(), "login failed: {body}");
+        client
+    }
+
+    pub async fn admin(&self) -> reqwest::Client {
+        self.login(ADMIN_EMAIL, ADMIN_PASSWORD).await
+    }
+
+    /// Creates a user through the API as admin and returns (user id, signed-in client).
+    pub async fn user(
+        &self,
+        email: &str,
+        role: &str,
+        org_slug: Option<&str>,
+    ) -> (String, reqwest::Client) {
+        let admin = self.admin().await;
+        let org_id = match org_slug {
+            Some(slug) => {
+                let orgs = self
+                    .gql_with(&admin, "{ organisations { id slug } }", json!({}))
+                    .await;
+                orgs["data"]["organisations"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .find(|o| o["slug"] == slug)
+                    .map(|o| o["id"].clone())
+            }
+            None => None,
+        };
+        let password = "ett-bra-lösenord-123";
+        let body = self
+            .gql_with(
+                &admin,
+                "mutation($i: CreateUserInput!) { createUser(input: $i) { id } }",
+                json!({ "i": { "email": email, "displayName": email.split('@').next().unwrap(), "role": role, "organisationId": org_id, "password": password } }),
+            )
+            .await;
+        assert!(body["errors"].is_null(), "createUser failed: {body}");
+        let id = body["data"]["createUser"]["id"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        (id, self.login(email, password).await)
+    }
+}
+
+/// The `extensions.code` of the first error, or "" when there is none.
+pub fn code(body: &Value) -> String {
+    body["errors"][0]["extensions"]["code"]
+        .as_str()
+        .unwrap_or("")
+        .to_string()
+}
+
+#[track_caller]
+pub fn assert_ok(body: &Value) {
+    assert!(body["errors"].is_null(), "unexpected errors: {body}");
+}
+
+#[track_caller]
+pub fn assert_code(body: &Value, expected: &str) {
+    assert_eq!(code(body), expected, "expected {expected}, got: {body}");
+}
+
+/// Generates `<name>_sqlite` and `<name>_postgres` tests from one scenario
+/// `async fn <name>(app: TestApp)`.
+#[macro_export]
+macro_rules! both_backends {
+    ($($name:ident),* $(,)?) => {
+        $(
+            paste::paste! {
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn [<$name _sqlite>]() {
+                    if let Some(app) = $crate::helpers::spawn_app(
+                        $crate::helpers::Backend::Sqlite, stringify!($name)).await {
+                        $name(app).await;
+                    }
+                }
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn [<$name _postgres>]() {
+                    if let Some(app) = $crate::helpers::spawn_app(
+                        $crate::helpers::Backend::Postgres, stringify!($name)).await {
+                        $name(app).await;
+                    }
+                }
+            }
+        )*
+    };
+}
