@@ -30,11 +30,15 @@ pub async fn prepare(config: Config) -> AppResult<(AppState, Option<String>)> {
     .await?;
     db.migrate().await?;
     organisations::ensure_defaults(&db).await?;
+    let is_new = users::count(&db).await? == 0;
     let generated = ensure_first_admin(&db, &config).await?;
     let state = AppState {
         db,
         config: Arc::new(config),
     };
+    if is_new && state.config.demo {
+        crate::demo::load(&state).await?;
+    }
     Ok((state, generated))
 }
 

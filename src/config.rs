@@ -46,6 +46,11 @@ pub struct Config {
     #[arg(long, env = "SAMSYN_DEMO", default_value_t = true, action = clap::ArgAction::Set)]
     pub demo: bool,
 
+    /// Password of the demo accounts (the made-up phone book's people); without it they
+    /// cannot log in.
+    #[arg(long, env = "SAMSYN_DEMO_PASSWORD", hide_env_values = true)]
+    pub demo_password: Option<Secret>,
+
     /// The address users reach the site at (links in invitations, e-mails and feeds).
     #[arg(
         long,
@@ -116,6 +121,7 @@ impl Default for Config {
             admin_email: "admin@samsyn.local".into(),
             admin_password: None,
             demo: true,
+            demo_password: None,
             public_url: "http://127.0.0.1:8080".into(),
             session_idle_minutes: 60 * 24 * 7,
             session_max_hours: 24 * 30,

@@ -16,4 +16,5 @@ pub mod library;
 pub mod metrics;
 pub mod search;
 pub mod state;
+pub mod tags;
 pub mod telemetry;

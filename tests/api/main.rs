@@ -4,5 +4,6 @@
 mod helpers;
 
 mod accounts;
+mod demo;
 mod http_limits;
 mod schema;
