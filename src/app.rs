@@ -35,6 +35,7 @@ pub async fn prepare(config: Config) -> AppResult<(AppState, Option<String>)> {
     let state = AppState {
         db,
         config: Arc::new(config),
+        search: None,
     };
     if is_new && state.config.demo {
         crate::demo::load(&state).await?;
@@ -67,6 +68,15 @@ async fn ensure_first_admin(db: &Db, config: &Config) -> AppResult<Option<String
     .await?;
     tracing::info!(email = %config.admin_email, "created the first admin");
     Ok(generated.then_some(password))
+}
+
+/// Opens the search index in the data folder and starts the indexer that follows the
+/// change log (rebuilding first when the index is new or of an older version).
+pub async fn start_search(state: &mut AppState) -> AppResult<()> {
+    let search = crate::search::SearchService::open(&state.config.data_dir.join("index")).await?;
+    tokio::spawn(search.clone().follow(state.db.clone()));
+    state.search = Some(search);
+    Ok(())
 }
 
 /// A bound, not yet serving, application.

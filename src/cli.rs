@@ -32,6 +32,8 @@ pub enum Command {
     Migrate,
     /// Print the GraphQL schema (SDL).
     Schema,
+    /// Rebuild the search index from the database (stop the server first).
+    Reindex,
     /// Manage users from the shell.
     #[command(subcommand)]
     User(UserCommand),
@@ -88,7 +90,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Schema => unreachable!("handled before the runtime starts"),
         Command::Serve(args) => {
-            let (state, generated) = app::prepare(config.clone()).await?;
+            let (mut state, generated) = app::prepare(config.clone()).await?;
+            app::start_search(&mut state).await?;
             if let Some(password) = generated {
                 println!();
                 println!("  Första administratören har skapats / the first admin was created:");
@@ -100,6 +103,42 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let app = App::build(state, args.bind).await?;
             println!("Samsyn lyssnar på http://{}", app.addr);
             app.run_until(app::shutdown_signal()).await?;
+            Ok(())
+        }
+        Command::Reindex => {
+            let (state, _) = app::prepare(Config {
+                demo: false,
+                ..config
+            })
+            .await?;
+            let dir = state.config.data_dir.join("index");
+            let search = crate::search::SearchService::open(&dir)
+                .await
+                .map_err(|e| {
+                    anyhow::anyhow!(
+                        "kunde inte öppna sökindexet i {} (kör servern? stoppa den först): {}",
+                        dir.display(),
+                        e.log_message()
+                    )
+                })?;
+            let bar = indicatif::ProgressBar::new(0);
+            bar.set_style(
+                indicatif::ProgressStyle::with_template(
+                    "{spinner} Indexerar {pos}/{len} [{bar:40}] {eta}",
+                )
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            );
+            let seq = search
+                .rebuild(&state.db, |done, total| {
+                    bar.set_length(total);
+                    bar.set_position(done);
+                })
+                .await?;
+            bar.finish();
+            println!(
+                "Sökindexet är återuppbyggt: {} poster, ändringslogg t.o.m. {seq}.",
+                search.num_docs()
+            );
             Ok(())
         }
         Command::Migrate => {

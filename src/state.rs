@@ -2,12 +2,28 @@
 
 use std::sync::Arc;
 
-use crate::{config::Config, db::Db};
+use crate::{
+    config::Config,
+    db::Db,
+    error::{AppError, AppResult},
+    search::SearchService,
+};
 
 #[derive(Clone)]
 pub struct AppState {
     pub db: Db,
     pub config: Arc<Config>,
+    /// The search index; only the serving process opens it (CLI tools leave it alone and
+    /// the server's indexer picks up their changes from the change log).
+    pub search: Option<Arc<SearchService>>,
+}
+
+impl AppState {
+    pub fn search(&self) -> AppResult<&Arc<SearchService>> {
+        self.search
+            .as_ref()
+            .ok_or_else(|| AppError::internal("search index is not open in this process"))
+    }
 }
 
 /// Facts about the HTTP request that resolvers need (client address, TLS).

@@ -4,9 +4,9 @@
 //! transaction, so the index can never miss an acknowledged write. Nothing else feeds the
 //! index.
 
-use sqlx::{Any, Row, Transaction};
+use sqlx::Row;
 
-use crate::error::AppResult;
+use crate::{db::WriteTx, error::AppResult};
 
 /// What kind of entity changed; the indexer re-reads that entity by id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,20 +53,18 @@ impl EntityKind {
 }
 
 /// Records that `kind`/`entity_id` changed, inside the caller's transaction. Returns the seq.
-pub async fn record(
-    tx: &mut Transaction<'static, Any>,
-    kind: EntityKind,
-    entity_id: i64,
-) -> AppResult<i64> {
+pub async fn record(tx: &mut WriteTx, kind: EntityKind, entity_id: i64) -> AppResult<i64> {
     let row = sqlx::query(
         "INSERT INTO change_log (kind, entity_id, created_at) VALUES ($1, $2, $3) RETURNING seq",
     )
     .bind(kind.as_str())
     .bind(entity_id)
     .bind(crate::db::now_ms())
-    .fetch_one(&mut **tx)
+    .fetch_one(&mut ***tx)
     .await?;
-    Ok(row.try_get::<i64, _>(0)?)
+    let seq: i64 = row.try_get(0)?;
+    tx.max_seq = Some(tx.max_seq.map_or(seq, |m| m.max(seq)));
+    Ok(seq)
 }
 
 /// One entry of the change log.
@@ -75,6 +73,7 @@ pub struct Change {
     pub seq: i64,
     pub kind: Option<EntityKind>,
     pub entity_id: i64,
+    pub created_at: i64,
 }
 
 /// Reads up to `limit` changes after `after_seq`, in seq order.
@@ -84,7 +83,7 @@ pub async fn read_after(
     limit: i64,
 ) -> AppResult<Vec<Change>> {
     let rows = sqlx::query(
-        "SELECT seq, kind, entity_id FROM change_log WHERE seq > $1 ORDER BY seq LIMIT $2",
+        "SELECT seq, kind, entity_id, created_at FROM change_log WHERE seq > $1 ORDER BY seq LIMIT $2",
     )
     .bind(after_seq)
     .bind(limit)
@@ -96,6 +95,7 @@ pub async fn read_after(
                 seq: r.try_get(0)?,
                 kind: EntityKind::parse(&r.try_get::<String, _>(1)?),
                 entity_id: r.try_get(2)?,
+                created_at: r.try_get(3)?,
             })
         })
         .collect()

@@ -7,13 +7,22 @@
 
 pub mod change_log;
 
-use std::{ops::Deref, ops::DerefMut, path::Path, sync::Arc, time::Duration};
+use std::{
+    ops::Deref,
+    ops::DerefMut,
+    path::Path,
+    sync::{
+        atomic::{AtomicI64, Ordering},
+        Arc,
+    },
+    time::Duration,
+};
 
 use sqlx::{
     any::{AnyConnectOptions, AnyPoolOptions},
     Any, AnyPool, Executor, Transaction,
 };
-use tokio::sync::{Mutex, OwnedMutexGuard};
+use tokio::sync::{Mutex, Notify, OwnedMutexGuard};
 
 use crate::error::{AppError, AppResult};
 
@@ -28,12 +37,20 @@ pub struct Db {
     pub pool: AnyPool,
     pub backend: Backend,
     write_lock: Option<Arc<Mutex<()>>>,
+    /// Highest change_log seq committed by this process (for read-your-writes).
+    committed_seq: Arc<AtomicI64>,
+    /// Woken after every commit that recorded a change (the indexer waits on it).
+    changed: Arc<Notify>,
 }
 
 /// A write transaction. On SQLite it also holds the process-wide write lock.
 pub struct WriteTx {
     tx: Transaction<'static, Any>,
     _guard: Option<OwnedMutexGuard<()>>,
+    /// Highest change_log seq recorded in this transaction.
+    pub(crate) max_seq: Option<i64>,
+    committed_seq: Arc<AtomicI64>,
+    changed: Arc<Notify>,
 }
 
 impl Deref for WriteTx {
@@ -52,6 +69,10 @@ impl DerefMut for WriteTx {
 impl WriteTx {
     pub async fn commit(self) -> AppResult<()> {
         self.tx.commit().await?;
+        if let Some(seq) = self.max_seq {
+            self.committed_seq.fetch_max(seq, Ordering::SeqCst);
+            self.changed.notify_one();
+        }
         Ok(())
     }
 }
@@ -109,6 +130,8 @@ impl Db {
             pool,
             backend,
             write_lock: (backend == Backend::Sqlite).then(|| Arc::new(Mutex::new(()))),
+            committed_seq: Arc::new(AtomicI64::new(0)),
+            changed: Arc::new(Notify::new()),
         })
     }
 
@@ -134,12 +157,28 @@ impl Db {
             Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
             Backend::Postgres => self.pool.begin().await?,
         };
-        Ok(WriteTx { tx, _guard: guard })
+        Ok(WriteTx {
+            tx,
+            _guard: guard,
+            max_seq: None,
+            committed_seq: self.committed_seq.clone(),
+            changed: self.changed.clone(),
+        })
     }
 
     /// True when the database answers.
     pub async fn ping(&self) -> bool {
         sqlx::query("SELECT 1").execute(&self.pool).await.is_ok()
+    }
+
+    /// Highest change seq this process has committed.
+    pub fn committed_seq(&self) -> i64 {
+        self.committed_seq.load(Ordering::SeqCst)
+    }
+
+    /// Resolves after the next commit that recorded a change.
+    pub fn changed(&self) -> Arc<Notify> {
+        self.changed.clone()
     }
 
     pub fn is_sqlite(&self) -> bool {

@@ -5,13 +5,18 @@ pub mod accounts;
 pub mod guard;
 pub mod ids;
 pub mod node;
+pub mod search;
 
 use async_graphql::{Context, EmptySubscription, MergedObject, Schema};
 
 use crate::{accounts::Access, error::AppError, state::AppState};
 
 #[derive(MergedObject, Default)]
-pub struct Query(accounts::AccountsQuery, node::NodeQuery);
+pub struct Query(
+    accounts::AccountsQuery,
+    node::NodeQuery,
+    search::SearchQuery,
+);
 
 #[derive(MergedObject, Default)]
 pub struct Mutation(accounts::AccountsMutation);

@@ -11,6 +11,33 @@ pub enum Node {
     User(UserObj),
 }
 
+/// The GraphQL type name of a search kind key ("thread" → "Thread").
+pub fn type_name(kind: &str) -> &'static str {
+    match kind {
+        "thread" => "Thread",
+        "document" => "Document",
+        "attachment" => "Attachment",
+        "person" => "Person",
+        "meeting" => "Meeting",
+        "newsletter" => "Newsletter",
+        _ => "Unknown",
+    }
+}
+
+/// Loads a node by type name and id through its domain's permission check; None when it
+/// does not exist or the caller may not read it.
+pub async fn load(ctx: &Context<'_>, type_name: &str, id: i64) -> Result<Option<Node>> {
+    let (state, access) = parts(ctx);
+    access.user()?;
+    Ok(match type_name {
+        "User" => crate::accounts::users::get(&state.db, id)
+            .await?
+            .filter(|u| !u.erased)
+            .map(|u| Node::User(UserObj(u))),
+        _ => None,
+    })
+}
+
 #[derive(Default)]
 pub struct NodeQuery;
 
@@ -18,15 +45,7 @@ pub struct NodeQuery;
 impl NodeQuery {
     /// Any object by its global id; null when it does not exist or may not be read.
     async fn node(&self, ctx: &Context<'_>, id: ID) -> Result<Option<Node>> {
-        let (state, access) = parts(ctx);
-        access.user()?;
         let (kind, n) = ids::decode_any(&id)?;
-        Ok(match kind.as_str() {
-            "User" => crate::accounts::users::get(&state.db, n)
-                .await?
-                .filter(|u| !u.erased)
-                .map(|u| Node::User(UserObj(u))),
-            _ => None,
-        })
+        load(ctx, &kind, n).await
     }
 }

@@ -44,13 +44,24 @@ fn healthz() -> &'static str {
 
 #[handler]
 async fn readyz(Data(state): Data<&AppState>) -> Response {
-    if state.db.ping().await {
-        "ready".into_response()
-    } else {
+    let unavailable = |why: &str| {
         Response::builder()
             .status(StatusCode::SERVICE_UNAVAILABLE)
-            .body("database unreachable")
+            .body(why.to_string())
+    };
+    if !state.db.ping().await {
+        return unavailable("database unreachable");
     }
+    if let Some(search) = &state.search {
+        let max = crate::db::change_log::max_seq(&state.db.pool)
+            .await
+            .unwrap_or(0);
+        let lag = max - search.indexed_seq();
+        if search.is_rebuilding() && lag > state.config.ready_max_lag {
+            return unavailable(&format!("search index rebuilding ({lag} changes behind)"));
+        }
+    }
+    "ready".into_response()
 }
 
 #[handler]

@@ -10,5 +10,10 @@ pub mod plan;
 pub mod query;
 pub mod synonyms;
 
+pub mod service;
+pub mod sources;
+
+pub use service::SearchService;
+
 #[cfg(test)]
 mod tests;

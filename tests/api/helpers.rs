@@ -134,7 +134,10 @@ pub async fn spawn_with(
     };
     let mut config = test_config(dir.path(), database_url);
     adjust(&mut config);
-    let (state, _) = app::prepare(config).await.expect("prepare app");
+    let (mut state, _) = app::prepare(config).await.expect("prepare app");
+    app::start_search(&mut state)
+        .await
+        .expect("open search index");
     let app = App::build(state.clone(), "127.0.0.1:0".parse().unwrap())
         .await
         .expect("bind");

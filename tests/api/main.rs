@@ -7,3 +7,4 @@ mod accounts;
 mod demo;
 mod http_limits;
 mod schema;
+mod search;

@@ -1,0 +1,208 @@
+//! GraphQL for search: `search(query, filter, first, after)` and `similarQuestions(title)`.
+
+use async_graphql::{Context, InputObject, Object, Result, SimpleObject};
+use chrono::{DateTime, Utc};
+
+use crate::{
+    graphql::{accounts::ts, ids, node, page_size, parts},
+    search::{
+        execute::{Facets, Hit, SearchFilter},
+        service::READ_YOUR_WRITES_WAIT,
+        SearchService,
+    },
+};
+
+#[derive(InputObject, Default)]
+pub struct SearchFilterInput {
+    /// thread | document | attachment | person | meeting
+    pub types: Option<Vec<String>>,
+    /// Network slugs.
+    pub networks: Option<Vec<String>>,
+    /// Project slugs.
+    pub projects: Option<Vec<String>>,
+    /// Tag names (tillsynsområden).
+    pub tags: Option<Vec<String>>,
+    /// Organisation names.
+    pub organisations: Option<Vec<String>>,
+    pub from: Option<DateTime<Utc>>,
+    pub to: Option<DateTime<Utc>>,
+    /// Only answered (true) or only open (false) questions.
+    pub solved: Option<bool>,
+}
+
+#[derive(SimpleObject)]
+pub struct FacetCount {
+    pub value: String,
+    pub count: i64,
+}
+
+#[derive(SimpleObject)]
+pub struct SearchFacets {
+    pub types: Vec<FacetCount>,
+    pub networks: Vec<FacetCount>,
+    pub tags: Vec<FacetCount>,
+    pub projects: Vec<FacetCount>,
+    pub organisations: Vec<FacetCount>,
+}
+
+fn counts(v: Vec<(String, u64)>) -> Vec<FacetCount> {
+    v.into_iter()
+        .map(|(value, count)| FacetCount {
+            value,
+            count: count as i64,
+        })
+        .collect()
+}
+
+impl From<Facets> for SearchFacets {
+    fn from(f: Facets) -> Self {
+        SearchFacets {
+            types: counts(f.kind),
+            networks: counts(f.network),
+            tags: counts(f.tag),
+            projects: counts(f.project),
+            organisations: counts(f.organisation),
+        }
+    }
+}
+
+pub struct SearchHit(Hit);
+
+#[Object]
+impl SearchHit {
+    /// thread | document | attachment | person | meeting
+    async fn r#type(&self) -> &str {
+        &self.0.kind
+    }
+    async fn score(&self) -> f64 {
+        self.0.score as f64
+    }
+    /// The title, HTML-escaped, with `<mark>` around matched words.
+    async fn title_html(&self) -> &str {
+        &self.0.title_html
+    }
+    /// An excerpt, HTML-escaped, with `<mark>` around matched words.
+    async fn snippet(&self) -> &str {
+        &self.0.snippet_html
+    }
+    async fn updated_at(&self) -> DateTime<Utc> {
+        ts(self.0.updated_at_ms)
+    }
+    /// The hit's global id (same as `node { id }`).
+    async fn id(&self) -> async_graphql::ID {
+        ids::encode(node::type_name(&self.0.kind), self.0.entity_id)
+    }
+    /// The object itself, through the same permission check as `node(id)`.
+    async fn node(&self, ctx: &Context<'_>) -> Result<Option<node::Node>> {
+        node::load(ctx, node::type_name(&self.0.kind), self.0.entity_id).await
+    }
+}
+
+#[derive(SimpleObject)]
+pub struct SearchResult {
+    /// All hits the caller may read.
+    pub total_count: i64,
+    pub hits: Vec<SearchHit>,
+    pub facets: SearchFacets,
+    /// Cursor for the next page, or null on the last.
+    pub end_cursor: Option<String>,
+    pub has_next_page: bool,
+    /// True when typo tolerance produced these hits.
+    pub fuzzy: bool,
+    /// "Menade du": the query as the best fuzzy hit spells it.
+    pub did_you_mean: Option<String>,
+}
+
+fn offset_from(after: Option<&str>) -> Result<usize> {
+    Ok(match after {
+        None => 0,
+        Some(c) => {
+            let raw = ids::parse_cursor(c)?;
+            raw.strip_prefix("o:")
+                .and_then(|n| n.parse::<usize>().ok())
+                .ok_or_else(|| crate::error::AppError::bad_input("after", "Ogiltig markör."))?
+        }
+    })
+}
+
+#[derive(Default)]
+pub struct SearchQuery;
+
+#[Object]
+impl SearchQuery {
+    /// One Swedish search box over threads, documents, attachments and people. Understands
+    /// "fraser", -uteslut, tag:, nätverk:, typ:, projekt: and löst:ja. Never fails to parse.
+    async fn search(
+        &self,
+        ctx: &Context<'_>,
+        query: String,
+        filter: Option<SearchFilterInput>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> Result<SearchResult> {
+        let (state, access) = parts(ctx);
+        access.user()?;
+        let limit = page_size(first)? as usize;
+        let offset = offset_from(after.as_deref())?;
+        let search = state.search()?;
+        // Read-your-writes: what this process has committed is searchable before we answer.
+        search
+            .wait_for(state.db.committed_seq(), READ_YOUR_WRITES_WAIT)
+            .await;
+        let f = filter.unwrap_or_default();
+        let filter = SearchFilter {
+            kinds: f.types.unwrap_or_default(),
+            networks: f.networks.unwrap_or_default(),
+            projects: f.projects.unwrap_or_default(),
+            tags: f.tags.unwrap_or_default(),
+            organisations: f.organisations.unwrap_or_default(),
+            from_ms: f.from.map(|d| d.timestamp_millis()),
+            to_ms: f.to.map(|d| d.timestamp_millis()),
+            solved: f.solved,
+        };
+        let q = SearchService::parse(&query);
+        let res = search.search(access, q, filter, offset, limit).await?;
+        let next = offset + res.hits.len();
+        let has_next_page = next < res.total;
+        Ok(SearchResult {
+            total_count: res.total as i64,
+            end_cursor: has_next_page.then(|| ids::cursor(&format!("o:{next}"))),
+            has_next_page,
+            hits: res.hits.into_iter().map(SearchHit).collect(),
+            facets: res.facets.into(),
+            fuzzy: res.fuzzy,
+            did_you_mean: res.did_you_mean,
+        })
+    }
+
+    /// Questions like the one being typed (for the ask form).
+    async fn similar_questions(
+        &self,
+        ctx: &Context<'_>,
+        title: String,
+        first: Option<i32>,
+    ) -> Result<Vec<SearchHit>> {
+        let (state, access) = parts(ctx);
+        access.user()?;
+        let limit = page_size(first.or(Some(5)))? as usize;
+        let search = state.search()?;
+        // Drop operators: a title is plain words.
+        let words: String = title
+            .chars()
+            .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+            .collect();
+        let mut q = SearchService::parse(&words);
+        if q.terms.len() > 3 {
+            // Long titles: the most distinctive (longest) words carry the meaning.
+            q.terms
+                .sort_by_key(|t| std::cmp::Reverse(t.chars().count()));
+            q.terms.truncate(3);
+        }
+        let filter = SearchFilter {
+            kinds: vec!["thread".into()],
+            ..Default::default()
+        };
+        let res = search.search(access, q, filter, 0, limit).await?;
+        Ok(res.hits.into_iter().map(SearchHit).collect())
+    }
+}
