@@ -34,6 +34,16 @@ pub enum Command {
     Schema,
     /// Rebuild the search index from the database (stop the server first).
     Reindex,
+    /// Make a consistent copy of the live SQLite database (the server may keep running).
+    Backup {
+        /// The new backup file.
+        file: std::path::PathBuf,
+    },
+    /// Put a backup in place (stop the server first); the search index rebuilds at start.
+    Restore {
+        /// The backup file.
+        file: std::path::PathBuf,
+    },
     /// Manage users from the shell.
     #[command(subcommand)]
     User(UserCommand),
@@ -138,6 +148,31 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             println!(
                 "Sökindexet är återuppbyggt: {} poster, ändringslogg t.o.m. {seq}.",
                 search.num_docs()
+            );
+            Ok(())
+        }
+        Command::Backup { file } => {
+            let db = crate::db::Db::connect(
+                config.database_url.as_deref(),
+                &config.data_dir,
+                config.db_max_connections,
+            )
+            .await?;
+            let bytes = crate::db::backup::backup(&db, &file).await?;
+            crate::db::backup::integrity_check(&file).await?;
+            println!(
+                "Säkerhetskopian är skriven till {} ({:.1} MB, integritetskontroll ok).",
+                file.display(),
+                bytes as f64 / 1e6
+            );
+            Ok(())
+        }
+        Command::Restore { file } => {
+            let placed = crate::db::backup::restore(&file, &config.data_dir).await?;
+            println!(
+                "Återställde {} till {}. Sökindexet byggs om när servern startar.",
+                file.display(),
+                placed.display()
             );
             Ok(())
         }

@@ -14,6 +14,8 @@ pub mod graphql;
 pub mod http;
 pub mod library;
 pub mod metrics;
+#[cfg(test)]
+mod props;
 pub mod search;
 pub mod state;
 pub mod tags;

@@ -5,6 +5,7 @@
 //! SQL is written once for both backends: `$1` parameters, `RETURNING`, BIGINT ids,
 //! flags as BIGINT 0/1 and timestamps as UTC milliseconds (`i64`).
 
+pub mod backup;
 pub mod change_log;
 
 use std::{

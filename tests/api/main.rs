@@ -6,5 +6,6 @@ mod helpers;
 mod accounts;
 mod demo;
 mod http_limits;
+mod ops;
 mod schema;
 mod search;
