@@ -2,7 +2,7 @@
 // with the access rules of routes.js.
 
 import { ApiError, onUnauthenticated } from './api.js';
-import { currentPath, navigate, start } from './router.js';
+import { currentPath, navigate, prefetch, safePath, start } from './router.js';
 import { routes } from './routes.js';
 import * as session from './session.js';
 import * as shell from './shell.js';
@@ -13,11 +13,11 @@ function loginRedirect(returnTo) {
 }
 
 /** The access rule of a route: null to show it, or where to send the user instead. */
-function guard(route) {
+function guard(route, url) {
   const user = session.user();
   switch (route.access) {
     case 'guest':
-      return user ? { to: '/' } : null;
+      return user ? { to: safePath(url.searchParams.get('till')) } : null;
     case 'user':
       return user ? null : { to: loginRedirect(currentPath()) };
     case 'admin':
@@ -52,6 +52,7 @@ async function boot() {
     const heading = main.querySelector('h1');
     (heading ?? main).focus();
   });
+  prefetch(routes, location.pathname);
   try {
     await session.load();
   } catch {

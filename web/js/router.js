@@ -204,6 +204,15 @@ function onPopState() {
 }
 
 /**
+ * Starts loading the module of the page at `pathname` (e.g. while the session is still being
+ * asked for), so the first page does not wait for one round trip after another.
+ */
+export function prefetch(routes, pathname) {
+  const route = routes.find((r) => compile(r.path)(pathname));
+  route?.page().catch(() => {}); // errors show when the router loads it for real
+}
+
+/**
  * Starts routing. `routes`: [{ path, title, access, page: () => import(...) }].
  * `options.guard(route, url)` returns null to show the page, { to, flash } to redirect, or
  * { error: ApiError } to show an error instead (e.g. FORBIDDEN);
