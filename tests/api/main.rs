@@ -4,6 +4,7 @@
 mod helpers;
 
 mod accounts;
+mod browser;
 mod demo;
 mod http_limits;
 mod ops;

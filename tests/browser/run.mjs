@@ -1,0 +1,530 @@
+// Browser tests of the Samsyn web UI in Debian's Chromium, driven by playwright-core.
+// Started by tests/api/browser.rs (`cargo test browser`) against a real server; can also be
+// run by hand:  BASE_URL=http://127.0.0.1:8080 ADMIN_EMAIL=… ADMIN_PASSWORD=… node run.mjs
+//
+// Every page is checked with axe-core (WCAG 2.1 A and AA rules) at desktop and phone width,
+// for horizontal scrolling at 375 px, and for console errors (a CSP violation is one); each
+// is photographed at 1280×800 and 390×844 into SCREENSHOT_DIR. Exits non-zero on failure.
+
+import { createRequire } from 'node:module';
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
+
+const BASE_URL = (process.env.BASE_URL ?? '').replace(/\/$/, '');
+const ADMIN_EMAIL = process.env.ADMIN_EMAIL;
+const ADMIN_PASSWORD = process.env.ADMIN_PASSWORD;
+const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR ?? path.resolve(here, '../../target/screenshots');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (!BASE_URL || !ADMIN_EMAIL || !ADMIN_PASSWORD) {
+  console.error('BASE_URL, ADMIN_EMAIL and ADMIN_PASSWORD must be set');
+  process.exit(2);
+}
+
+const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 390, height: 844 };
+const NARROWEST = 375;
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const TIMEOUT = 10_000;
+
+const axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+// ---- a tiny runner: flows stop at their first failure; page checks collect every problem ----
+
+let passed = 0;
+let failed = 0;
+const problems = [];
+const pagesChecked = [];
+
+function log(line) {
+  process.stdout.write(`${line}\n`);
+}
+
+class Abort extends Error {}
+
+async function step(name, fn) {
+  const started = Date.now();
+  try {
+    await fn();
+    passed += 1;
+    log(`ok - ${name} (${Date.now() - started} ms)`);
+  } catch (err) {
+    failed += 1;
+    log(`not ok - ${name}\n    ${String(err?.stack ?? err).split('\n').slice(0, 6).join('\n    ')}`);
+    throw new Abort(name);
+  }
+}
+
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+/** Waits (up to TIMEOUT) until the first match is visible and contains `expected`. */
+async function expectText(locator, expected) {
+  const first = locator.first();
+  await first.waitFor({ state: 'visible', timeout: TIMEOUT });
+  const matches = (text) => (expected instanceof RegExp ? expected.test(text) : text.includes(expected));
+  const deadline = Date.now() + TIMEOUT;
+  let text = '';
+  for (;;) {
+    text = (await first.innerText()).trim();
+    if (matches(text) || Date.now() > deadline) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  assert(matches(text), `expected ${expected} in "${text}"`);
+}
+
+async function expectUrl(page, pathAndQuery) {
+  await page.waitForURL((url) => url.pathname + url.search === pathAndQuery, { timeout: TIMEOUT });
+}
+
+/** Waits until the router has rendered a page whose <h1> matches. */
+async function heading(page, expected) {
+  const h1 = page.locator('main h1');
+  await page.waitForFunction(() => !document.querySelector('main')?.hasAttribute('aria-busy'), null, { timeout: TIMEOUT });
+  await expectText(h1, expected);
+}
+
+async function focusedIsHeading(page) {
+  const tag = await page.evaluate(() => document.activeElement?.tagName);
+  assert(tag === 'H1', `focus should be on the page heading after navigation, was on ${tag}`);
+}
+
+// ---- per-page checks --------------------------------------------------------------------
+
+function watchConsole(page, label) {
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`${label}: console error: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`${label}: script error: ${err.message}`));
+}
+
+async function runAxe(page) {
+  const loaded = await page.evaluate(() => typeof window.axe !== 'undefined');
+  // Evaluated through the DevTools protocol, which the page's CSP does not govern: the page
+  // itself keeps its strict policy during the test.
+  if (!loaded) await page.evaluate(axeSource);
+  return page.evaluate(async (tags) => {
+    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')}: ${n.failureSummary?.replace(/\s+/g, ' ')}`),
+    }));
+  }, WCAG_TAGS);
+}
+
+async function horizontalOverflow(page) {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+/**
+ * axe-core at desktop and phone width, no horizontal scroll at 375 px, screenshots at both
+ * widths. Problems are collected (the flow goes on) and fail the run at the end.
+ */
+async function checkPage(page, name) {
+  const original = page.viewportSize();
+  const found = [];
+  for (const [label, size] of [
+    ['desktop', DESKTOP],
+    ['phone', PHONE],
+  ]) {
+    await page.setViewportSize(size);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const violations = await runAxe(page);
+    for (const v of violations) {
+      found.push(`${name} (${label}): axe ${v.id} [${v.impact}] ${v.help}\n        ${v.nodes.join('\n        ')}`);
+    }
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-${label}.png`), fullPage: true });
+  }
+  await page.setViewportSize({ width: NARROWEST, height: PHONE.height });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const overflow = await horizontalOverflow(page);
+  if (overflow > 0) found.push(`${name}: scrolls sideways by ${overflow} px at ${NARROWEST} px width`);
+  await page.setViewportSize(original);
+  problems.push(...found);
+  pagesChecked.push(name);
+  log(`   checked ${name}: ${found.length === 0 ? '0 axe violations, no sideways scroll' : `${found.length} problem(s)`}`);
+}
+
+// ---- GraphQL from Node, for checks the UI cannot make (a token really works) ---------------
+
+async function gqlWithToken(token, query) {
+  const response = await fetch(`${BASE_URL}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query }),
+  });
+  return response.json();
+}
+
+// ---- the run ----------------------------------------------------------------------------
+
+await mkdir(SCREENSHOT_DIR, { recursive: true });
+for (const file of await readdir(SCREENSHOT_DIR)) {
+  if (file.endsWith('.png')) await rm(path.join(SCREENSHOT_DIR, file)); // last run's pictures only
+}
+const profileDir = await mkdtemp(path.join(tmpdir(), 'samsyn-chromium-'));
+
+// Playwright gives each browser launch a fresh, empty --user-data-dir of its own (it refuses
+// one in `args`); profileDir holds Chromium's other scratch files and is removed at the end.
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  headless: true,
+  env: { ...process.env, HOME: profileDir, XDG_CONFIG_HOME: profileDir, XDG_CACHE_HOME: profileDir },
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+});
+log(`# Chromium ${browser.version()} against ${BASE_URL}`);
+
+const timings = [];
+try {
+  const admin = await browser.newContext({ viewport: DESKTOP, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
+  await admin.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: BASE_URL });
+  const page = await admin.newPage();
+  watchConsole(page, 'admin');
+
+  let adminName = '';
+  await step('signed out: a page asks for login and keeps the return path', async () => {
+    await page.goto(`${BASE_URL}/profil`);
+    await expectUrl(page, '/logga-in?till=%2Fprofil');
+    await heading(page, 'Logga in');
+    await checkPage(page, 'logga-in');
+  });
+
+  await step('login: empty fields and a wrong password give Swedish errors at the fields', async () => {
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    const email = page.getByLabel('E-postadress');
+    await page.waitForFunction(() => document.querySelector('input[name=email]')?.getAttribute('aria-invalid') === 'true');
+    assert(await email.evaluate((el) => el === document.activeElement), 'focus goes to the first field in error');
+    await expectText(page.locator('.field--invalid .field__error'), 'Fyll i e-postadress.');
+    await email.fill(ADMIN_EMAIL);
+    await page.getByLabel('Lösenord').fill('fel-lösenord-123');
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await expectText(page.getByRole('alert'), 'Fel e-postadress eller lösenord.');
+    await checkPage(page, 'logga-in-fel');
+  });
+
+  await step('admin logs in and lands on the page asked for', async () => {
+    await page.getByLabel('Lösenord').fill(ADMIN_PASSWORD);
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await expectUrl(page, '/profil');
+    await heading(page, 'Mina uppgifter');
+    await expectText(page.locator('.facts'), ADMIN_EMAIL);
+    adminName = (await page.locator('.site-account__me').innerText()).replace('Inloggad som', '').trim();
+    assert(adminName.length > 0, 'the header shows who is signed in');
+  });
+
+  await step('start page: greeting, "Nytt sedan sist", focus on the heading', async () => {
+    await page.getByRole('link', { name: /^Samsyn/ }).click();
+    await expectUrl(page, '/');
+    await heading(page, `Välkommen, ${adminName}`);
+    await focusedIsHeading(page);
+    await expectText(page.getByRole('heading', { name: 'Nytt sedan sist' }), 'Nytt sedan sist');
+    await checkPage(page, 'start');
+  });
+
+  await step('time to the first rendered start page', async () => {
+    for (let i = 0; i < 5; i += 1) {
+      const fresh = await admin.newPage();
+      watchConsole(fresh, 'timing');
+      await fresh.goto(`${BASE_URL}/`, { waitUntil: 'commit' });
+      await fresh.locator('main h1').waitFor({ state: 'visible', timeout: TIMEOUT });
+      const t = await fresh.evaluate(
+        () =>
+          new Promise((resolve) => {
+            const poll = () => {
+              const mark = performance.getEntriesByName('samsyn:first-page')[0];
+              if (mark) {
+                const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+                resolve({ heading: mark.startTime, fcp: fcp?.startTime ?? null });
+              } else requestAnimationFrame(poll);
+            };
+            poll();
+          }),
+      );
+      timings.push(t);
+      await fresh.close();
+    }
+    const sorted = timings.map((t) => t.heading).sort((a, b) => a - b);
+    log(
+      `   time to first rendered start page (navigation start → main heading painted), 5 loads: ` +
+        `${timings.map((t) => t.heading.toFixed(0)).join(', ')} ms; median ${sorted[2].toFixed(0)} ms` +
+        ` (first contentful paint median ${timings.map((t) => t.fcp ?? 0).sort((a, b) => a - b)[2].toFixed(0)} ms)`,
+    );
+  });
+
+  let secret = '';
+  await step('profile: create a WRITE API key, see it once, copy it, see it listed', async () => {
+    await page.locator('.site-account__me').click();
+    await heading(page, 'Mina uppgifter');
+    await focusedIsHeading(page);
+    await page.getByLabel('Namn på nyckeln').fill('Intranätet');
+    await page.getByLabel('Läsa och skriva').check();
+    const nextYear = `${new Date().getFullYear() + 1}-06-30`;
+    await page.getByLabel('Går ut (valfritt)').fill(nextYear);
+    await page.getByRole('button', { name: 'Skapa API-nyckel' }).click();
+    await expectText(page.getByRole('heading', { name: 'Ny API-nyckel: Intranätet' }), 'Intranätet');
+    assert(
+      await page.evaluate(() => document.activeElement?.textContent === 'Ny API-nyckel: Intranätet'),
+      'focus moves to the new key',
+    );
+    secret = await page.getByLabel('API-nyckel', { exact: true }).inputValue();
+    assert(secret.startsWith('ssn_'), `the secret is shown: ${secret.slice(0, 4)}…`);
+    await page.getByRole('button', { name: 'Kopiera' }).click();
+    await expectText(page.locator('.copy-box__status'), 'Kopierad!');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    assert(copied === secret, 'the copy button puts the key on the clipboard');
+    const row = page.locator('tbody tr', { hasText: 'Intranätet' });
+    await expectText(row, 'Läsa och skriva');
+    await expectText(row, 'Aktiv');
+    await expectText(row, `30 juni ${new Date().getFullYear() + 1}`);
+    const me = await gqlWithToken(secret, '{ me { email } }');
+    assert(me.data?.me?.email === ADMIN_EMAIL, `the new key works against the API: ${JSON.stringify(me)}`);
+    await checkPage(page, 'profil');
+  });
+
+  await step('profile: revoke the key; it stops working at once', async () => {
+    page.once('dialog', (dialog) => dialog.accept());
+    await page.getByRole('button', { name: 'Återkalla Intranätet' }).click();
+    await expectText(page.locator('tbody tr', { hasText: 'Intranätet' }), 'Återkallad');
+    const me = await gqlWithToken(secret, '{ me { email } }');
+    assert(me.errors?.[0]?.extensions?.code === 'UNAUTHENTICATED', `revoked key refused: ${JSON.stringify(me)}`);
+  });
+
+  await step('admin: a bad e-mail is refused by the server and highlighted at its field', async () => {
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Administration' }).click();
+    await heading(page, 'Administration');
+    await checkPage(page, 'admin');
+    await page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Användare' }).click();
+    await heading(page, 'Användare');
+    await page.getByRole('link', { name: 'Ny användare' }).click();
+    await heading(page, 'Ny användare');
+    await page.getByLabel('Namn').fill('Eva Ek');
+    await page.getByLabel('E-postadress').fill('eva.ek@');
+    await page.getByLabel('Organisation').selectOption({ label: 'Eksjö kommun' });
+    await page.getByLabel('Lösenord').fill('ett-bra-lösenord-1');
+    await page.getByRole('button', { name: 'Skapa användare' }).click();
+    const email = page.getByLabel('E-postadress');
+    await page.waitForFunction(() => document.querySelector('input[name=email]')?.getAttribute('aria-invalid') === 'true');
+    assert(await email.evaluate((el) => el === document.activeElement), 'focus on the field the server blamed');
+    const described = await email.getAttribute('aria-describedby');
+    const message = await page.locator(`[id="${described.split(' ')[0]}"]`).innerText();
+    assert(message.length > 0, 'the field is described by the server message');
+    await checkPage(page, 'admin-ny-anvandare-fel');
+  });
+
+  await step('admin: create a user, see it listed, and the list survives a reload', async () => {
+    await page.getByLabel('E-postadress').fill('eva.ek@eksjo.se');
+    await page.getByRole('button', { name: 'Skapa användare' }).click();
+    await expectUrl(page, '/admin/anvandare');
+    await expectText(page.locator('.notice--success'), 'Användaren Eva Ek har skapats.');
+    const row = page.locator('tbody tr', { hasText: 'Eva Ek' });
+    await expectText(row, 'eva.ek@eksjo.se');
+    await expectText(row, 'Eksjö kommun');
+    await expectText(row, 'Handläggare');
+    await checkPage(page, 'admin-anvandare');
+    await page.reload();
+    await heading(page, 'Användare');
+    await page.getByLabel('Filtrera på namn, e-post eller organisation').fill('eksjö');
+    await expectText(page.locator('.user-list'), 'Eva Ek');
+    assert((await page.locator('tbody tr').count()) === 1, 'the filter leaves only Eva Ek');
+  });
+
+  await step('admin: edit the user\'s role', async () => {
+    await page.getByRole('link', { name: 'Eva Ek' }).click();
+    await heading(page, 'Redigera Eva Ek');
+    await checkPage(page, 'admin-redigera-anvandare');
+    await page.getByLabel('Roll').selectOption('MANAGER');
+    await page.getByRole('button', { name: 'Spara ändringar' }).click();
+    await expectUrl(page, '/admin/anvandare');
+    await expectText(page.locator('.notice--success'), 'Ändringarna för Eva Ek är sparade.');
+    await expectText(page.locator('tbody tr', { hasText: 'Eva Ek' }), 'Chef');
+  });
+
+  await step('admin: organisations are listed', async () => {
+    await page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Organisationer' }).click();
+    await heading(page, 'Organisationer');
+    assert((await page.locator('tbody tr').count()) === 15, 'the 15 organisations of the county');
+    await expectText(page.locator('tbody'), 'Länsstyrelsen');
+    await checkPage(page, 'admin-organisationer');
+  });
+
+  let invitationPath = '';
+  await step('admin: invite a person and get the link', async () => {
+    await page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Bjud in' }).click();
+    await heading(page, 'Bjud in');
+    await page.getByLabel('Namn').fill('Nils Nyman');
+    await page.getByLabel('E-postadress').fill('nils.nyman@vetlanda.se');
+    await page.getByLabel('Organisation').selectOption({ label: 'Vetlanda kommun' });
+    await page.getByRole('button', { name: 'Skapa inbjudan' }).click();
+    await expectText(page.getByRole('heading', { name: /Inbjudan till Nils Nyman/ }), 'är skapad');
+    const url = new URL(await page.getByLabel('Inbjudningslänk').inputValue());
+    assert(/^\/inbjudan\/[\w-]+$/.test(url.pathname), `an invitation link: ${url.pathname}`);
+    // The link carries the configured public address; the test server listens elsewhere.
+    invitationPath = url.pathname;
+    await checkPage(page, 'admin-bjud-in');
+  });
+
+  // A second browser context: the invitee on a phone, with cookies of their own.
+  const phone = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
+  const mobile = await phone.newPage();
+  watchConsole(mobile, 'invitee');
+
+  await step('invitee opens the link on a phone and chooses a password', async () => {
+    await mobile.goto(`${BASE_URL}${invitationPath}`);
+    await heading(mobile, 'Välkommen till Samsyn');
+    await checkPage(mobile, 'inbjudan');
+    await mobile.getByLabel('Nytt lösenord').fill('nils-första-lösenord');
+    await mobile.getByLabel('Upprepa lösenordet').fill('nils-forsta-losenord');
+    await mobile.getByRole('button', { name: 'Skapa mitt konto' }).click();
+    await expectText(mobile.locator('.field--invalid .field__error'), 'Lösenorden är inte lika.');
+    await mobile.getByLabel('Upprepa lösenordet').fill('nils-första-lösenord');
+    await mobile.getByRole('button', { name: 'Skapa mitt konto' }).click();
+    await expectUrl(mobile, '/');
+    await heading(mobile, 'Välkommen, Nils Nyman');
+    await expectText(mobile.locator('.notice--success'), 'Ditt konto är klart.');
+    await expectText(mobile.locator('main .lead'), 'Handläggare, Vetlanda kommun');
+  });
+
+  await step('phone: the menu opens from the "Meny" button', async () => {
+    const toggle = mobile.getByRole('button', { name: 'Meny' });
+    const forum = mobile.locator('#site-nav a[href="/forum"]');
+    assert(!(await forum.isVisible()), 'the menu starts closed on a phone');
+    await toggle.click();
+    assert((await toggle.getAttribute('aria-expanded')) === 'true', 'aria-expanded follows the menu');
+    await forum.waitFor({ state: 'visible' });
+    await mobile.screenshot({ path: path.join(SCREENSHOT_DIR, 'meny-oppen-phone.png') });
+    await forum.click();
+    await heading(mobile, 'Forum');
+    assert((await toggle.getAttribute('aria-expanded')) === 'false', 'the menu closes after choosing');
+    await checkPage(mobile, 'forum');
+  });
+
+  await step('a member does not get the administration pages', async () => {
+    await mobile.goto(`${BASE_URL}/admin/anvandare`);
+    await heading(mobile, 'Du har inte behörighet');
+    assert((await mobile.locator('#site-nav a[href="/admin"]').count()) === 0, 'no Administration link for members');
+    await checkPage(mobile, 'ingen-behorighet');
+  });
+
+  await step('invitee changes password: the wrong current one is named, then it works', async () => {
+    await mobile.goto(`${BASE_URL}/profil`);
+    await heading(mobile, 'Mina uppgifter');
+    await mobile.getByRole('link', { name: 'Byt lösenord' }).click();
+    await heading(mobile, 'Byt lösenord');
+    await checkPage(mobile, 'byt-losenord');
+    await mobile.getByLabel('Nuvarande lösenord').fill('inte-mitt-lösenord');
+    await mobile.getByLabel('Nytt lösenord', { exact: true }).fill('nils-andra-lösenord');
+    await mobile.getByLabel('Upprepa det nya lösenordet').fill('nils-andra-lösenord');
+    await mobile.getByRole('button', { name: 'Byt lösenord' }).click();
+    await mobile.waitForFunction(() => document.querySelector('input[name=currentPassword]')?.getAttribute('aria-invalid') === 'true');
+    await expectText(mobile.locator('.field--invalid .field__error'), 'Det nuvarande lösenordet stämmer inte.');
+    await mobile.getByLabel('Nuvarande lösenord').fill('nils-första-lösenord');
+    await mobile.getByRole('button', { name: 'Byt lösenord' }).click();
+    await expectText(mobile.locator('.notice--success'), 'Lösenordet är bytt.');
+    await checkPage(mobile, 'byt-losenord-klart');
+  });
+
+  await step('invitee logs out from the phone menu and back in with the new password', async () => {
+    await mobile.getByRole('button', { name: 'Meny' }).click();
+    await mobile.getByRole('button', { name: 'Logga ut' }).click();
+    await expectUrl(mobile, '/logga-in');
+    await expectText(mobile.locator('.notice--success'), 'Du är nu utloggad.');
+    await mobile.getByLabel('E-postadress').fill('nils.nyman@vetlanda.se');
+    await mobile.getByLabel('Lösenord').fill('nils-andra-lösenord');
+    await mobile.getByRole('button', { name: 'Logga in' }).click();
+    await heading(mobile, 'Välkommen, Nils Nyman');
+  });
+
+  await step('an invitation link works only once', async () => {
+    await mobile.goto(`${BASE_URL}${invitationPath}`);
+    await heading(mobile, 'Välkommen till Samsyn');
+    await mobile.getByLabel('Nytt lösenord').fill('ett-tredje-lösenord');
+    await mobile.getByLabel('Upprepa lösenordet').fill('ett-tredje-lösenord');
+    await mobile.getByRole('button', { name: 'Skapa mitt konto' }).click();
+    await expectText(mobile.getByRole('alert'), 'Inbjudan är ogiltig');
+  });
+  await phone.close();
+
+  await step('search box, the coming sections and an unknown address', async () => {
+    await page.getByLabel('Sök i Samsyn').fill('enskilda avlopp');
+    await page.getByLabel('Sök i Samsyn').press('Enter');
+    await expectUrl(page, '/sok?q=enskilda%20avlopp');
+    await heading(page, 'Sök: enskilda avlopp');
+    await checkPage(page, 'sok');
+    for (const [link, title] of [
+      ['Handläggarstöd', 'Handläggarstöd'],
+      ['Telefonboken', 'Telefonboken'],
+      ['Träffar', 'Träffar'],
+    ]) {
+      await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: link }).click();
+      await heading(page, title);
+      await focusedIsHeading(page);
+      assert(
+        (await page.getByRole('link', { name: link, exact: true }).first().getAttribute('aria-current')) === 'page',
+        `${link} is marked as the current page`,
+      );
+    }
+    await checkPage(page, 'telefonboken');
+    await page.goto(`${BASE_URL}/finns-inte`);
+    await heading(page, 'Sidan finns inte');
+    await checkPage(page, 'sidan-finns-inte');
+  });
+
+  await step('keyboard: the first Tab reaches the skip link, which moves focus to the heading', async () => {
+    await page.goto(`${BASE_URL}/profil`);
+    await heading(page, 'Mina uppgifter');
+    await page.keyboard.press('Tab');
+    const first = await page.evaluate(() => document.activeElement?.textContent);
+    assert(first === 'Hoppa till innehållet', `first Tab stop: ${first}`);
+    await page.keyboard.press('Enter');
+    await focusedIsHeading(page);
+  });
+
+  await step('admin logs out and the session is gone', async () => {
+    await page.getByRole('button', { name: 'Logga ut' }).click();
+    await expectUrl(page, '/logga-in');
+    await expectText(page.locator('.notice--success'), 'Du är nu utloggad.');
+    await page.goto(`${BASE_URL}/admin/anvandare`);
+    await expectUrl(page, '/logga-in?till=%2Fadmin%2Fanvandare');
+  });
+} catch (err) {
+  if (!(err instanceof Abort)) {
+    failed += 1;
+    log(`not ok - unexpected error\n    ${err?.stack ?? err}`);
+  }
+} finally {
+  await browser.close();
+  await rm(profileDir, { recursive: true, force: true });
+}
+
+if (problems.length > 0) {
+  failed += 1;
+  log(`not ok - page checks found ${problems.length} problem(s):`);
+  for (const p of problems) log(`    ${p}`);
+} else {
+  passed += 1;
+  log(`ok - ${pagesChecked.length} pages checked with axe-core (${WCAG_TAGS.join(', ')}): 0 violations, no console errors, no sideways scroll at ${NARROWEST} px`);
+}
+if (timings.length > 0) {
+  const sorted = timings.map((t) => t.heading).sort((a, b) => a - b);
+  log(`# time to first rendered start page: median ${sorted[Math.floor(sorted.length / 2)].toFixed(0)} ms over ${sorted.length} loads (min ${sorted[0].toFixed(0)}, max ${sorted[sorted.length - 1].toFixed(0)})`);
+}
+log(`# screenshots in ${SCREENSHOT_DIR}`);
+log(`# browser: ${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);

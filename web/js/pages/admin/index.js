@@ -1,0 +1,22 @@
+// Administration: the way into each administrative task.
+
+import { h } from '../../dom.js';
+import { adminLayout } from './layout.js';
+
+function card(href, title, text) {
+  return h('li', { class: 'card' }, h('a', { href, class: 'card__link' }, title), h('p', { class: 'card__text' }, text));
+}
+
+export default async function adminIndexPage() {
+  return adminLayout(
+    'Administration',
+    h(
+      'ul',
+      { class: 'cards' },
+      card('/admin/anvandare', 'Användare', 'Skapa konton, ändra roll och organisation, inaktivera den som slutat.'),
+      card('/admin/inbjudningar', 'Bjud in', 'Skicka en länk där en ny kollega själv väljer lösenord.'),
+      card('/admin/organisationer', 'Organisationer', 'Länets kommuner, Länsstyrelsen och Kommunal utveckling.'),
+    ),
+    h('p', { class: 'muted' }, 'Nätverk och medlemmar, taggar och synonymer kommer hit när forumet är på plats.'),
+  );
+}

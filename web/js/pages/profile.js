@@ -1,0 +1,167 @@
+// Mina uppgifter: who I am in Samsyn, a link to change my password, and my API keys
+// (create READ or WRITE with an optional expiry, see the secret once, list, revoke).
+
+import { gql } from '../api.js';
+import { announce, h, notice, replace, srOnly } from '../dom.js';
+import { form, radioGroup, textField } from '../forms.js';
+import { ROLE_LABELS, SCOPE_LABELS, endOfDay, formatDate, formatDateTime, tomorrow } from '../format.js';
+import * as session from '../session.js';
+import { badge, copyBox, dataTable } from '../widgets.js';
+
+const TOKEN_FIELDS = 'id name scope createdAt expiresAt lastUsedAt revokedAt';
+
+function tokenStatus(t) {
+  if (t.revokedAt) return badge('Återkallad', 'off');
+  if (t.expiresAt && new Date(t.expiresAt) <= new Date()) return badge('Har gått ut', 'off');
+  return badge('Aktiv', 'ok');
+}
+
+function aboutMe(me) {
+  const row = (term, value) => [h('dt', null, term), h('dd', null, value)];
+  return h(
+    'section',
+    { class: 'panel', 'aria-labelledby': 'om-mig' },
+    h('h2', { id: 'om-mig' }, 'Om mig'),
+    h(
+      'dl',
+      { class: 'facts' },
+      row('Namn', me.displayName),
+      row('E-postadress', me.email ?? '–'),
+      row('Organisation', me.organisation?.name ?? 'Ingen organisation'),
+      row('Roll', ROLE_LABELS[me.role] ?? me.role),
+    ),
+    h('p', { class: 'muted' }, 'Namn, organisation och roll ändras av en administratör.'),
+    h('p', null, h('a', { href: '/profil/losenord', class: 'button button--secondary' }, 'Byt lösenord')),
+  );
+}
+
+export default async function profilePage() {
+  const me = session.user();
+  const data = await gql(`query MyTokens { apiTokens { ${TOKEN_FIELDS} } }`);
+  let tokens = data.apiTokens;
+
+  const list = h('div', { class: 'token-list' });
+  const created = h('div', { class: 'token-created' });
+
+  async function revoke(token, button) {
+    if (!window.confirm(`Återkalla API-nyckeln ”${token.name}”? System som använder den slutar fungera direkt.`)) return;
+    button.disabled = true;
+    try {
+      const result = await gql(
+        `mutation RevokeApiToken($id: ID!) { revokeApiToken(id: $id) { ${TOKEN_FIELDS} } }`,
+        { id: token.id },
+      );
+      tokens = tokens.map((t) => (t.id === token.id ? result.revokeApiToken : t));
+      drawList();
+      announce(`API-nyckeln ${token.name} är återkallad.`);
+      list.querySelector('caption')?.focus();
+    } catch (err) {
+      button.disabled = false;
+      list.prepend(notice(err.message, 'error'));
+    }
+  }
+
+  function drawList() {
+    replace(
+      list,
+      dataTable({
+        caption: { text: 'Dina API-nycklar', hidden: true },
+        empty: 'Du har inga API-nycklar.',
+        rows: tokens,
+        columns: [
+          { label: 'Namn', cell: (t) => t.name },
+          { label: 'Behörighet', cell: (t) => SCOPE_LABELS[t.scope] ?? t.scope },
+          { label: 'Skapad', cell: (t) => formatDateTime(t.createdAt) },
+          { label: 'Går ut', cell: (t) => (t.expiresAt ? formatDate(t.expiresAt) : 'Aldrig') },
+          { label: 'Senast använd', cell: (t) => (t.lastUsedAt ? formatDateTime(t.lastUsedAt) : 'Aldrig') },
+          { label: 'Status', cell: tokenStatus },
+          {
+            label: 'Åtgärd',
+            cell: (t) => {
+              if (t.revokedAt) return '–';
+              const button = h('button', { type: 'button', class: 'button button--danger button--small' }, 'Återkalla', srOnly(` ${t.name}`));
+              button.addEventListener('click', () => revoke(t, button));
+              return button;
+            },
+          },
+        ],
+      }),
+    );
+    const caption = list.querySelector('caption');
+    if (caption) caption.setAttribute('tabindex', '-1');
+  }
+  drawList();
+
+  const createForm = form({
+    label: 'Skapa API-nyckel',
+    submitLabel: 'Skapa API-nyckel',
+    children: [
+      textField({
+        name: 'name',
+        label: 'Namn på nyckeln',
+        hint: 'Vad den används till, till exempel ”Intranätet” eller ”Skript för tillsynsplanen”.',
+        maxlength: 100,
+        required: true,
+      }),
+      radioGroup({
+        name: 'scope',
+        legend: 'Behörighet',
+        value: 'READ',
+        options: [
+          { value: 'READ', label: 'Läsa', hint: 'Kan hämta det du själv kan se.' },
+          { value: 'WRITE', label: 'Läsa och skriva', hint: 'Kan också skriva inlägg och ändra i ditt namn.' },
+        ],
+      }),
+      textField({
+        name: 'expiresAt',
+        label: 'Går ut (valfritt)',
+        type: 'date',
+        min: tomorrow(),
+        hint: 'Lämna tomt för en nyckel utan slutdatum. Nyckeln slutar gälla vid dagens slut.',
+      }),
+    ],
+    onSubmit: async ({ name, scope, expiresAt }, el) => {
+      const result = await gql(
+        `mutation CreateApiToken($input: CreateApiTokenInput!) {
+           createApiToken(input: $input) { token apiToken { ${TOKEN_FIELDS} } } }`,
+        { input: { name, scope, expiresAt: expiresAt ? endOfDay(expiresAt) : null } },
+      );
+      const { token, apiToken } = result.createApiToken;
+      tokens = [apiToken, ...tokens];
+      drawList();
+      el.reset();
+      const box = copyBox({
+        heading: `Ny API-nyckel: ${apiToken.name}`,
+        label: 'API-nyckel',
+        value: token,
+        note: 'Kopiera nyckeln nu och spara den på ett säkert ställe. Den visas bara den här gången. Skicka den som ”Authorization: Bearer …” till /graphql.',
+        headingLevel: 'h3',
+      });
+      replace(created, box);
+      box.querySelector('h3').focus();
+    },
+  });
+
+  return h(
+    'div',
+    null,
+    h('h1', null, 'Mina uppgifter'),
+    aboutMe(me),
+    h(
+      'section',
+      { class: 'panel', 'aria-labelledby': 'api-nycklar' },
+      h('h2', { id: 'api-nycklar' }, 'API-nycklar'),
+      h(
+        'p',
+        null,
+        'Med en API-nyckel kan ett annat system – intranätet, diariet eller ett skript – läsa eller skriva i Samsyn i ditt namn. ',
+        'Nyckeln ger aldrig mer än du själv får göra.',
+      ),
+      created,
+      h('h3', null, 'Skapa en ny nyckel'),
+      createForm,
+      h('h3', null, 'Dina nycklar'),
+      list,
+    ),
+  );
+}

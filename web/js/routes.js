@@ -1,0 +1,47 @@
+// The page table: one line per page. To add a page, write web/js/pages/<name>.js exporting
+// `default async function (ctx)` that returns a DOM node with one <h1>, and add a line here.
+//
+// access: 'guest'  only when signed out (signed-in users go to the start page)
+//         'public' anyone (e.g. accepting an invitation)
+//         'user'   signed in; otherwise to /logga-in?till=<this page>
+//         'admin'  signed in as administratör
+// Paths are Swedish and readable; ':name' is a parameter (ctx.params.name).
+
+const coming = () => import('./pages/coming.js');
+
+export const routes = [
+  { path: '/', title: 'Start', access: 'user', page: () => import('./pages/start.js') },
+  { path: '/logga-in', title: 'Logga in', access: 'guest', page: () => import('./pages/login.js') },
+  { path: '/inbjudan/:token', title: 'Inbjudan', access: 'public', page: () => import('./pages/invitation.js') },
+  { path: '/profil', title: 'Mina uppgifter', access: 'user', page: () => import('./pages/profile.js') },
+  { path: '/profil/losenord', title: 'Byt lösenord', access: 'user', page: () => import('./pages/password.js') },
+
+  // Sections whose API is being built: they say so instead of showing made-up content.
+  { path: '/forum', title: 'Forum', access: 'user', page: coming },
+  { path: '/handlaggarstod', title: 'Handläggarstöd', access: 'user', page: coming },
+  { path: '/telefonboken', title: 'Telefonboken', access: 'user', page: coming },
+  { path: '/traffar', title: 'Träffar', access: 'user', page: coming },
+  { path: '/sok', title: 'Sök', access: 'user', page: () => import('./pages/search.js') },
+
+  { path: '/admin', title: 'Administration', access: 'admin', page: () => import('./pages/admin/index.js') },
+  { path: '/admin/anvandare', title: 'Användare', access: 'admin', page: () => import('./pages/admin/users.js') },
+  { path: '/admin/anvandare/ny', title: 'Ny användare', access: 'admin', page: () => import('./pages/admin/user-new.js') },
+  { path: '/admin/anvandare/:id', title: 'Redigera användare', access: 'admin', page: () => import('./pages/admin/user-edit.js') },
+  { path: '/admin/inbjudningar', title: 'Bjud in', access: 'admin', page: () => import('./pages/admin/invite.js') },
+  { path: '/admin/organisationer', title: 'Organisationer', access: 'admin', page: () => import('./pages/admin/organisations.js') },
+];
+
+/** The main navigation in the header: [path, label]. */
+export const mainNav = [
+  ['/forum', 'Forum'],
+  ['/handlaggarstod', 'Handläggarstöd'],
+  ['/telefonboken', 'Telefonboken'],
+  ['/traffar', 'Träffar'],
+];
+
+/** The administration sub-navigation. */
+export const adminNav = [
+  ['/admin/anvandare', 'Användare'],
+  ['/admin/inbjudningar', 'Bjud in'],
+  ['/admin/organisationer', 'Organisationer'],
+];

@@ -1,0 +1,44 @@
+// Who is signed in. The session itself is an HttpOnly cookie the script never sees; this
+// module only remembers the `me` answer and tells listeners (the header) when it changes.
+
+import { gql } from './api.js';
+
+export const ME_FIELDS = 'id displayName email role organisation { id name }';
+
+let current = null;
+const listeners = new Set();
+
+/** The signed-in user ({ id, displayName, email, role, organisation }) or null. */
+export function user() {
+  return current;
+}
+
+export function isAdmin() {
+  return current?.role === 'ADMIN';
+}
+
+export function set(u) {
+  current = u ?? null;
+  for (const listener of listeners) listener(current);
+}
+
+export function clear() {
+  set(null);
+}
+
+/** Asks the server who we are (null when not signed in). */
+export async function load() {
+  const data = await gql(`query Me { me { ${ME_FIELDS} } }`);
+  set(data.me);
+  return current;
+}
+
+export function onChange(listener) {
+  listeners.add(listener);
+}
+
+/** Ends the session on the server. */
+export async function logout() {
+  await gql('mutation Logout { logout }');
+  clear();
+}
