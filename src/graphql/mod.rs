@@ -2,19 +2,30 @@
 //! the domain with the caller's `Access`, map the result.
 
 pub mod accounts;
+pub mod directory;
 pub mod guard;
 pub mod ids;
 pub mod node;
+pub mod privacy;
 
 use async_graphql::{Context, EmptySubscription, MergedObject, Schema};
 
 use crate::{accounts::Access, error::AppError, state::AppState};
 
 #[derive(MergedObject, Default)]
-pub struct Query(accounts::AccountsQuery, node::NodeQuery);
+pub struct Query(
+    accounts::AccountsQuery,
+    node::NodeQuery,
+    directory::DirectoryQuery,
+    privacy::PrivacyQuery,
+);
 
 #[derive(MergedObject, Default)]
-pub struct Mutation(accounts::AccountsMutation);
+pub struct Mutation(
+    accounts::AccountsMutation,
+    directory::DirectoryMutation,
+    privacy::PrivacyMutation,
+);
 
 pub type AppSchema = Schema<Query, Mutation, EmptySubscription>;
 

@@ -3,12 +3,19 @@
 
 use async_graphql::{Context, Interface, Object, Result, ID};
 
-use crate::graphql::{accounts::UserObj, ids, parts};
+use crate::graphql::{
+    accounts::{OrganisationObj, UserObj},
+    directory::{person_objs, PersonObj, UnitObj},
+    ids, parts,
+};
 
 #[derive(Interface)]
 #[graphql(field(name = "id", ty = "ID"))]
 pub enum Node {
     User(UserObj),
+    Person(PersonObj),
+    Organisation(OrganisationObj),
+    Unit(UnitObj),
 }
 
 #[derive(Default)]
@@ -26,6 +33,20 @@ impl NodeQuery {
                 .await?
                 .filter(|u| !u.erased)
                 .map(|u| Node::User(UserObj(u))),
+            // The phone book is open to everyone signed in.
+            "Person" => {
+                let found = crate::directory::people::get(&state.db, n).await?;
+                person_objs(&state.db, found.into_iter().collect())
+                    .await?
+                    .pop()
+                    .map(Node::Person)
+            }
+            "Organisation" => crate::directory::organisations::get(&state.db, n)
+                .await?
+                .map(|o| Node::Organisation(OrganisationObj(o))),
+            "Unit" => crate::directory::units::get(&state.db, n)
+                .await?
+                .map(|u| Node::Unit(UnitObj(u))),
             _ => None,
         })
     }
