@@ -233,7 +233,10 @@ async fn import_people(
         report.delimiter
     );
     if !report.ignored_columns.is_empty() {
-        println!("Okända kolumner hoppades över: {}", report.ignored_columns.join(", "));
+        println!(
+            "Okända kolumner hoppades över: {}",
+            report.ignored_columns.join(", ")
+        );
     }
     for row in &report.rows {
         let mut line = format!(

@@ -38,7 +38,10 @@ pub async fn load_demo(state: &AppState, users: &DemoUsers) -> AppResult<()> {
     // Who verifies: the organisation's manager (the first manager row of the demo).
     let mut managers: HashMap<&str, i64> = HashMap::new();
     for (i, p) in people.iter().enumerate() {
-        if matches!(p.account, content::AccountRole::Manager | content::AccountRole::Admin) {
+        if matches!(
+            p.account,
+            content::AccountRole::Manager | content::AccountRole::Admin
+        ) {
             managers.entry(p.organisation).or_insert(users.ids[i]);
         }
     }

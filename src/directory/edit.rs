@@ -211,9 +211,7 @@ pub fn resolve_areas(
                     || t.slug == slug
                     || t.synonyms.iter().any(|s| fold(s) == needle)
             })
-            .ok_or_else(|| {
-                AppError::bad_input(field, format!("Okänt tillsynsområde: ”{raw}”."))
-            })?;
+            .ok_or_else(|| AppError::bad_input(field, format!("Okänt tillsynsområde: ”{raw}”.")))?;
         if !out.iter().any(|a| a.id == tag.id) {
             out.push(Area {
                 id: tag.id,
@@ -556,7 +554,9 @@ pub async fn verify(db: &Db, access: &Access, id: i64) -> AppResult<Person> {
             entity: AuditEntity::Person,
             entity_id: Some(id),
             organisation_id: Some(current.organisation.id),
-            before: Some(json!({ "verifiedAt": current.verified_at, "verifiedBy": current.verified_by })),
+            before: Some(
+                json!({ "verifiedAt": current.verified_at, "verifiedBy": current.verified_by }),
+            ),
             after: Some(json!({ "verifiedAt": now, "verifiedBy": me })),
         },
     )
@@ -657,7 +657,16 @@ mod tests {
             tag(2, "Skolor, förskolor och vård", &["förskola"]),
         ];
         let names = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        let got = resolve_areas(&tags, "areas", &names(&["Enskilda avlopp", "sma-avlopp", "SKOLOR, FÖRSKOLOR OCH VÅRD"])).unwrap();
+        let got = resolve_areas(
+            &tags,
+            "areas",
+            &names(&[
+                "Enskilda avlopp",
+                "sma-avlopp",
+                "SKOLOR, FÖRSKOLOR OCH VÅRD",
+            ]),
+        )
+        .unwrap();
         assert_eq!(got.iter().map(|a| a.id).collect::<Vec<_>>(), vec![1, 2]);
         let err = resolve_areas(&tags, "areas", &names(&["Radon"])).unwrap_err();
         assert_eq!(err.field(), Some("areas"));
@@ -665,8 +674,14 @@ mod tests {
 
     #[test]
     fn bad_phone_and_email_name_their_field() {
-        assert_eq!(parse_phone("mobilePhone", "070-12").unwrap_err().field(), Some("mobilePhone"));
-        assert_eq!(parse_email("email", "anna@").unwrap_err().field(), Some("email"));
+        assert_eq!(
+            parse_phone("mobilePhone", "070-12").unwrap_err().field(),
+            Some("mobilePhone")
+        );
+        assert_eq!(
+            parse_email("email", "anna@").unwrap_err().field(),
+            Some("email")
+        );
         assert_eq!(parse_phone("directPhone", " ").unwrap(), None);
         assert_eq!(parse_name("name", "  ").unwrap_err().field(), Some("name"));
     }

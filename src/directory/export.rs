@@ -128,8 +128,16 @@ pub fn cell(p: &Person, c: Column) -> String {
             .as_ref()
             .map(|u| formula_safe(&u.name))
             .unwrap_or_default(),
-        Column::DirectPhone => p.direct_phone.as_ref().map(|n| n.e164()).unwrap_or_default(),
-        Column::MobilePhone => p.mobile_phone.as_ref().map(|n| n.e164()).unwrap_or_default(),
+        Column::DirectPhone => p
+            .direct_phone
+            .as_ref()
+            .map(|n| n.e164())
+            .unwrap_or_default(),
+        Column::MobilePhone => p
+            .mobile_phone
+            .as_ref()
+            .map(|n| n.e164())
+            .unwrap_or_default(),
         Column::Email => p.email.clone().unwrap_or_default(),
         Column::Areas => formula_safe(&p.area_names().join(LIST_SEPARATOR)),
         Column::Roles => p
@@ -169,7 +177,10 @@ mod tests {
         assert_eq!(Column::from_header("Namn"), Some(Column::Name));
         assert_eq!(Column::from_header("\u{feff}NAMN"), Some(Column::Name));
         assert_eq!(Column::from_header("E-post"), Some(Column::Email));
-        assert_eq!(Column::from_header("Mobiltelefon"), Some(Column::MobilePhone));
+        assert_eq!(
+            Column::from_header("Mobiltelefon"),
+            Some(Column::MobilePhone)
+        );
         assert_eq!(Column::from_header("Ansvarsområden"), Some(Column::Areas));
         assert_eq!(Column::from_header("Förnamn"), Some(Column::FirstName));
         assert_eq!(Column::from_header("email"), Some(Column::Email));

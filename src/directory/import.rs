@@ -224,7 +224,7 @@ fn read_table(text: &str) -> AppResult<(Table, char)> {
         columns.push(c);
     }
     let has = |c: Column| columns.contains(&Some(c));
-    if !has(Column::Name) && !(has(Column::FirstName) || has(Column::LastName)) {
+    if !(has(Column::Name) || has(Column::FirstName) || has(Column::LastName)) {
         return Err(AppError::bad_input(
             "csv",
             "Kolumnen Namn saknas i första raden (rubrikraden).",
@@ -247,7 +247,7 @@ fn read_table(text: &str) -> AppResult<(Table, char)> {
                 "Filen har för många rader (högst {MAX_ROWS})."
             )));
         }
-        let line = rec.position().map_or(0, |p| p.line() as usize) + line_offset;
+        let line = line_of(body, rec.position().map_or(0, |p| p.byte() as usize)) + line_offset;
         records.push((line, rec.iter().map(str::to_string).collect()));
     }
     Ok((
@@ -258,6 +258,17 @@ fn read_table(text: &str) -> AppResult<(Table, char)> {
         },
         delimiter as char,
     ))
+}
+
+/// The 1-based line of the record starting at byte `at` (csv's own position may point at
+/// blank lines before it).
+fn line_of(body: &str, at: usize) -> usize {
+    let bytes = body.as_bytes();
+    let mut start = at.min(bytes.len());
+    while start < bytes.len() && matches!(bytes[start], b'\r' | b'\n') {
+        start += 1;
+    }
+    1 + bytes[..start].iter().filter(|b| **b == b'\n').count()
 }
 
 /// Splits a list cell ("Små avlopp; Vatten" or "Små avlopp | Vatten").
@@ -418,7 +429,8 @@ fn plan_row(
     let unit = match get(Column::Unit) {
         Some(u) if u.is_empty() => None,
         Some(u) => {
-            let uname = crate::directory::units::parse_name(&u).map_err(|e| Invalid("unit", e.public_message()))?;
+            let uname = crate::directory::units::parse_name(&u)
+                .map_err(|e| Invalid("unit", e.public_message()))?;
             let f = fold(&uname);
             match ctx
                 .units
@@ -440,8 +452,14 @@ fn plan_row(
         Some(v) => edit::parse_phone(c.field(), &v),
         None => Ok(cur.cloned()),
     };
-    let direct_phone = phone(Column::DirectPhone, base.and_then(|b| b.direct_phone.as_ref()))?;
-    let mobile_phone = phone(Column::MobilePhone, base.and_then(|b| b.mobile_phone.as_ref()))?;
+    let direct_phone = phone(
+        Column::DirectPhone,
+        base.and_then(|b| b.direct_phone.as_ref()),
+    )?;
+    let mobile_phone = phone(
+        Column::MobilePhone,
+        base.and_then(|b| b.mobile_phone.as_ref()),
+    )?;
     let email = match email {
         Some(e) => e,
         None => base.and_then(|b| b.email.clone()),
@@ -490,7 +508,12 @@ fn plan_row(
     Ok((existing, state))
 }
 
-fn plan(ctx: &Context, importer: &Importer, table: &Table, progress: &dyn Fn(Progress)) -> Vec<Planned> {
+fn plan(
+    ctx: &Context,
+    importer: &Importer,
+    table: &Table,
+    progress: &dyn Fn(Progress),
+) -> Vec<Planned> {
     let total = table.records.len();
     let mut seen_email: HashMap<String, usize> = HashMap::new();
     let mut seen_person: HashMap<i64, usize> = HashMap::new();
@@ -563,10 +586,7 @@ fn plan(ctx: &Context, importer: &Importer, table: &Table, progress: &dyn Fn(Pro
             }
         };
         out.push(planned);
-        progress(Progress::Checking {
-            done: i + 1,
-            total,
-        });
+        progress(Progress::Checking { done: i + 1, total });
     }
     out
 }
@@ -719,7 +739,10 @@ mod tests {
         assert_eq!(d, ';');
         assert_eq!(t.ignored, vec!["Skostorlek"]);
         assert_eq!(t.records.len(), 1);
-        assert_eq!(t.records[0].0, 3, "line numbers count the header and blank lines");
+        assert_eq!(
+            t.records[0].0, 3,
+            "line numbers count the header and blank lines"
+        );
     }
 
     #[test]

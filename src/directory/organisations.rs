@@ -293,7 +293,11 @@ fn parse_website(p: Patch<String>, current: Option<String>) -> AppResult<Option<
     Ok(Some(w.to_string()))
 }
 
-fn parse_address(field: &str, p: Patch<String>, current: Option<String>) -> AppResult<Option<String>> {
+fn parse_address(
+    field: &str,
+    p: Patch<String>,
+    current: Option<String>,
+) -> AppResult<Option<String>> {
     let v = p.apply_to(current);
     optional_text(field, v.as_deref(), 200)
 }
@@ -383,7 +387,11 @@ pub async fn update(
         c.visiting_address,
         current.visiting_address.clone(),
     )?;
-    let postal = parse_address("postalAddress", c.postal_address, current.postal_address.clone())?;
+    let postal = parse_address(
+        "postalAddress",
+        c.postal_address,
+        current.postal_address.clone(),
+    )?;
     let website = parse_website(c.website, current.website.clone())?;
     let mut tx = db.begin_write().await?;
     let row = sqlx::query(&format!(
@@ -401,7 +409,12 @@ pub async fn update(
     .bind(id)
     .fetch_one(&mut **tx)
     .await
-    .map_err(|e| conflict_on_unique(e, "Det finns redan en organisation med det namnet eller kortnamnet."))?;
+    .map_err(|e| {
+        conflict_on_unique(
+            e,
+            "Det finns redan en organisation med det namnet eller kortnamnet.",
+        )
+    })?;
     let org = Organisation::from_row(&row)?;
     if org.name != current.name {
         let people = sqlx::query("SELECT id FROM people WHERE organisation_id = $1")
@@ -483,10 +496,7 @@ pub fn find<'a>(orgs: &'a [Organisation], text: &str) -> Option<&'a Organisation
         return None;
     }
     let slug = crate::tags::slugify(text);
-    if let Some(o) = orgs
-        .iter()
-        .find(|o| fold(&o.name) == t || o.slug == slug)
-    {
+    if let Some(o) = orgs.iter().find(|o| fold(&o.name) == t || o.slug == slug) {
         return Some(o);
     }
     let short = |o: &Organisation| {
@@ -503,7 +513,10 @@ pub fn find<'a>(orgs: &'a [Organisation], text: &str) -> Option<&'a Organisation
     }
     let prefixed: Vec<&Organisation> = orgs
         .iter()
-        .filter(|o| fold(&o.name).starts_with(&format!("{t} ")) || fold(&o.name).starts_with(&format!("{t},")))
+        .filter(|o| {
+            fold(&o.name).starts_with(&format!("{t} "))
+                || fold(&o.name).starts_with(&format!("{t},"))
+        })
         .collect();
     (prefixed.len() == 1).then(|| prefixed[0])
 }

@@ -542,7 +542,10 @@ mod tests {
 
     #[test]
     fn roles_are_read_as_people_write_them() {
-        assert_eq!(PersonRole::parse("Styrgruppen"), Some(PersonRole::Styrgrupp));
+        assert_eq!(
+            PersonRole::parse("Styrgruppen"),
+            Some(PersonRole::Styrgrupp)
+        );
         assert_eq!(
             PersonRole::parse("nätverkssamordnare"),
             Some(PersonRole::Samordnare)
@@ -556,7 +559,7 @@ mod tests {
 
     #[test]
     fn lists_sort_by_organisation_then_name_in_swedish_order() {
-        let mut v = vec![
+        let mut v = [
             c(1, "Värnamo kommun", "Erik", None),
             c(2, "Vetlanda kommun", "Öberg", None),
             c(3, "Vetlanda kommun", "Adam", None),
@@ -566,7 +569,11 @@ mod tests {
         assert_eq!(v.iter().map(|c| c.id).collect::<Vec<_>>(), vec![4, 3, 2, 1]);
         v.sort_by(|a, b| Order::OldestVerificationFirst.cmp(a, b));
         assert_eq!(v[0].id, 4);
-        let mut w = vec![c(1, "A", "a", Some(5)), c(2, "A", "b", None), c(3, "A", "c", Some(1))];
+        let mut w = [
+            c(1, "A", "a", Some(5)),
+            c(2, "A", "b", None),
+            c(3, "A", "c", Some(1)),
+        ];
         w.sort_by(|a, b| Order::OldestVerificationFirst.cmp(a, b));
         assert_eq!(w.iter().map(|c| c.id).collect::<Vec<_>>(), vec![2, 3, 1]);
     }

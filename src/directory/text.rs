@@ -79,9 +79,7 @@ pub fn swedish_key(s: &str) -> Vec<u32> {
 
 /// Compares two strings in Swedish order, ties broken by the exact text.
 pub fn swedish_cmp(a: &str, b: &str) -> Ordering {
-    swedish_key(a)
-        .cmp(&swedish_key(b))
-        .then_with(|| a.cmp(b))
+    swedish_key(a).cmp(&swedish_key(b)).then_with(|| a.cmp(b))
 }
 
 /// Trims a free-text field and checks its length; empty becomes `None`.
@@ -118,7 +116,10 @@ mod tests {
 
     #[test]
     fn query_words_are_folded_and_bounded() {
-        assert_eq!(words("Små avlopp, Eksjö!", 10), vec!["sma", "avlopp", "eksjo"]);
+        assert_eq!(
+            words("Små avlopp, Eksjö!", 10),
+            vec!["sma", "avlopp", "eksjo"]
+        );
         assert_eq!(words("a b c d", 2), vec!["a", "b"]);
         assert!(words(" ,; ", 5).is_empty());
     }
@@ -130,19 +131,38 @@ mod tests {
 
     #[test]
     fn swedish_order_puts_a_ring_a_umlaut_o_umlaut_last() {
-        let mut names = vec!["Värnamo", "Vetlanda", "Örebro", "Aneby", "Åseda", "Ängelholm", "Zeta"];
+        let mut names = vec![
+            "Värnamo",
+            "Vetlanda",
+            "Örebro",
+            "Aneby",
+            "Åseda",
+            "Ängelholm",
+            "Zeta",
+        ];
         names.sort_by(|a, b| swedish_cmp(a, b));
         assert_eq!(
             names,
-            vec!["Aneby", "Vetlanda", "Värnamo", "Zeta", "Åseda", "Ängelholm", "Örebro"]
+            vec![
+                "Aneby",
+                "Vetlanda",
+                "Värnamo",
+                "Zeta",
+                "Åseda",
+                "Ängelholm",
+                "Örebro"
+            ]
         );
-        assert_eq!(swedish_cmp("eva", "Eva").is_ne(), true);
+        assert!(swedish_cmp("eva", "Eva").is_ne());
         assert!(swedish_cmp("Élise", "Emma").is_lt());
     }
 
     #[test]
     fn optional_text_trims_and_limits() {
-        assert_eq!(optional_text("title", Some("  x "), 5).unwrap().as_deref(), Some("x"));
+        assert_eq!(
+            optional_text("title", Some("  x "), 5).unwrap().as_deref(),
+            Some("x")
+        );
         assert_eq!(optional_text("title", Some("   "), 5).unwrap(), None);
         let err = optional_text("title", Some("abcdef"), 5).unwrap_err();
         assert_eq!(err.field(), Some("title"));

@@ -166,7 +166,10 @@ mod tests {
             split_name("Lars-Göran Bengtsson"),
             ("Bengtsson".into(), "Lars-Göran".into())
         );
-        assert_eq!(split_name("Anna Maria Ek"), ("Ek".into(), "Anna Maria".into()));
+        assert_eq!(
+            split_name("Anna Maria Ek"),
+            ("Ek".into(), "Anna Maria".into())
+        );
         assert_eq!(split_name("Cher"), ("Cher".into(), String::new()));
     }
 }

@@ -42,7 +42,11 @@ impl PrivacyMutation {
     /// Erases a user (admins only; not yourself): removes their phone-book entry,
     /// pseudonymises the account ("Tidigare användare"), ends sessions and API tokens.
     /// Their posts stay, shown as written by "Tidigare användare".
-    async fn erase_user(&self, ctx: &Context<'_>, input: EraseUserInput) -> Result<EraseUserPayload> {
+    async fn erase_user(
+        &self,
+        ctx: &Context<'_>,
+        input: EraseUserInput,
+    ) -> Result<EraseUserPayload> {
         let (state, access) = parts(ctx);
         let id = ids::decode(&input.id, "User")?;
         let erased = erase::erase_user(&state.db, access, id).await?;

@@ -68,8 +68,7 @@ async fn people_for(state: &AppState, req: &Request, p: &ExportParams) -> AppRes
         area: non_empty(&p.area).map(str::to_string),
         role: match non_empty(&p.role) {
             Some(r) => Some(
-                PersonRole::parse(r)
-                    .ok_or_else(|| AppError::bad_input("role", "Okänd roll."))?,
+                PersonRole::parse(r).ok_or_else(|| AppError::bad_input("role", "Okänd roll."))?,
             ),
             None => None,
         },

@@ -85,7 +85,7 @@ pub async fn person_objs(db: &Db, people: Vec<Person>) -> AppResult<Vec<PersonOb
     Ok(people
         .into_iter()
         .map(|p| PersonObj {
-            p,
+            p: Arc::new(p),
             users: users.clone(),
         })
         .collect())
@@ -139,7 +139,7 @@ impl UnitObj {
 /// A person in the phone book.
 #[derive(Clone)]
 pub struct PersonObj {
-    pub p: Person,
+    pub p: Arc<Person>,
     users: Arc<HashMap<i64, User>>,
 }
 
@@ -450,7 +450,8 @@ impl DirectoryQuery {
     async fn units(&self, ctx: &Context<'_>, organisation: ID) -> Result<Vec<UnitObj>> {
         let (state, access) = parts(ctx);
         access.user()?;
-        let org = organisations::resolve(&state.db, &org_ref(&organisation), "organisation").await?;
+        let org =
+            organisations::resolve(&state.db, &org_ref(&organisation), "organisation").await?;
         Ok(units::list(&state.db, Some(org.id))
             .await?
             .into_iter()

@@ -297,8 +297,12 @@ impl DirectoryMutation {
     /// Adds a unit (admins, the organisation's managers).
     async fn create_unit(&self, ctx: &Context<'_>, input: CreateUnitInput) -> Result<UnitPayload> {
         let (state, access) = parts(ctx);
-        let org = organisations::resolve(&state.db, &org_ref(&input.organisation_id), "organisationId")
-            .await?;
+        let org = organisations::resolve(
+            &state.db,
+            &org_ref(&input.organisation_id),
+            "organisationId",
+        )
+        .await?;
         let unit = units::create(&state.db, access, org.id, &input.name, input.kind).await?;
         Ok(UnitPayload {
             unit: UnitObj(unit),
