@@ -194,33 +194,63 @@ pub fn parse_email(field: &str, raw: &str) -> AppResult<Option<String>> {
         .map_err(|e| AppError::bad_input(field, e.to_string()))
 }
 
+/// Tags by every name people may use for them (folded name, slug, folded synonyms).
+pub struct AreaIndex {
+    by_key: std::collections::HashMap<String, Area>,
+}
+
+impl AreaIndex {
+    pub fn new(tags: &[crate::tags::Tag]) -> AreaIndex {
+        let mut by_key = std::collections::HashMap::new();
+        // Synonyms first, so a tag's own name or slug wins over another tag's synonym.
+        for t in tags {
+            let area = Area {
+                id: t.id,
+                name: t.name.clone(),
+            };
+            for s in &t.synonyms {
+                by_key.insert(fold(s), area.clone());
+            }
+        }
+        for t in tags {
+            let area = Area {
+                id: t.id,
+                name: t.name.clone(),
+            };
+            by_key.insert(t.slug.clone(), area.clone());
+            by_key.insert(fold(&t.name), area);
+        }
+        AreaIndex { by_key }
+    }
+
+    /// Names, slugs or synonyms to areas (deduplicated, sorted by id); BAD_INPUT on `field`
+    /// for an unknown one.
+    pub fn resolve(&self, field: &str, names: &[String]) -> AppResult<Vec<Area>> {
+        let mut out: Vec<Area> = Vec::new();
+        for raw in names.iter().map(|n| n.trim()).filter(|n| !n.is_empty()) {
+            let area = self
+                .by_key
+                .get(&fold(raw))
+                .or_else(|| self.by_key.get(&crate::tags::slugify(raw)))
+                .ok_or_else(|| {
+                    AppError::bad_input(field, format!("Okänt tillsynsområde: ”{raw}”."))
+                })?;
+            if !out.iter().any(|a| a.id == area.id) {
+                out.push(area.clone());
+            }
+        }
+        out.sort_by_key(|a| a.id);
+        Ok(out)
+    }
+}
+
 /// Tag names, slugs or synonyms to areas (deduplicated, sorted by id).
 pub fn resolve_areas(
     tags: &[crate::tags::Tag],
     field: &str,
     names: &[String],
 ) -> AppResult<Vec<Area>> {
-    let mut out: Vec<Area> = Vec::new();
-    for raw in names.iter().map(|n| n.trim()).filter(|n| !n.is_empty()) {
-        let needle = fold(raw);
-        let slug = crate::tags::slugify(raw);
-        let tag = tags
-            .iter()
-            .find(|t| {
-                fold(&t.name) == needle
-                    || t.slug == slug
-                    || t.synonyms.iter().any(|s| fold(s) == needle)
-            })
-            .ok_or_else(|| AppError::bad_input(field, format!("Okänt tillsynsområde: ”{raw}”.")))?;
-        if !out.iter().any(|a| a.id == tag.id) {
-            out.push(Area {
-                id: tag.id,
-                name: tag.name.clone(),
-            });
-        }
-    }
-    out.sort_by_key(|a| a.id);
-    Ok(out)
+    AreaIndex::new(tags).resolve(field, names)
 }
 
 fn sorted_roles(roles: &[PersonRole]) -> Vec<PersonRole> {

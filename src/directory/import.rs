@@ -237,6 +237,7 @@ fn read_table(text: &str) -> AppResult<(Table, char)> {
         ));
     }
     let mut records = Vec::new();
+    let mut lines = LineCounter::new(body);
     for rec in reader.records() {
         let rec = rec.map_err(bad)?;
         if rec.iter().all(|c| c.trim().is_empty()) {
@@ -247,7 +248,7 @@ fn read_table(text: &str) -> AppResult<(Table, char)> {
                 "Filen har för många rader (högst {MAX_ROWS})."
             )));
         }
-        let line = line_of(body, rec.position().map_or(0, |p| p.byte() as usize)) + line_offset;
+        let line = lines.line_of(rec.position().map_or(0, |p| p.byte() as usize)) + line_offset;
         records.push((line, rec.iter().map(str::to_string).collect()));
     }
     Ok((
@@ -260,15 +261,39 @@ fn read_table(text: &str) -> AppResult<(Table, char)> {
     ))
 }
 
-/// The 1-based line of the record starting at byte `at` (csv's own position may point at
-/// blank lines before it).
-fn line_of(body: &str, at: usize) -> usize {
-    let bytes = body.as_bytes();
-    let mut start = at.min(bytes.len());
-    while start < bytes.len() && matches!(bytes[start], b'\r' | b'\n') {
-        start += 1;
+/// Counts lines as records are read: csv's own position may point at blank lines before a
+/// record, so the line is that of the first byte after them. Records come in order, so each
+/// byte is looked at once.
+struct LineCounter<'a> {
+    bytes: &'a [u8],
+    at: usize,
+    line: usize,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(body: &'a str) -> Self {
+        LineCounter {
+            bytes: body.as_bytes(),
+            at: 0,
+            line: 1,
+        }
     }
-    1 + bytes[..start].iter().filter(|b| **b == b'\n').count()
+
+    /// The 1-based line of the record starting at byte `start`.
+    fn line_of(&mut self, start: usize) -> usize {
+        let mut start = start.min(self.bytes.len());
+        while start < self.bytes.len() && matches!(self.bytes[start], b'\r' | b'\n') {
+            start += 1;
+        }
+        if start >= self.at {
+            self.line += self.bytes[self.at..start]
+                .iter()
+                .filter(|b| **b == b'\n')
+                .count();
+            self.at = start;
+        }
+        self.line
+    }
 }
 
 /// Splits a list cell ("Små avlopp; Vatten" or "Små avlopp | Vatten").
@@ -283,8 +308,11 @@ fn split_list(s: &str) -> Vec<String> {
 /// The phone book as it stands, for matching.
 struct Context {
     orgs: Vec<Organisation>,
-    units: Vec<Unit>,
-    tags: Vec<crate::tags::Tag>,
+    /// (organisation, folded unit name) → (id, name)
+    units: HashMap<(i64, String), (i64, String)>,
+    areas: edit::AreaIndex,
+    /// Organisation text as written in the file → index in `orgs` (memoised: files repeat it).
+    org_names: std::cell::RefCell<HashMap<String, Option<usize>>>,
     people: Vec<Person>,
     by_email: HashMap<String, usize>,
     by_name: HashMap<(i64, String), Vec<usize>>,
@@ -309,10 +337,16 @@ async fn load_context(db: &Db) -> AppResult<Context> {
             .or_default()
             .push(i);
     }
+    let units = units::list(db, None)
+        .await?
+        .into_iter()
+        .map(|u: Unit| ((u.organisation_id, fold(&u.name)), (u.id, u.name)))
+        .collect();
     Ok(Context {
         orgs: organisations::list(db).await?,
-        units: units::list(db, None).await?,
-        tags: crate::tags::list(db).await?,
+        units,
+        areas: edit::AreaIndex::new(&crate::tags::list(db).await?),
+        org_names: Default::default(),
         people,
         by_email,
         by_name,
@@ -379,7 +413,15 @@ fn plan_row(
             "Ange vilken organisation personen tillhör.".into(),
         ));
     }
-    let org = organisations::find(&ctx.orgs, &org_text).ok_or_else(|| {
+    let org_index = *ctx
+        .org_names
+        .borrow_mut()
+        .entry(org_text.clone())
+        .or_insert_with(|| {
+            organisations::find(&ctx.orgs, &org_text)
+                .and_then(|o| ctx.orgs.iter().position(|x| x.id == o.id))
+        });
+    let org = org_index.map(|i| &ctx.orgs[i]).ok_or_else(|| {
         Invalid(
             "organisation",
             format!("Organisationen ”{org_text}” finns inte."),
@@ -431,13 +473,8 @@ fn plan_row(
         Some(u) => {
             let uname = crate::directory::units::parse_name(&u)
                 .map_err(|e| Invalid("unit", e.public_message()))?;
-            let f = fold(&uname);
-            match ctx
-                .units
-                .iter()
-                .find(|x| x.organisation_id == org.id && fold(&x.name) == f)
-            {
-                Some(x) => Some((x.id, x.name.clone())),
+            match ctx.units.get(&(org.id, fold(&uname))) {
+                Some(x) => Some(x.clone()),
                 None => {
                     row.new_unit = Some(uname.clone());
                     Some((NEW_UNIT, uname))
@@ -465,7 +502,7 @@ fn plan_row(
         None => base.and_then(|b| b.email.clone()),
     };
     let areas = match get(Column::Areas) {
-        Some(a) => edit::resolve_areas(&ctx.tags, "areas", &split_list(&a))?,
+        Some(a) => ctx.areas.resolve("areas", &split_list(&a))?,
         None => base.map(|b| b.areas.clone()).unwrap_or_default(),
     };
     let roles = match get(Column::Roles) {

@@ -328,20 +328,28 @@ pub enum Order {
     OldestVerificationFirst,
 }
 
+/// What a list sorts by, computed once per person.
+type SortKey = (i64, Vec<u32>, String, Vec<u32>, String, i64);
+
 impl Order {
+    /// The sort key: Swedish order of organisation and name, exact text and id as ties.
+    pub fn key(self, c: &Candidate) -> SortKey {
+        let first = match self {
+            Order::OrganisationThenName => 0,
+            Order::OldestVerificationFirst => c.verified_at.unwrap_or(i64::MIN),
+        };
+        (
+            first,
+            text::swedish_key(&c.organisation),
+            c.organisation.clone(),
+            text::swedish_key(&c.name),
+            c.name.clone(),
+            c.id,
+        )
+    }
+
     pub fn cmp(self, a: &Candidate, b: &Candidate) -> std::cmp::Ordering {
-        match self {
-            Order::OrganisationThenName => swedish_cmp(&a.organisation, &b.organisation)
-                .then_with(|| swedish_cmp(&a.name, &b.name))
-                .then(a.id.cmp(&b.id)),
-            Order::OldestVerificationFirst => a
-                .verified_at
-                .unwrap_or(i64::MIN)
-                .cmp(&b.verified_at.unwrap_or(i64::MIN))
-                .then_with(|| swedish_cmp(&a.organisation, &b.organisation))
-                .then_with(|| swedish_cmp(&a.name, &b.name))
-                .then(a.id.cmp(&b.id)),
-        }
+        self.key(a).cmp(&self.key(b))
     }
 }
 
@@ -433,7 +441,7 @@ pub async fn candidates(db: &Db, f: &PersonFilter, order: Order) -> AppResult<Ve
             })
         })
         .collect::<AppResult<Vec<_>>>()?;
-    out.sort_by(|a, b| order.cmp(a, b));
+    out.sort_by_cached_key(|c| order.key(c));
     Ok(out)
 }
 
@@ -459,9 +467,10 @@ pub async fn page(
     let start = match after {
         None => 0,
         Some(c) => {
-            let key: Candidate = serde_json::from_str(c)
+            let cursor: Candidate = serde_json::from_str(c)
                 .map_err(|_| AppError::bad_input("after", "Ogiltig markör."))?;
-            all.partition_point(|x| order.cmp(x, &key).is_le())
+            let key = order.key(&cursor);
+            all.partition_point(|x| order.key(x) <= key)
         }
     };
     let slice = &all[start.min(total)..(start + first).min(total)];
