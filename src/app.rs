@@ -30,6 +30,7 @@ pub async fn prepare(config: Config) -> AppResult<(AppState, Option<String>)> {
     .await?;
     db.migrate().await?;
     organisations::ensure_defaults(&db).await?;
+    crate::tags::ensure_defaults(&db).await?;
     let is_new = users::count(&db).await? == 0;
     let generated = ensure_first_admin(&db, &config).await?;
     let state = AppState {

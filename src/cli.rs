@@ -1,4 +1,5 @@
-//! The command line: `serve`, `migrate`, `schema`, `user add`, and the operations tools.
+//! The command line: `serve`, `migrate`, `schema`, `user add`, `import people`, and the
+//! operations tools.
 
 use std::process::ExitCode;
 
@@ -47,6 +48,25 @@ pub enum Command {
     /// Manage users from the shell.
     #[command(subcommand)]
     User(UserCommand),
+    /// Import data from files.
+    #[command(subcommand)]
+    Import(ImportCommand),
+}
+
+#[derive(Subcommand)]
+pub enum ImportCommand {
+    /// Import the phone book from CSV (semicolons or commas; UTF-8 or Windows-1252, as Excel
+    /// writes it). Checks every row first; writes nothing while a row is invalid.
+    People {
+        /// The CSV file.
+        file: std::path::PathBuf,
+        /// Only report what would be created, updated or refused; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Write the valid rows even when some rows are invalid.
+        #[arg(long)]
+        skip_invalid: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -227,5 +247,110 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             );
             Ok(())
         }
+        Command::Import(ImportCommand::People {
+            file,
+            dry_run,
+            skip_invalid,
+        }) => {
+            let (state, _) = app::prepare(Config {
+                demo: false,
+                ..config
+            })
+            .await?;
+            import_people(&state, &file, dry_run, skip_invalid).await
+        }
     }
+}
+
+/// `samsyn import people FILE.csv`: plans with a progress bar, prints the report, writes
+/// unless it is a dry run or rows are invalid.
+async fn import_people(
+    state: &crate::state::AppState,
+    file: &std::path::Path,
+    dry_run: bool,
+    skip_invalid: bool,
+) -> anyhow::Result<()> {
+    use crate::directory::import::{self, ImportAction, ImportOptions, Importer, Progress};
+    let bytes = std::fs::read(file)
+        .map_err(|e| anyhow::anyhow!("kunde inte läsa {}: {e}", file.display()))?;
+    let bar = indicatif::ProgressBar::new(0);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{msg:12} [{bar:40}] {pos}/{len} rader")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+            .progress_chars("=> "),
+    );
+    let progress_bar = bar.clone();
+    let report = import::run(
+        &state.db,
+        &Importer::command_line(),
+        &bytes,
+        ImportOptions {
+            dry_run,
+            skip_invalid,
+        },
+        &move |p| {
+            let (msg, done, total) = match p {
+                Progress::Checking { done, total } => ("kontrollerar", done, total),
+                Progress::Writing { done, total } => ("importerar", done, total),
+            };
+            progress_bar.set_message(msg);
+            progress_bar.set_length(total as u64);
+            progress_bar.set_position(done as u64);
+        },
+    )
+    .await?;
+    bar.finish_and_clear();
+    println!(
+        "{} ({}, avgränsare ”{}”)",
+        file.display(),
+        report.encoding,
+        report.delimiter
+    );
+    if !report.ignored_columns.is_empty() {
+        println!(
+            "Okända kolumner hoppades över: {}",
+            report.ignored_columns.join(", ")
+        );
+    }
+    for row in &report.rows {
+        let mut line = format!(
+            "rad {:>4}: {:<10} {}",
+            row.line,
+            row.action.label(),
+            row.name
+        );
+        if let Some(org) = &row.organisation {
+            line.push_str(&format!(" ({org})"));
+        }
+        if !row.changes.is_empty() {
+            line.push_str(&format!(" – ändrar {}", row.changes.join(", ")));
+        }
+        if let Some(unit) = &row.new_unit {
+            line.push_str(&format!(" – ny enhet ”{unit}”"));
+        }
+        if let (Some(field), Some(reason)) = (&row.field, &row.reason) {
+            line.push_str(&format!(" – {field}: {reason}"));
+        }
+        if row.action != ImportAction::Unchanged {
+            println!("{line}");
+        }
+    }
+    let invalid = report.count(ImportAction::Invalid);
+    println!(
+        "{} nya, {} ändrade, {} oförändrade, {} ogiltiga.",
+        report.count(ImportAction::Create),
+        report.count(ImportAction::Update),
+        report.count(ImportAction::Unchanged),
+        invalid
+    );
+    if report.applied {
+        println!("Importen är klar.");
+    } else if dry_run {
+        println!("Provkörning: inget har sparats.");
+    } else {
+        anyhow::bail!(
+            "inget importerades: {invalid} ogiltiga rader (rätta dem eller använd --skip-invalid)"
+        );
+    }
+    Ok(())
 }

@@ -14,6 +14,7 @@ pub mod graphql;
 pub mod http;
 pub mod library;
 pub mod metrics;
+pub mod privacy;
 #[cfg(test)]
 mod props;
 pub mod search;

@@ -124,6 +124,22 @@ pub async fn upsert(db: &Db, name: &str, synonyms: &[String]) -> AppResult<Tag> 
     Tag::from_row(&row)
 }
 
+/// Loads the tillsynsområden of the glossary into an empty tags table; idempotent.
+pub async fn ensure_defaults(db: &Db) -> AppResult<()> {
+    use sqlx::Row;
+    let n: i64 = sqlx::query("SELECT COUNT(*) FROM tags")
+        .fetch_one(&db.pool)
+        .await?
+        .try_get(0)?;
+    if n == 0 {
+        for t in crate::demo::content::tags() {
+            let synonyms: Vec<String> = t.synonyms.iter().map(|s| s.to_string()).collect();
+            upsert(db, t.name, &synonyms).await?;
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -18,6 +18,7 @@ pub fn ts(ms: i64) -> DateTime<Utc> {
     Utc.timestamp_millis_opt(ms).single().unwrap_or_default()
 }
 
+#[derive(Clone)]
 pub struct UserObj(pub User);
 
 #[Object(name = "User")]
@@ -58,11 +59,12 @@ impl UserObj {
     }
 }
 
+#[derive(Clone)]
 pub struct OrganisationObj(pub Organisation);
 
 #[Object(name = "Organisation")]
 impl OrganisationObj {
-    async fn id(&self) -> ID {
+    pub async fn id(&self) -> ID {
         ids::encode("Organisation", self.0.id)
     }
     async fn slug(&self) -> &str {
@@ -75,8 +77,30 @@ impl OrganisationObj {
     async fn kind(&self) -> &str {
         &self.0.kind
     }
-    async fn switchboard(&self) -> Option<&str> {
-        self.0.switchboard.as_deref()
+    /// Växelnummer, the Swedish way ("036-10 50 00").
+    async fn switchboard(&self) -> Option<String> {
+        self.0.switchboard.as_deref().map(|s| {
+            crate::directory::phone::PhoneNumber::parse(s)
+                .map_or_else(|_| s.to_string(), |n| n.display())
+        })
+    }
+    /// Växelnummer in E.164 ("+4636105000").
+    async fn switchboard_e164(&self) -> Option<String> {
+        self.0
+            .switchboard
+            .as_deref()
+            .and_then(|s| crate::directory::phone::PhoneNumber::parse(s).ok())
+            .map(|n| n.e164())
+    }
+    /// Förvaltningar, enheter and avdelningar.
+    async fn units(&self, ctx: &Context<'_>) -> Result<Vec<crate::graphql::directory::UnitObj>> {
+        let (state, access) = parts(ctx);
+        access.user()?;
+        Ok(crate::directory::units::list(&state.db, Some(self.0.id))
+            .await?
+            .into_iter()
+            .map(crate::graphql::directory::UnitObj)
+            .collect())
     }
     async fn visiting_address(&self) -> Option<&str> {
         self.0.visiting_address.as_deref()

@@ -2,10 +2,12 @@
 //! the domain with the caller's `Access`, map the result.
 
 pub mod accounts;
+pub mod directory;
 pub mod guard;
 pub mod ids;
 pub mod node;
 pub mod search;
+pub mod privacy;
 
 use async_graphql::{Context, EmptySubscription, MergedObject, Schema};
 
@@ -16,10 +18,16 @@ pub struct Query(
     accounts::AccountsQuery,
     node::NodeQuery,
     search::SearchQuery,
+    directory::DirectoryQuery,
+    privacy::PrivacyQuery,
 );
 
 #[derive(MergedObject, Default)]
-pub struct Mutation(accounts::AccountsMutation);
+pub struct Mutation(
+    accounts::AccountsMutation,
+    directory::DirectoryMutation,
+    privacy::PrivacyMutation,
+);
 
 pub type AppSchema = Schema<Query, Mutation, EmptySubscription>;
 

@@ -3,12 +3,19 @@
 
 use async_graphql::{Context, Interface, Object, Result, ID};
 
-use crate::graphql::{accounts::UserObj, ids, parts};
+use crate::graphql::{
+    accounts::{OrganisationObj, UserObj},
+    directory::{person_objs, PersonObj, UnitObj},
+    ids, parts,
+};
 
 #[derive(Interface)]
 #[graphql(field(name = "id", ty = "ID"))]
 pub enum Node {
     User(UserObj),
+    Person(PersonObj),
+    Organisation(OrganisationObj),
+    Unit(UnitObj),
 }
 
 /// The GraphQL type name of a search kind key ("thread" → "Thread").
@@ -34,6 +41,20 @@ pub async fn load(ctx: &Context<'_>, type_name: &str, id: i64) -> Result<Option<
             .await?
             .filter(|u| !u.erased)
             .map(|u| Node::User(UserObj(u))),
+        // The phone book is open to everyone signed in.
+        "Person" => {
+            let found = crate::directory::people::get(&state.db, id).await?;
+            person_objs(&state.db, found.into_iter().collect())
+                .await?
+                .pop()
+                .map(Node::Person)
+        }
+        "Organisation" => crate::directory::organisations::get(&state.db, id)
+            .await?
+            .map(|o| Node::Organisation(OrganisationObj(o))),
+        "Unit" => crate::directory::units::get(&state.db, id)
+            .await?
+            .map(|u| Node::Unit(UnitObj(u))),
         _ => None,
     })
 }

@@ -43,11 +43,11 @@ pub async fn apply(db: &Db, kind: EntityKind, id: i64, out: &mut Update) -> AppR
 }
 
 /// The current entry of one entity, or None when it must not be in the index.
-#[allow(clippy::match_single_binding)]
-async fn render(_db: &Db, kind: EntityKind, _id: i64) -> AppResult<Option<SearchDoc>> {
-    Ok(match kind {
-        _ => None,
-    })
+async fn render(db: &Db, kind: EntityKind, id: i64) -> AppResult<Option<SearchDoc>> {
+    match kind {
+        EntityKind::Person => crate::directory::search_docs::search_doc(db, id).await,
+        _ => Ok(None),
+    }
 }
 
 /// Entities owned by a network (threads, documents, meetings).
@@ -55,7 +55,19 @@ async fn network_children(_db: &Db, _network_id: i64) -> AppResult<Vec<(EntityKi
     Ok(Vec::new())
 }
 
+async fn ids(db: &Db, sql: &str) -> AppResult<Vec<i64>> {
+    use sqlx::Row;
+    let rows = sqlx::query(sql).fetch_all(&db.pool).await?;
+    rows.iter()
+        .map(|r| r.try_get::<i64, _>(0).map_err(Into::into))
+        .collect()
+}
+
 /// Every (kind, id) the index should hold, for a full rebuild.
-pub async fn all_entities(_db: &Db) -> AppResult<Vec<(EntityKind, i64)>> {
-    Ok(Vec::new())
+pub async fn all_entities(db: &Db) -> AppResult<Vec<(EntityKind, i64)>> {
+    let mut out = Vec::new();
+    for (kind, sql) in [(EntityKind::Person, "SELECT id FROM people ORDER BY id")] {
+        out.extend(ids(db, sql).await?.into_iter().map(|id| (kind, id)));
+    }
+    Ok(out)
 }

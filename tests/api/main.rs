@@ -6,6 +6,7 @@ mod helpers;
 mod accounts;
 mod browser;
 mod demo;
+mod directory;
 mod http_limits;
 mod ops;
 mod schema;
