@@ -4,6 +4,8 @@
 pub mod accounts;
 pub mod guard;
 pub mod ids;
+pub mod meetings;
+pub mod newsletters;
 pub mod node;
 pub mod search;
 
@@ -16,10 +18,16 @@ pub struct Query(
     accounts::AccountsQuery,
     node::NodeQuery,
     search::SearchQuery,
+    meetings::MeetingsQuery,
+    newsletters::NewslettersQuery,
 );
 
 #[derive(MergedObject, Default)]
-pub struct Mutation(accounts::AccountsMutation);
+pub struct Mutation(
+    accounts::AccountsMutation,
+    meetings::MeetingsMutation,
+    newsletters::NewslettersMutation,
+);
 
 pub type AppSchema = Schema<Query, Mutation, EmptySubscription>;
 

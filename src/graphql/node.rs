@@ -3,12 +3,16 @@
 
 use async_graphql::{Context, Interface, Object, Result, ID};
 
-use crate::graphql::{accounts::UserObj, ids, parts};
+use crate::graphql::{
+    accounts::UserObj, ids, meetings::MeetingObj, newsletters::NewsletterObj, parts,
+};
 
 #[derive(Interface)]
 #[graphql(field(name = "id", ty = "ID"))]
 pub enum Node {
     User(UserObj),
+    Meeting(MeetingObj),
+    Newsletter(NewsletterObj),
 }
 
 /// The GraphQL type name of a search kind key ("thread" → "Thread").
@@ -34,6 +38,12 @@ pub async fn load(ctx: &Context<'_>, type_name: &str, id: i64) -> Result<Option<
             .await?
             .filter(|u| !u.erased)
             .map(|u| Node::User(UserObj(u))),
+        "Meeting" => crate::meetings::meeting::get(&state.db, access, id)
+            .await?
+            .map(|m| Node::Meeting(MeetingObj(m))),
+        "Newsletter" => crate::meetings::newsletter::get(&state.db, access, id)
+            .await?
+            .map(|n| Node::Newsletter(NewsletterObj(n))),
         _ => None,
     })
 }

@@ -3,6 +3,7 @@
 
 pub mod auth;
 pub mod graphql;
+pub mod meetings;
 pub mod security;
 pub mod web;
 
@@ -18,6 +19,14 @@ pub fn routes(state: AppState, schema: AppSchema) -> impl poem::Endpoint {
         .at(
             "/graphql",
             get(graphql::graphql_get).post(graphql::graphql_post),
+        )
+        .at("/meetings/:id", get(meetings::meeting_ics))
+        .at("/meetings/:id/participants.csv", get(meetings::participants_csv))
+        .at("/calendar/user/:file", get(meetings::user_feed))
+        .at("/calendar/network/:slug/:file", get(meetings::network_feed))
+        .at(
+            "/nyhetsbrev/avsluta/:token",
+            get(meetings::unsubscribe).post(meetings::unsubscribe),
         )
         .at("/healthz", get(healthz))
         .at("/readyz", get(readyz))
