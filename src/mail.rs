@@ -179,6 +179,10 @@ mod tests {
             html: None,
             headers: vec![],
         };
-        assert!(compose("noreply@samsyn.local", &mail).unwrap_err().permanent);
+        assert!(
+            compose("noreply@samsyn.local", &mail)
+                .unwrap_err()
+                .permanent
+        );
     }
 }

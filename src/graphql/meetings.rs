@@ -45,7 +45,7 @@ fn small(n: i64) -> i32 {
 
 /// A meeting. Times are stored in UTC (`startsAt`) and entered and shown in Swedish local
 /// time (`startsAtLocal`, Europe/Stockholm).
-pub struct MeetingObj(pub Meeting);
+pub struct MeetingObj(pub Box<Meeting>);
 
 #[Object(name = "Meeting")]
 impl MeetingObj {
@@ -317,7 +317,7 @@ impl MeetingsQuery {
         let mut conn = Connection::new(after.is_some(), has_next);
         conn.edges.extend(page.into_iter().map(|m| {
             let cursor = ids::cursor(&format!("{}:{}", m.starts_at, m.id));
-            Edge::new(cursor, MeetingObj(m))
+            Edge::new(cursor, MeetingObj(m.into()))
         }));
         Ok(conn)
     }
@@ -327,7 +327,7 @@ impl MeetingsQuery {
         let (state, access) = parts(ctx);
         Ok(meeting::get(&state.db, access, meeting_id(&id)?)
             .await?
-            .map(MeetingObj))
+            .map(|m| MeetingObj(m.into())))
     }
 
     /// The next meetings that are not cancelled, for "nytt sedan sist" (default 5).
@@ -342,7 +342,7 @@ impl MeetingsQuery {
         Ok(meeting::upcoming(&state.db, access, first)
             .await?
             .into_iter()
-            .map(MeetingObj)
+            .map(|m| MeetingObj(m.into()))
             .collect())
     }
 
@@ -516,7 +516,7 @@ impl MeetingsMutation {
         )
         .await?;
         Ok(MeetingPayload {
-            meeting: MeetingObj(m),
+            meeting: MeetingObj(m.into()),
         })
     }
 
@@ -546,7 +546,7 @@ impl MeetingsMutation {
         };
         let m = meeting::update(&state.db, &state.mailer, access, id, &p).await?;
         Ok(MeetingPayload {
-            meeting: MeetingObj(m),
+            meeting: MeetingObj(m.into()),
         })
     }
 
@@ -559,7 +559,7 @@ impl MeetingsMutation {
         let (state, access) = parts(ctx);
         let m = meeting::cancel(&state.db, &state.mailer, access, meeting_id(&input.id)?).await?;
         Ok(MeetingPayload {
-            meeting: MeetingObj(m),
+            meeting: MeetingObj(m.into()),
         })
     }
 
@@ -575,7 +575,7 @@ impl MeetingsMutation {
         Ok(RegistrationPayload {
             status,
             waiting_position: m.mine.and_then(|(_, p)| p).map(small),
-            meeting: MeetingObj(m),
+            meeting: MeetingObj(m.into()),
         })
     }
 
@@ -595,7 +595,7 @@ impl MeetingsMutation {
         )
         .await?;
         Ok(MeetingPayload {
-            meeting: MeetingObj(m),
+            meeting: MeetingObj(m.into()),
         })
     }
 
@@ -614,7 +614,7 @@ impl MeetingsMutation {
         )
         .await?;
         Ok(MeetingPayload {
-            meeting: MeetingObj(m),
+            meeting: MeetingObj(m.into()),
         })
     }
 
@@ -633,7 +633,7 @@ impl MeetingsMutation {
         )
         .await?;
         Ok(MeetingPayload {
-            meeting: MeetingObj(m),
+            meeting: MeetingObj(m.into()),
         })
     }
 
@@ -646,14 +646,8 @@ impl MeetingsMutation {
     ) -> Result<CalendarFeedPayload> {
         let (state, access) = parts(ctx);
         let network = decode_network(&input.and_then(|i| i.network_id))?;
-        let url = feeds::create_token(
-            &state.db,
-            access,
-            &state.config.public_url,
-            network,
-            false,
-        )
-        .await?;
+        let url = feeds::create_token(&state.db, access, &state.config.public_url, network, false)
+            .await?;
         Ok(CalendarFeedPayload { url })
     }
 
@@ -665,14 +659,8 @@ impl MeetingsMutation {
     ) -> Result<CalendarFeedPayload> {
         let (state, access) = parts(ctx);
         let network = decode_network(&input.and_then(|i| i.network_id))?;
-        let url = feeds::create_token(
-            &state.db,
-            access,
-            &state.config.public_url,
-            network,
-            true,
-        )
-        .await?;
+        let url =
+            feeds::create_token(&state.db, access, &state.config.public_url, network, true).await?;
         Ok(CalendarFeedPayload { url })
     }
 }

@@ -228,12 +228,7 @@ impl NewslettersQuery {
         input: NewsletterTextInput,
     ) -> Result<NewsletterPreview> {
         let (state, access) = parts(ctx);
-        let r = newsletter::preview(
-            access,
-            &state.config.public_url,
-            &input.title,
-            &input.body,
-        )?;
+        let r = newsletter::preview(access, &state.config.public_url, &input.title, &input.body)?;
         Ok(NewsletterPreview {
             subject: r.subject,
             html: r.html,

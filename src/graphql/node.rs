@@ -40,7 +40,7 @@ pub async fn load(ctx: &Context<'_>, type_name: &str, id: i64) -> Result<Option<
             .map(|u| Node::User(UserObj(u))),
         "Meeting" => crate::meetings::meeting::get(&state.db, access, id)
             .await?
-            .map(|m| Node::Meeting(MeetingObj(m))),
+            .map(|m| Node::Meeting(MeetingObj(m.into()))),
         "Newsletter" => crate::meetings::newsletter::get(&state.db, access, id)
             .await?
             .map(|n| Node::Newsletter(NewsletterObj(n))),

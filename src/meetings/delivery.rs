@@ -133,13 +133,13 @@ async fn send_newsletters(state: &AppState) -> AppResult<usize> {
             && detail.try_get::<Option<i64>, _>(6)? == Some(1)
             && detail.try_get::<Option<i64>, _>(7)?.is_none();
         let result = if wants {
+            let unsubscribe = newsletter::unsubscribe_url(&state.config.public_url, &token);
             let rendered = newsletter::render(
                 &detail.try_get::<String, _>(3)?,
                 &detail.try_get::<String, _>(4)?,
                 &state.config.public_url,
-                &newsletter::unsubscribe_url(&state.config.public_url, &token),
+                &unsubscribe,
             );
-            let unsubscribe = newsletter::unsubscribe_url(&state.config.public_url, &token);
             attempted += 1;
             state
                 .mailer
@@ -250,8 +250,8 @@ async fn send_notices(state: &AppState) -> AppResult<usize> {
         let kind: String = detail.try_get(1)?;
         let message: String = detail.try_get(2)?;
         let meeting_id: i64 = detail.try_get(3)?;
-        let active = detail.try_get::<i64, _>(6)? == 1
-            && detail.try_get::<Option<i64>, _>(7)?.is_none();
+        let active =
+            detail.try_get::<i64, _>(6)? == 1 && detail.try_get::<Option<i64>, _>(7)?.is_none();
         let result = match meeting::get_unchecked(db, meeting_id).await? {
             Some(m) if active => {
                 attempted += 1;

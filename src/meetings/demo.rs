@@ -17,15 +17,19 @@ use crate::{
     state::AppState,
 };
 
-/// The tillsynsområde whose inspectors come to an open network's meetings.
-fn network_area(slug: &str) -> Option<&'static str> {
-    Some(match slug {
+/// Does the person come to the open or closed network's meetings? A closed group's members;
+/// an open network's inspectors of its tillsynsområde; every inspector to the
+/// miljöhandläggarträffar.
+fn comes(slug: &str, person: &content::PersonDef) -> bool {
+    let area = match slug {
         "sma-avlopp" => "Små avlopp",
         "lantbrukstillsyn" => "Lantbruk",
         "halsoskydd" => "Hälsoskydd",
         "avfall" => "Avfall",
-        _ => return None,
-    })
+        "miljohandlaggartraffar" => return person.account == content::AccountRole::Member,
+        _ => return person.networks.contains(&slug),
+    };
+    person.networks.contains(&slug) || person.areas.contains(&area)
 }
 
 /// Most demo registrations per meeting: enough to see a list, not a full house.
@@ -90,10 +94,7 @@ pub async fn load_demo(state: &AppState, users: &DemoUsers) -> AppResult<()> {
             (Some(slug), Some(max)) => people
                 .iter()
                 .enumerate()
-                .filter(|(_, p)| {
-                    p.networks.contains(&slug)
-                        || network_area(slug).is_some_and(|a| p.areas.contains(&a))
-                })
+                .filter(|(_, p)| comes(slug, p))
                 .filter_map(|(i, _)| users.ids.get(i).copied())
                 .take(DEMO_REGISTRATIONS.min(max as usize))
                 .collect(),

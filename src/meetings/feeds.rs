@@ -281,7 +281,11 @@ pub async fn network_feed(
         ..MeetingFilter::default()
     };
     let (meetings, _) = meeting::list(db, &access, &filter, FEED_LIMIT, None).await?;
-    Ok(Some(calendar(format!("Samsyn – {name}"), &meetings, public_url)))
+    Ok(Some(calendar(
+        format!("Samsyn – {name}"),
+        &meetings,
+        public_url,
+    )))
 }
 
 /// One meeting as an .ics file, for a signed-in caller who may read it.

@@ -243,7 +243,11 @@ mod tests {
         );
         assert!(text.ends_with("END:VCALENDAR\r\n"));
         for physical in text.split("\r\n") {
-            assert!(physical.len() <= 75, "{} octets: {physical}", physical.len());
+            assert!(
+                physical.len() <= 75,
+                "{} octets: {physical}",
+                physical.len()
+            );
             assert!(!physical.contains('\n') && !physical.contains('\r'));
             assert!(!physical.ends_with(' '), "fold after a space: {physical:?}");
         }
@@ -257,10 +261,7 @@ mod tests {
 
     #[test]
     fn text_values_escape_the_special_characters() {
-        assert_eq!(
-            escape_text("a,b;c\\d\ne\r\nf"),
-            "a\\,b\\;c\\\\d\\ne\\nf"
-        );
+        assert_eq!(escape_text("a,b;c\\d\ne\r\nf"), "a\\,b\\;c\\\\d\\ne\\nf");
         assert_eq!(param_value("Lind, Eva"), "\"Lind, Eva\"");
         assert_eq!(param_value("Eva \"E\" Lind"), "Eva E Lind");
     }

@@ -351,9 +351,7 @@ async fn enrich(db: &Db, access: &Access, page: &mut [Meeting]) -> AppResult<()>
     ));
     let mut docs: HashMap<i64, Vec<i64>> = HashMap::new();
     for r in sql.query().fetch_all(&db.pool).await? {
-        docs.entry(r.try_get(0)?)
-            .or_default()
-            .push(r.try_get(1)?);
+        docs.entry(r.try_get(0)?).or_default().push(r.try_get(1)?);
     }
     for m in page.iter_mut() {
         m.mine = mine.remove(&m.id);
@@ -688,7 +686,10 @@ pub async fn create(
 fn describe_changes(old: &MeetingFields, new: &MeetingFields) -> Vec<String> {
     let mut out = Vec::new();
     if old.title != new.title {
-        out.push(format!("Nytt namn: {} (tidigare {}).", new.title, old.title));
+        out.push(format!(
+            "Nytt namn: {} (tidigare {}).",
+            new.title, old.title
+        ));
     }
     if old.starts_at != new.starts_at || old.ends_at != new.ends_at {
         out.push(format!(
@@ -882,15 +883,25 @@ mod tests {
 
     #[test]
     fn bad_fields_are_named() {
-        let cases: Vec<(&str, Box<dyn Fn(&mut MeetingInput)>)> = vec![
+        type Change = Box<dyn Fn(&mut MeetingInput)>;
+        let cases: Vec<(&str, Change)> = vec![
             ("title", Box::new(|i| i.title = " x ".into())),
-            ("endsAt", Box::new(|i| i.ends_at = "2026-04-23T08:00".into())),
-            ("endsAt", Box::new(|i| i.ends_at = "2026-05-23T08:00".into())),
+            (
+                "endsAt",
+                Box::new(|i| i.ends_at = "2026-04-23T08:00".into()),
+            ),
+            (
+                "endsAt",
+                Box::new(|i| i.ends_at = "2026-05-23T08:00".into()),
+            ),
             (
                 "registrationDeadline",
                 Box::new(|i| i.registration_deadline = Some("2026-04-24T00:00".into())),
             ),
-            ("maxParticipants", Box::new(|i| i.max_participants = Some(0))),
+            (
+                "maxParticipants",
+                Box::new(|i| i.max_participants = Some(0)),
+            ),
             (
                 "onlineLink",
                 Box::new(|i| i.online_link = Some("javascript:alert(1)".into())),

@@ -80,7 +80,7 @@ impl Sql {
     }
 }
 
-/// Trims `raw` and checks its length in characters; empty becomes None when `optional`.
+/// Trims `raw` and checks that it has at most `max` characters (`what` names it in Swedish).
 pub(crate) fn text_field(
     field: &str,
     raw: &str,

@@ -449,7 +449,10 @@ pub async fn unsubscribe(db: &Db, token: &str) -> AppResult<bool> {
 
 /// queued | sent | failed
 #[derive(Debug, Clone, Copy, PartialEq, Eq, async_graphql::Enum)]
-#[graphql(rename_items = "SCREAMING_SNAKE_CASE")]
+#[graphql(
+    name = "NewsletterDeliveryStatus",
+    rename_items = "SCREAMING_SNAKE_CASE"
+)]
 pub enum DeliveryStatus {
     Queued,
     Sent,
@@ -568,7 +571,9 @@ mod tests {
             "https://samsyn.example.se/",
             "https://samsyn.example.se/nyhetsbrev/avsluta/abc",
         );
-        assert!(r.html.contains("<h1 style=\"font-size: 1.5em;\">Nyhetsbrev &lt;hösten&gt; 2026</h1>"));
+        assert!(r
+            .html
+            .contains("<h1 style=\"font-size: 1.5em;\">Nyhetsbrev &lt;hösten&gt; 2026</h1>"));
         assert!(r.html.contains("<strong>avfall</strong>"));
         assert!(!r.html.contains("<script>"));
         assert!(r

@@ -27,16 +27,9 @@ pub fn plain_text(md: &str) -> String {
                 }
                 out.push_str("\n\n");
             }
-            Event::Start(Tag::Paragraph) => {
-                if lists.is_empty() {
-                    block_break(&mut out);
-                }
-            }
-            Event::End(TagEnd::Paragraph) => {
-                if lists.is_empty() {
-                    out.push_str("\n\n");
-                }
-            }
+            // Paragraphs inside list items stay on the item's line.
+            Event::Start(Tag::Paragraph) if lists.is_empty() => block_break(&mut out),
+            Event::End(TagEnd::Paragraph) if lists.is_empty() => out.push_str("\n\n"),
             Event::Start(Tag::List(first)) => {
                 if lists.is_empty() {
                     block_break(&mut out);
@@ -63,11 +56,7 @@ pub fn plain_text(md: &str) -> String {
                     _ => out.push_str("- "),
                 }
             }
-            Event::End(TagEnd::Item) => {
-                if !out.ends_with('\n') {
-                    out.push('\n');
-                }
-            }
+            Event::End(TagEnd::Item) if !out.ends_with('\n') => out.push('\n'),
             Event::Start(Tag::CodeBlock(_)) => {
                 block_break(&mut out);
                 in_code_block = true;

@@ -259,11 +259,7 @@ pub async fn participants(
             } else {
                 r.try_get(1)?
             },
-            email: if erased {
-                String::new()
-            } else {
-                r.try_get(2)?
-            },
+            email: if erased { String::new() } else { r.try_get(2)? },
             organisation: r.try_get(3)?,
             status,
             position,
@@ -331,7 +327,10 @@ pub async fn participants_csv(
     Ok((
         format!(
             "deltagare-{}-{date}.csv",
-            crate::tags::slugify(&m.title).chars().take(60).collect::<String>()
+            crate::tags::slugify(&m.title)
+                .chars()
+                .take(60)
+                .collect::<String>()
         ),
         bytes,
     ))

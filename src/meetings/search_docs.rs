@@ -21,10 +21,7 @@ pub async fn search_doc(db: &Db, id: i64) -> AppResult<Option<SearchDoc>> {
         _ => vec!["all".to_string()],
     };
     let mut body = plain_text(&m.description);
-    body.push_str(&format!(
-        "\n\n{}",
-        time::human_span(m.starts_at, m.ends_at)
-    ));
+    body.push_str(&format!("\n\n{}", time::human_span(m.starts_at, m.ends_at)));
     if let Some(p) = &m.place {
         body.push_str(&format!("\n{p}"));
     }

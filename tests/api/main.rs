@@ -6,5 +6,7 @@ mod helpers;
 mod accounts;
 mod demo;
 mod http_limits;
+mod meetings;
 mod schema;
 mod search;
+mod smtp_sink;
