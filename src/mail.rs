@@ -124,10 +124,17 @@ pub fn compose(from: &str, mail: &OutgoingMail) -> Result<Message, SendError> {
             .parse()
             .map_err(|e| SendError::permanent(format!("mottagarens adress: {e}")))?,
     );
+    // A Message-ID in the sender's domain: mail without one looks like spam to many filters.
+    let message_id = format!(
+        "<{}@{}>",
+        hex::encode(rand::random::<[u8; 16]>()),
+        from.email.domain()
+    );
     let mut builder = Message::builder()
         .from(from)
         .to(to)
-        .subject(mail.subject.clone());
+        .subject(mail.subject.clone())
+        .message_id(Some(message_id));
     for (name, value) in &mail.headers {
         builder = builder.raw_header(HeaderValue::new(
             HeaderName::new_from_ascii_str(name),
@@ -167,6 +174,10 @@ mod tests {
         assert!(raw.contains("multipart/alternative"), "{raw}");
         assert!(raw.contains("List-Unsubscribe: <https://x.se/a>"), "{raw}");
         assert!(raw.contains("text/plain") && raw.contains("text/html"));
+        assert!(
+            raw.contains("Message-ID: <") && raw.contains("@samsyn.local>"),
+            "{raw}"
+        );
     }
 
     #[test]
