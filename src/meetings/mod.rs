@@ -9,6 +9,7 @@
 pub mod delivery;
 pub mod demo;
 pub mod feeds;
+pub mod fields;
 pub mod ics;
 pub mod meeting;
 pub mod newsletter;

@@ -7,6 +7,7 @@ mod accounts;
 mod demo;
 mod http_limits;
 mod meetings;
+mod newsletter;
 mod schema;
 mod search;
 mod smtp_sink;

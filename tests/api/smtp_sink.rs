@@ -185,3 +185,41 @@ async fn session(
         write.write_all(reply).await?;
     }
 }
+
+/// Starts the app with SAMSYN_SMTP_URL pointing at `sink` (None: backend skipped).
+pub async fn app_with_sink(
+    backend: crate::helpers::Backend,
+    name: &str,
+    sink: &SmtpSink,
+) -> Option<crate::helpers::TestApp> {
+    let url = sink.url();
+    crate::helpers::spawn_with(backend, name, move |c| {
+        c.smtp_url = Some(samsyn::config::Secret(url));
+        c.mail_retry_seconds = 1;
+    })
+    .await
+}
+
+#[macro_export]
+macro_rules! with_smtp {
+    ($($name:ident: $fail:expr),* $(,)?) => {
+        $(
+            paste::paste! {
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn [<$name _sqlite>]() {
+                    let sink = $crate::smtp_sink::SmtpSink::start_failing($fail).await;
+                    if let Some(app) = $crate::smtp_sink::app_with_sink($crate::helpers::Backend::Sqlite, stringify!($name), &sink).await {
+                        $name(app, sink).await;
+                    }
+                }
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn [<$name _postgres>]() {
+                    let sink = $crate::smtp_sink::SmtpSink::start_failing($fail).await;
+                    if let Some(app) = $crate::smtp_sink::app_with_sink($crate::helpers::Backend::Postgres, stringify!($name), &sink).await {
+                        $name(app, sink).await;
+                    }
+                }
+            }
+        )*
+    };
+}
