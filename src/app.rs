@@ -33,10 +33,12 @@ pub async fn prepare(config: Config) -> AppResult<(AppState, Option<String>)> {
     crate::tags::ensure_defaults(&db).await?;
     let is_new = users::count(&db).await? == 0;
     let generated = ensure_first_admin(&db, &config).await?;
+    let mailer = crate::mail::Mailer::from_config(&config);
     let state = AppState {
         db,
         config: Arc::new(config),
         search: None,
+        mailer,
     };
     if is_new && state.config.demo {
         crate::demo::load(&state).await?;
@@ -110,9 +112,13 @@ impl App {
     pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send) -> std::io::Result<()> {
         let schema = crate::graphql::build(Some(self.state.clone()));
         let routes = crate::http::routes(self.state.clone(), schema);
-        Server::new_with_acceptor(self.acceptor)
+        // The e-mail sender lives as long as the server; unsent mail waits in the database.
+        let sender = tokio::spawn(crate::meetings::delivery::run(self.state.clone()));
+        let served = Server::new_with_acceptor(self.acceptor)
             .run_with_graceful_shutdown(routes, shutdown, Some(Duration::from_secs(10)))
-            .await
+            .await;
+        sender.abort();
+        served
     }
 }
 

@@ -103,6 +103,14 @@ pub struct Config {
     )]
     pub mail_from: String,
 
+    /// Seconds before the first retry of a failed e-mail; each further retry waits twice as long.
+    #[arg(long, env = "SAMSYN_MAIL_RETRY_SECONDS", default_value_t = 60)]
+    pub mail_retry_seconds: u64,
+
+    /// Attempts per e-mail before it is given up as failed.
+    #[arg(long, env = "SAMSYN_MAIL_MAX_ATTEMPTS", default_value_t = 5)]
+    pub mail_max_attempts: i64,
+
     /// Months before a phone-book entry is due for verification.
     #[arg(long, env = "SAMSYN_VERIFY_MONTHS", default_value_t = 12)]
     pub verify_months: i64,
@@ -133,6 +141,8 @@ impl Default for Config {
             login_limit_address: 30,
             smtp_url: None,
             mail_from: "Samsyn <noreply@samsyn.local>".into(),
+            mail_retry_seconds: 60,
+            mail_max_attempts: 5,
             verify_months: 12,
             ready_max_lag: 1000,
         }

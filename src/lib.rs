@@ -13,6 +13,8 @@ pub mod forum;
 pub mod graphql;
 pub mod http;
 pub mod library;
+pub mod mail;
+pub mod meetings;
 pub mod metrics;
 pub mod privacy;
 #[cfg(test)]

@@ -16,6 +16,8 @@ pub struct AppState {
     /// The search index; only the serving process opens it (CLI tools leave it alone and
     /// the server's indexer picks up their changes from the change log).
     pub search: Option<Arc<SearchService>>,
+    /// Outgoing e-mail (SMTP settings) and the background sender's wake-up signal.
+    pub mailer: crate::mail::Mailer,
 }
 
 impl AppState {

@@ -5,6 +5,8 @@ pub mod accounts;
 pub mod directory;
 pub mod guard;
 pub mod ids;
+pub mod meetings;
+pub mod newsletters;
 pub mod node;
 pub mod search;
 pub mod privacy;
@@ -20,6 +22,8 @@ pub struct Query(
     search::SearchQuery,
     directory::DirectoryQuery,
     privacy::PrivacyQuery,
+    meetings::MeetingsQuery,
+    newsletters::NewslettersQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -27,6 +31,8 @@ pub struct Mutation(
     accounts::AccountsMutation,
     directory::DirectoryMutation,
     privacy::PrivacyMutation,
+    meetings::MeetingsMutation,
+    newsletters::NewslettersMutation,
 );
 
 pub type AppSchema = Schema<Query, Mutation, EmptySubscription>;

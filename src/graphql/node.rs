@@ -6,7 +6,10 @@ use async_graphql::{Context, Interface, Object, Result, ID};
 use crate::graphql::{
     accounts::{OrganisationObj, UserObj},
     directory::{person_objs, PersonObj, UnitObj},
-    ids, parts,
+    ids,
+    meetings::MeetingObj,
+    newsletters::NewsletterObj,
+    parts,
 };
 
 #[derive(Interface)]
@@ -16,6 +19,8 @@ pub enum Node {
     Person(PersonObj),
     Organisation(OrganisationObj),
     Unit(UnitObj),
+    Meeting(MeetingObj),
+    Newsletter(NewsletterObj),
 }
 
 /// The GraphQL type name of a search kind key ("thread" → "Thread").
@@ -55,6 +60,12 @@ pub async fn load(ctx: &Context<'_>, type_name: &str, id: i64) -> Result<Option<
         "Unit" => crate::directory::units::get(&state.db, id)
             .await?
             .map(|u| Node::Unit(UnitObj(u))),
+        "Meeting" => crate::meetings::meeting::get(&state.db, access, id)
+            .await?
+            .map(|m| Node::Meeting(MeetingObj(m.into()))),
+        "Newsletter" => crate::meetings::newsletter::get(&state.db, access, id)
+            .await?
+            .map(|n| Node::Newsletter(NewsletterObj(n))),
         _ => None,
     })
 }

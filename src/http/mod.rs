@@ -4,6 +4,7 @@
 pub mod auth;
 pub mod directory;
 pub mod graphql;
+pub mod meetings;
 pub mod security;
 pub mod web;
 
@@ -22,6 +23,14 @@ pub fn routes(state: AppState, schema: AppSchema) -> impl poem::Endpoint {
         )
         .at("/directory/export.csv", get(directory::export_csv))
         .at("/directory/export.vcf", get(directory::export_vcf))
+        .at("/meetings/:id", get(meetings::meeting_ics))
+        .at("/meetings/:id/participants.csv", get(meetings::participants_csv))
+        .at("/calendar/user/:file", get(meetings::user_feed))
+        .at("/calendar/network/:slug/:file", get(meetings::network_feed))
+        .at(
+            "/nyhetsbrev/avsluta/:token",
+            get(meetings::unsubscribe).post(meetings::unsubscribe),
+        )
         .at("/healthz", get(healthz))
         .at("/readyz", get(readyz))
         .at("/metrics", get(metrics))

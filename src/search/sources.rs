@@ -46,13 +46,19 @@ pub async fn apply(db: &Db, kind: EntityKind, id: i64, out: &mut Update) -> AppR
 async fn render(db: &Db, kind: EntityKind, id: i64) -> AppResult<Option<SearchDoc>> {
     match kind {
         EntityKind::Person => crate::directory::search_docs::search_doc(db, id).await,
+        EntityKind::Meeting => crate::meetings::search_docs::search_doc(db, id).await,
+        EntityKind::Newsletter => {
+            crate::meetings::search_docs::newsletter_search_doc(db, id).await
+        }
         _ => Ok(None),
     }
 }
 
 /// Entities owned by a network (threads, documents, meetings).
-async fn network_children(_db: &Db, _network_id: i64) -> AppResult<Vec<(EntityKind, i64)>> {
-    Ok(Vec::new())
+async fn network_children(db: &Db, network_id: i64) -> AppResult<Vec<(EntityKind, i64)>> {
+    let mut out = crate::meetings::search_docs::network_meetings(db, network_id).await?;
+    out.sort_unstable_by_key(|(k, id)| (k.as_str(), *id));
+    Ok(out)
 }
 
 async fn ids(db: &Db, sql: &str) -> AppResult<Vec<i64>> {
@@ -69,5 +75,6 @@ pub async fn all_entities(db: &Db) -> AppResult<Vec<(EntityKind, i64)>> {
     for (kind, sql) in [(EntityKind::Person, "SELECT id FROM people ORDER BY id")] {
         out.extend(ids(db, sql).await?.into_iter().map(|id| (kind, id)));
     }
+    out.extend(crate::meetings::search_docs::all(db).await?);
     Ok(out)
 }

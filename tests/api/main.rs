@@ -9,5 +9,8 @@ mod demo;
 mod directory;
 mod http_limits;
 mod ops;
+mod meetings;
+mod newsletter;
 mod schema;
 mod search;
+mod smtp_sink;
