@@ -4,6 +4,8 @@
 pub mod accounts;
 pub mod guard;
 pub mod ids;
+pub mod library;
+pub mod library_types;
 pub mod node;
 
 use async_graphql::{Context, EmptySubscription, MergedObject, Schema};
@@ -11,10 +13,14 @@ use async_graphql::{Context, EmptySubscription, MergedObject, Schema};
 use crate::{accounts::Access, error::AppError, state::AppState};
 
 #[derive(MergedObject, Default)]
-pub struct Query(accounts::AccountsQuery, node::NodeQuery);
+pub struct Query(
+    accounts::AccountsQuery,
+    node::NodeQuery,
+    library::LibraryQuery,
+);
 
 #[derive(MergedObject, Default)]
-pub struct Mutation(accounts::AccountsMutation);
+pub struct Mutation(accounts::AccountsMutation, library::LibraryMutation);
 
 pub type AppSchema = Schema<Query, Mutation, EmptySubscription>;
 

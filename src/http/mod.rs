@@ -2,6 +2,7 @@
 //! Handlers are thin: they authenticate the caller and hand over to GraphQL or a domain.
 
 pub mod auth;
+pub mod files;
 pub mod graphql;
 pub mod security;
 pub mod web;
@@ -19,6 +20,7 @@ pub fn routes(state: AppState, schema: AppSchema) -> impl poem::Endpoint {
             "/graphql",
             get(graphql::graphql_get).post(graphql::graphql_post),
         )
+        .at("/files/:id", get(files::download))
         .at("/healthz", get(healthz))
         .at("/readyz", get(readyz))
         .at("/metrics", get(metrics))

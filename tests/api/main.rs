@@ -6,4 +6,5 @@ mod helpers;
 mod accounts;
 mod demo;
 mod http_limits;
+mod library;
 mod schema;
