@@ -35,6 +35,7 @@ pub async fn prepare(config: Config) -> AppResult<(AppState, Option<String>)> {
     let state = AppState {
         db,
         config: Arc::new(config),
+        events: crate::forum::events::EventBus::new(),
     };
     if is_new && state.config.demo {
         crate::demo::load(&state).await?;
@@ -99,9 +100,14 @@ impl App {
     pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send) -> std::io::Result<()> {
         let schema = crate::graphql::build(Some(self.state.clone()));
         let routes = crate::http::routes(self.state.clone(), schema);
-        Server::new_with_acceptor(self.acceptor)
+        let digest = crate::forum::digest::spawn(self.state.clone());
+        let served = Server::new_with_acceptor(self.acceptor)
             .run_with_graceful_shutdown(routes, shutdown, Some(Duration::from_secs(10)))
-            .await
+            .await;
+        if let Some(task) = digest {
+            task.abort();
+        }
+        served
     }
 }
 

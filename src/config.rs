@@ -103,6 +103,10 @@ pub struct Config {
     )]
     pub mail_from: String,
 
+    /// Seconds between runs of the e-mail digest of notifications (only with SMTP).
+    #[arg(long, env = "SAMSYN_DIGEST_INTERVAL_SECS", default_value_t = 300)]
+    pub digest_interval_secs: u64,
+
     /// Months before a phone-book entry is due for verification.
     #[arg(long, env = "SAMSYN_VERIFY_MONTHS", default_value_t = 12)]
     pub verify_months: i64,
@@ -133,6 +137,7 @@ impl Default for Config {
             login_limit_address: 30,
             smtp_url: None,
             mail_from: "Samsyn <noreply@samsyn.local>".into(),
+            digest_interval_secs: 300,
             verify_months: 12,
             ready_max_lag: 1000,
         }

@@ -8,6 +8,8 @@ use crate::{config::Config, db::Db};
 pub struct AppState {
     pub db: Db,
     pub config: Arc<Config>,
+    /// Live forum events for subscriptions (in-process; a NOTIFY bridge can feed it).
+    pub events: crate::forum::events::EventBus,
 }
 
 /// Facts about the HTTP request that resolvers need (client address, TLS).

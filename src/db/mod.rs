@@ -7,7 +7,14 @@
 
 pub mod change_log;
 
-use std::{ops::Deref, ops::DerefMut, path::Path, sync::Arc, time::Duration};
+use std::{
+    ops::Deref,
+    ops::DerefMut,
+    path::Path,
+    sync::atomic::{AtomicU64, Ordering},
+    sync::Arc,
+    time::Duration,
+};
 
 use sqlx::{
     any::{AnyConnectOptions, AnyPoolOptions},
@@ -28,6 +35,7 @@ pub struct Db {
     pub pool: AnyPool,
     pub backend: Backend,
     write_lock: Option<Arc<Mutex<()>>>,
+    statements: Arc<AtomicU64>,
 }
 
 /// A write transaction. On SQLite it also holds the process-wide write lock.
@@ -109,6 +117,7 @@ impl Db {
             pool,
             backend,
             write_lock: (backend == Backend::Sqlite).then(|| Arc::new(Mutex::new(()))),
+            statements: Arc::new(AtomicU64::new(0)),
         })
     }
 
@@ -144,5 +153,36 @@ impl Db {
 
     pub fn is_sqlite(&self) -> bool {
         self.backend == Backend::Sqlite
+    }
+
+    /// The pool, counting one statement. Read paths whose query count must stay bounded
+    /// (a page of posts, the data loaders) run each statement as `.fetch_all(db.counted())`,
+    /// so tests can assert that a page costs the same number of queries whatever its size.
+    pub fn counted(&self) -> &AnyPool {
+        self.statements.fetch_add(1, Ordering::Relaxed);
+        &self.pool
+    }
+
+    /// Statements run through [`Db::counted`] since start.
+    pub fn counted_statements(&self) -> u64 {
+        self.statements.load(Ordering::Relaxed)
+    }
+}
+
+/// `$start, $start+1, …` for `n` bound parameters, e.g. an `IN (…)` list. Only numbers are
+/// formatted into the SQL; the values themselves are always bound.
+pub fn placeholders(start: usize, n: usize) -> String {
+    (start..start + n)
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn placeholders_number_from_start() {
+        assert_eq!(super::placeholders(2, 3), "$2, $3, $4");
+        assert_eq!(super::placeholders(1, 0), "");
     }
 }

@@ -25,7 +25,7 @@ pub async fn load(state: &AppState) -> AppResult<()> {
         crate::tags::upsert(db, t.name, &synonyms).await?;
     }
     let users = load_users(db, state.config.demo_password.as_ref().map(|s| s.0.clone())).await?;
-    let _ = &users;
+    crate::forum::demo::load_demo(state, &users).await?;
     tracing::info!(users = users.ids.len(), "demo content loaded");
     Ok(())
 }

@@ -2,21 +2,36 @@
 //! the domain with the caller's `Access`, map the result.
 
 pub mod accounts;
+pub mod forum;
 pub mod guard;
 pub mod ids;
+pub mod loaders;
 pub mod node;
+pub mod tags;
 
-use async_graphql::{Context, EmptySubscription, MergedObject, Schema};
+use async_graphql::{Context, MergedObject, MergedSubscription, Schema};
 
 use crate::{accounts::Access, error::AppError, state::AppState};
 
 #[derive(MergedObject, Default)]
-pub struct Query(accounts::AccountsQuery, node::NodeQuery);
+pub struct Query(
+    accounts::AccountsQuery,
+    node::NodeQuery,
+    forum::ForumQuery,
+    tags::TagsQuery,
+);
 
 #[derive(MergedObject, Default)]
-pub struct Mutation(accounts::AccountsMutation);
+pub struct Mutation(
+    accounts::AccountsMutation,
+    forum::ForumMutation,
+    tags::TagsMutation,
+);
 
-pub type AppSchema = Schema<Query, Mutation, EmptySubscription>;
+#[derive(MergedSubscription, Default)]
+pub struct Subscription(forum::ForumSubscription);
+
+pub type AppSchema = Schema<Query, Mutation, Subscription>;
 
 /// Query depth limit: deep enough for the UI, refuses abusive nesting before execution.
 pub const MAX_DEPTH: usize = 12;
@@ -26,14 +41,18 @@ pub const MAX_COMPLEXITY: usize = 5_000;
 pub const MAX_PAGE: i32 = 100;
 
 pub fn build(state: Option<AppState>) -> AppSchema {
-    let mut b = Schema::build(Query::default(), Mutation::default(), EmptySubscription)
-        .limit_depth(MAX_DEPTH)
-        .limit_complexity(MAX_COMPLEXITY)
-        .limit_recursive_depth(32)
-        .limit_directives(8)
-        .extension(guard::Guard);
+    let mut b = Schema::build(
+        Query::default(),
+        Mutation::default(),
+        Subscription::default(),
+    )
+    .limit_depth(MAX_DEPTH)
+    .limit_complexity(MAX_COMPLEXITY)
+    .limit_recursive_depth(32)
+    .limit_directives(8)
+    .extension(guard::Guard);
     if let Some(s) = state {
-        b = b.data(s);
+        b = b.extension(loaders::Loaders::new(&s.db)).data(s);
     }
     b.finish()
 }

@@ -3,12 +3,19 @@
 
 use async_graphql::{Context, Interface, Object, Result, ID};
 
-use crate::graphql::{accounts::UserObj, ids, parts};
+use crate::graphql::{
+    accounts::UserObj,
+    forum::types::{NetworkObj, PostObj, ThreadObj},
+    ids, parts,
+};
 
 #[derive(Interface)]
 #[graphql(field(name = "id", ty = "ID"))]
 pub enum Node {
     User(UserObj),
+    Network(NetworkObj),
+    Thread(ThreadObj),
+    Post(PostObj),
 }
 
 #[derive(Default)]
@@ -26,6 +33,15 @@ impl NodeQuery {
                 .await?
                 .filter(|u| !u.erased)
                 .map(|u| Node::User(UserObj(u))),
+            "Network" => crate::forum::networks::get(&state.db, access, n)
+                .await?
+                .map(|x| Node::Network(NetworkObj(x))),
+            "Thread" => crate::forum::threads::get(&state.db, access, n)
+                .await?
+                .map(|x| Node::Thread(ThreadObj(x))),
+            "Post" => crate::forum::posts::get(&state.db, access, n)
+                .await?
+                .map(|x| Node::Post(PostObj(x))),
             _ => None,
         })
     }

@@ -5,6 +5,7 @@ pub mod auth;
 pub mod graphql;
 pub mod security;
 pub mod web;
+pub mod ws;
 
 use poem::{
     get, handler, http::StatusCode, middleware::CatchPanic, web::Data, EndpointExt, IntoResponse,
@@ -19,6 +20,7 @@ pub fn routes(state: AppState, schema: AppSchema) -> impl poem::Endpoint {
             "/graphql",
             get(graphql::graphql_get).post(graphql::graphql_post),
         )
+        .at("/graphql/ws", get(ws::graphql_ws))
         .at("/healthz", get(healthz))
         .at("/readyz", get(readyz))
         .at("/metrics", get(metrics))

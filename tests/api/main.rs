@@ -5,5 +5,6 @@ mod helpers;
 
 mod accounts;
 mod demo;
+mod forum;
 mod http_limits;
 mod schema;
