@@ -7,11 +7,13 @@
 //! change log inside their transaction; a network's visibility change records
 //! `EntityKind::Network`.
 
+pub mod answers;
 pub mod demo;
 pub mod digest;
 pub mod events;
 pub mod follows;
 pub mod markdown;
+pub mod moderation;
 pub mod networks;
 pub mod notifications;
 pub mod posts;

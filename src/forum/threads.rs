@@ -1,6 +1,7 @@
-//! Threads (trådar) in a network: asking, listing, and the moderators' tools (pin, lock,
-//! move, FAQ). A thread is readable when its network is, unless its opening post is hidden:
-//! then only the network's moderators see it (the recycle bin).
+//! Threads (trådar) in a network: the model, reading and listing them, starting and
+//! retitling them. A thread is readable when its network is, unless its opening post is
+//! hidden: then only the network's moderators see it (the recycle bin). Accepted answers
+//! and the FAQ are in `answers`, pin/lock/move in `moderation`.
 
 use std::collections::HashMap;
 
@@ -17,7 +18,7 @@ use crate::{
         notifications::{self, NotificationKind},
         posts,
         sql::Sql,
-        text::{FaqSummary, PostBody, ThreadTitle, MAX_TAGS},
+        text::{PostBody, ThreadTitle, MAX_TAGS},
         ThreadKind, ThreadStatus,
     },
     state::AppState,
@@ -546,7 +547,7 @@ pub async fn update(
 }
 
 /// Sets updated_at and records the change for search, inside the caller's transaction.
-async fn touch(tx: &mut WriteTx, id: i64) -> AppResult<()> {
+pub(crate) async fn touch(tx: &mut WriteTx, id: i64) -> AppResult<()> {
     sqlx::query("UPDATE threads SET updated_at = $1 WHERE id = $2")
         .bind(now_ms())
         .bind(id)
@@ -557,7 +558,7 @@ async fn touch(tx: &mut WriteTx, id: i64) -> AppResult<()> {
 }
 
 /// Publishes the event of a committed write and returns the thread as it is now.
-async fn finish(
+pub(crate) async fn finish(
     state: &AppState,
     before: &Thread,
     kind: ThreadEventKind,
@@ -572,211 +573,6 @@ async fn finish(
             .event(kind, thread.id, thread.network.id, post_id),
     );
     Ok(thread)
-}
-
-fn require_moderator(access: &Access, thread: &Thread) -> AppResult<()> {
-    if access.can_moderate(thread.network.id) {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden(
-            "Bara nätverkets moderatorer kan göra detta.".into(),
-        ))
-    }
-}
-
-/// Pins (fäster) or unpins a thread (moderators).
-pub async fn set_pinned(
-    state: &AppState,
-    access: &Access,
-    id: i64,
-    pinned: bool,
-) -> AppResult<Thread> {
-    let thread = require(&state.db, access, id).await?;
-    require_moderator(access, &thread)?;
-    set_flag(state, &thread, "pinned", pinned).await
-}
-
-/// Locks (låser) or unlocks a thread (moderators). A locked thread refuses new replies
-/// from everyone but its moderators.
-pub async fn set_locked(
-    state: &AppState,
-    access: &Access,
-    id: i64,
-    locked: bool,
-) -> AppResult<Thread> {
-    let thread = require(&state.db, access, id).await?;
-    require_moderator(access, &thread)?;
-    set_flag(state, &thread, "locked", locked).await
-}
-
-async fn set_flag(state: &AppState, thread: &Thread, column: &str, on: bool) -> AppResult<Thread> {
-    // `column` is one of two fixed names chosen above, never input.
-    let sql = match column {
-        "pinned" => "UPDATE threads SET pinned = $1, updated_at = $2 WHERE id = $3",
-        _ => "UPDATE threads SET locked = $1, updated_at = $2 WHERE id = $3",
-    };
-    let mut tx = state.db.begin_write().await?;
-    sqlx::query(sql)
-        .bind(on as i64)
-        .bind(now_ms())
-        .bind(thread.id)
-        .execute(&mut **tx)
-        .await?;
-    tx.commit().await?;
-    finish(state, thread, ThreadEventKind::ThreadUpdated, None).await
-}
-
-/// Moves (flyttar) a thread to another network: a moderator of its network, into a
-/// network they may read. Who may read the thread follows the new network.
-pub async fn move_to(
-    state: &AppState,
-    access: &Access,
-    id: i64,
-    network_id: i64,
-) -> AppResult<Thread> {
-    let db = &state.db;
-    let thread = require(db, access, id).await?;
-    require_moderator(access, &thread)?;
-    let target = networks::get(db, access, network_id)
-        .await?
-        .ok_or_else(|| AppError::bad_input("networkId", "Nätverket finns inte."))?;
-    if target.id == thread.network.id {
-        return Ok(thread);
-    }
-    let mut tx = db.begin_write().await?;
-    sqlx::query("UPDATE threads SET network_id = $1 WHERE id = $2")
-        .bind(target.id)
-        .bind(id)
-        .execute(&mut **tx)
-        .await?;
-    touch(&mut tx, id).await?;
-    tx.commit().await?;
-    finish(state, &thread, ThreadEventKind::ThreadUpdated, None).await
-}
-
-/// Marks a reply as the accepted answer, or (None) clears it: the asker or a moderator,
-/// questions only. Changing it to another reply is allowed at any time.
-pub async fn accept(
-    state: &AppState,
-    access: &Access,
-    id: i64,
-    post_id: Option<i64>,
-) -> AppResult<Thread> {
-    let me = access.user()?.user_id;
-    let db = &state.db;
-    let thread = require(db, access, id).await?;
-    if thread.kind != ThreadKind::Question {
-        return Err(AppError::bad_input(
-            "threadId",
-            "Bara frågor kan ha ett svar markerat som lösning.",
-        ));
-    }
-    if thread.author_id != Some(me) && !access.can_moderate(thread.network.id) {
-        return Err(AppError::Forbidden(
-            "Bara den som frågade eller en moderator kan markera lösningen.".into(),
-        ));
-    }
-    let answer = match post_id {
-        Some(pid) => {
-            let post = posts::get_unchecked(db, pid)
-                .await?
-                .filter(|p| p.thread_id == thread.id && p.hidden_at.is_none())
-                .ok_or_else(|| AppError::bad_input("postId", "Svaret finns inte i tråden."))?;
-            if post.is_first {
-                return Err(AppError::bad_input(
-                    "postId",
-                    "Frågan själv kan inte vara lösningen.",
-                ));
-            }
-            Some(post)
-        }
-        None => None,
-    };
-    if thread.accepted_post_id == post_id {
-        return Ok(thread);
-    }
-    let now = now_ms();
-    let mut tx = db.begin_write().await?;
-    sqlx::query(
-        "UPDATE threads SET accepted_post_id = $1, accepted_at = $2, accepted_by = $3 WHERE id = $4",
-    )
-    .bind(post_id)
-    .bind(post_id.map(|_| now))
-    .bind(post_id.map(|_| me))
-    .bind(id)
-    .execute(&mut **tx)
-    .await?;
-    touch(&mut tx, id).await?;
-    if let Some(answer) = &answer {
-        let mut recipients: Vec<(i64, NotificationKind)> =
-            notifications::thread_followers(&mut tx, id)
-                .await?
-                .into_iter()
-                .map(|u| (u, NotificationKind::Accepted))
-                .collect();
-        if let Some(author) = answer.author_id {
-            recipients.push((author, NotificationKind::Accepted));
-        }
-        notifications::fan_out(
-            &mut tx,
-            &thread.network,
-            id,
-            Some(answer.id),
-            me,
-            recipients,
-        )
-        .await?;
-    }
-    tx.commit().await?;
-    finish(state, &thread, ThreadEventKind::AnswerAccepted, post_id).await
-}
-
-/// Promotes an answered question to the network's FAQ with a short summary (moderators),
-/// or updates the summary of one already there.
-pub async fn promote_to_faq(
-    state: &AppState,
-    access: &Access,
-    id: i64,
-    summary: &str,
-) -> AppResult<Thread> {
-    let me = access.user()?.user_id;
-    let thread = require(&state.db, access, id).await?;
-    require_moderator(access, &thread)?;
-    if thread.status() != Some(ThreadStatus::Answered) {
-        return Err(AppError::Conflict(
-            "Bara besvarade frågor kan bli vanliga frågor.".into(),
-        ));
-    }
-    let summary = FaqSummary::parse(summary)?;
-    let mut tx = state.db.begin_write().await?;
-    sqlx::query(
-        "UPDATE threads SET faq_summary = $1, faq_at = COALESCE(faq_at, $2), faq_by = $3 WHERE id = $4",
-    )
-    .bind(summary.as_str())
-    .bind(now_ms())
-    .bind(me)
-    .bind(id)
-    .execute(&mut **tx)
-    .await?;
-    touch(&mut tx, id).await?;
-    tx.commit().await?;
-    finish(state, &thread, ThreadEventKind::ThreadUpdated, None).await
-}
-
-/// Takes a thread out of the FAQ (moderators).
-pub async fn remove_from_faq(state: &AppState, access: &Access, id: i64) -> AppResult<Thread> {
-    let thread = require(&state.db, access, id).await?;
-    require_moderator(access, &thread)?;
-    let mut tx = state.db.begin_write().await?;
-    sqlx::query(
-        "UPDATE threads SET faq_summary = NULL, faq_at = NULL, faq_by = NULL WHERE id = $1",
-    )
-    .bind(id)
-    .execute(&mut **tx)
-    .await?;
-    touch(&mut tx, id).await?;
-    tx.commit().await?;
-    finish(state, &thread, ThreadEventKind::ThreadUpdated, None).await
 }
 
 /// Recomputes a thread's reply count and newest visible post after posts changed.

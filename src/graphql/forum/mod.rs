@@ -2,7 +2,9 @@
 //! `threadEvents` subscription. Resolvers parse ids, call `crate::forum` with the caller's
 //! `Access` and wrap the result.
 
+mod inputs;
 mod mutation;
+mod prime;
 pub mod types;
 
 use async_graphql::{
@@ -11,18 +13,15 @@ use async_graphql::{
 use futures::{Stream, StreamExt};
 
 pub use mutation::ForumMutation;
+use prime::{prime_networks, prime_notifications, prime_threads};
 use types::{
-    after_key, connection, page_cost, prime_networks, prime_threads, NetworkObj, NotificationObj,
-    PostRevisionObj, ThreadEventObj, ThreadObj,
+    after_key, connection, page_cost, NetworkObj, NotificationObj, PostRevisionObj, ThreadEventObj,
+    ThreadObj,
 };
 
 use crate::{
     forum::{digest, networks, notifications, posts, threads, threads::Thread},
-    graphql::{
-        ids,
-        loaders::{self, PostLoader, UserLoader},
-        page_size, parts,
-    },
+    graphql::{ids, page_size, parts},
 };
 
 #[derive(SimpleObject)]
@@ -111,12 +110,7 @@ impl ForumQuery {
         let key = after_key(&after)?;
         let (items, more) =
             notifications::list(&state.db, access, unread_only, n, key.as_deref()).await?;
-        if types::item_wants(ctx, "actor") {
-            loaders::prime::<UserLoader, _>(ctx, items.iter().filter_map(|n| n.actor_id)).await?;
-        }
-        if types::item_wants(ctx, "post") {
-            loaders::prime::<PostLoader, _>(ctx, items.iter().filter_map(|n| n.post_id)).await?;
-        }
+        prime_notifications(ctx, &items).await?;
         Ok(connection(
             items,
             more,

@@ -1,21 +1,20 @@
 //! Forum mutations: each takes one `input` and returns a payload object.
 
-use async_graphql::{Context, InputObject, Object, Result, SimpleObject, ID};
+use async_graphql::{Context, Object, Result, ID};
 
 use crate::{
-    accounts::NetworkRole,
     forum::{
-        digest::{self, DigestFrequency},
+        answers, digest,
         follows::{self, Target},
+        moderation,
         networks::{self, NetworkUpdate, NewNetwork},
         notifications, posts, reading,
         threads::{self, NewThread, ThreadUpdate},
-        ThreadKind,
     },
     graphql::{
-        accounts::UserObj,
         forum::{
-            types::{tag_ref, user, NetworkObj, PostObj, ThreadObj},
+            inputs::*,
+            types::{tag_ref, NetworkObj, PostObj, ThreadObj},
             NotificationSettingsObj,
         },
         ids, parts,
@@ -30,199 +29,6 @@ fn thread_id(id: &ID) -> Result<i64> {
 }
 fn post_id(id: &ID) -> Result<i64> {
     Ok(ids::decode(id, "Post")?)
-}
-
-#[derive(InputObject)]
-pub struct CreateNetworkInput {
-    pub name: String,
-    /// Address-safe short name; derived from the name when left out.
-    pub slug: Option<String>,
-    #[graphql(default)]
-    pub description: String,
-    #[graphql(default)]
-    pub members_only: bool,
-}
-
-#[derive(InputObject)]
-pub struct UpdateNetworkInput {
-    pub id: ID,
-    pub name: Option<String>,
-    pub description: Option<String>,
-    pub members_only: Option<bool>,
-}
-
-#[derive(InputObject)]
-pub struct NetworkInput {
-    pub network_id: ID,
-}
-
-#[derive(InputObject)]
-pub struct SetNetworkMemberInput {
-    pub network_id: ID,
-    pub user_id: ID,
-    /// The new role; null removes the member.
-    pub role: Option<NetworkRole>,
-}
-
-#[derive(SimpleObject)]
-pub struct NetworkPayload {
-    pub network: NetworkObj,
-}
-
-#[derive(SimpleObject)]
-pub struct MembershipPayload {
-    pub network: NetworkObj,
-    /// The member's role now; null when removed.
-    pub role: Option<NetworkRole>,
-}
-
-#[derive(SimpleObject)]
-pub struct LeaveNetworkPayload {
-    pub network_id: ID,
-}
-
-#[derive(InputObject)]
-pub struct CreateThreadInput {
-    pub network_id: ID,
-    pub kind: ThreadKind,
-    pub title: String,
-    /// The opening post, Markdown.
-    pub body: String,
-    /// Tillsynsområden: Tag ids, or names, slugs or synonyms.
-    #[graphql(default)]
-    pub tags: Vec<String>,
-}
-
-#[derive(SimpleObject)]
-pub struct CreateThreadPayload {
-    pub thread: ThreadObj,
-    pub post: PostObj,
-}
-
-#[derive(InputObject)]
-pub struct UpdateThreadInput {
-    pub thread_id: ID,
-    pub title: Option<String>,
-    /// Replaces all tags when given.
-    pub tags: Option<Vec<String>>,
-}
-
-#[derive(SimpleObject)]
-pub struct ThreadPayload {
-    pub thread: ThreadObj,
-}
-
-#[derive(InputObject)]
-pub struct ThreadInput {
-    pub thread_id: ID,
-}
-
-#[derive(InputObject)]
-pub struct LockThreadInput {
-    pub thread_id: ID,
-    #[graphql(default = true)]
-    pub locked: bool,
-}
-
-#[derive(InputObject)]
-pub struct PinThreadInput {
-    pub thread_id: ID,
-    #[graphql(default = true)]
-    pub pinned: bool,
-}
-
-#[derive(InputObject)]
-pub struct MoveThreadInput {
-    pub thread_id: ID,
-    pub network_id: ID,
-}
-
-#[derive(InputObject)]
-pub struct AcceptAnswerInput {
-    pub thread_id: ID,
-    /// The reply that solved the question; null clears the mark.
-    pub post_id: Option<ID>,
-}
-
-#[derive(InputObject)]
-pub struct PromoteToFaqInput {
-    pub thread_id: ID,
-    /// A short summary of the answer (10–1000 characters).
-    pub summary: String,
-}
-
-#[derive(InputObject)]
-pub struct CreatePostInput {
-    pub thread_id: ID,
-    /// Markdown. @handle (the local part of a colleague's e-mail) notifies them.
-    pub body: String,
-    /// A post in the same thread to quote above the reply.
-    pub quote_post_id: Option<ID>,
-}
-
-#[derive(InputObject)]
-pub struct EditPostInput {
-    pub post_id: ID,
-    pub body: String,
-}
-
-#[derive(InputObject)]
-pub struct PostInput {
-    pub post_id: ID,
-}
-
-#[derive(SimpleObject)]
-pub struct PostPayload {
-    pub post: PostObj,
-}
-
-#[derive(InputObject)]
-pub struct FollowInput {
-    /// A Network or Thread id.
-    pub id: ID,
-}
-
-#[derive(SimpleObject)]
-pub struct FollowPayload {
-    pub id: ID,
-    pub following: bool,
-}
-
-#[derive(InputObject)]
-pub struct MarkNotificationsReadInput {
-    /// These notifications; when left out, all of mine.
-    pub ids: Option<Vec<ID>>,
-}
-
-#[derive(SimpleObject)]
-pub struct MarkNotificationsReadPayload {
-    pub unread_count: i64,
-}
-
-#[derive(InputObject)]
-pub struct UpdateNotificationSettingsInput {
-    pub digest: DigestFrequency,
-}
-
-#[derive(SimpleObject)]
-pub struct NotificationSettingsPayload {
-    pub settings: NotificationSettingsObj,
-}
-
-#[derive(SimpleObject)]
-#[graphql(complex)]
-pub struct SetNetworkMemberPayload {
-    pub network: NetworkObj,
-    pub role: Option<NetworkRole>,
-    #[graphql(skip)]
-    pub user_id: i64,
-}
-
-#[async_graphql::ComplexObject]
-impl SetNetworkMemberPayload {
-    async fn user(&self, ctx: &Context<'_>) -> Result<Option<UserObj>> {
-        user(ctx, Some(self.user_id)).await
-    }
 }
 
 fn follow_target(id: &ID) -> Result<Target> {
@@ -456,7 +262,7 @@ impl ForumMutation {
             Some(id) => Some(post_id(id)?),
             None => None,
         };
-        let thread = threads::accept(state, access, thread_id(&input.thread_id)?, post).await?;
+        let thread = answers::accept(state, access, thread_id(&input.thread_id)?, post).await?;
         Ok(ThreadPayload {
             thread: ThreadObj(thread),
         })
@@ -470,7 +276,8 @@ impl ForumMutation {
     ) -> Result<ThreadPayload> {
         let (state, access) = parts(ctx);
         let thread =
-            threads::set_locked(state, access, thread_id(&input.thread_id)?, input.locked).await?;
+            moderation::set_locked(state, access, thread_id(&input.thread_id)?, input.locked)
+                .await?;
         Ok(ThreadPayload {
             thread: ThreadObj(thread),
         })
@@ -480,7 +287,8 @@ impl ForumMutation {
     async fn pin_thread(&self, ctx: &Context<'_>, input: PinThreadInput) -> Result<ThreadPayload> {
         let (state, access) = parts(ctx);
         let thread =
-            threads::set_pinned(state, access, thread_id(&input.thread_id)?, input.pinned).await?;
+            moderation::set_pinned(state, access, thread_id(&input.thread_id)?, input.pinned)
+                .await?;
         Ok(ThreadPayload {
             thread: ThreadObj(thread),
         })
@@ -493,7 +301,7 @@ impl ForumMutation {
         input: MoveThreadInput,
     ) -> Result<ThreadPayload> {
         let (state, access) = parts(ctx);
-        let thread = threads::move_to(
+        let thread = moderation::move_to(
             state,
             access,
             thread_id(&input.thread_id)?,
@@ -513,7 +321,7 @@ impl ForumMutation {
     ) -> Result<ThreadPayload> {
         let (state, access) = parts(ctx);
         let thread =
-            threads::promote_to_faq(state, access, thread_id(&input.thread_id)?, &input.summary)
+            answers::promote_to_faq(state, access, thread_id(&input.thread_id)?, &input.summary)
                 .await?;
         Ok(ThreadPayload {
             thread: ThreadObj(thread),
@@ -527,7 +335,7 @@ impl ForumMutation {
         input: ThreadInput,
     ) -> Result<ThreadPayload> {
         let (state, access) = parts(ctx);
-        let thread = threads::remove_from_faq(state, access, thread_id(&input.thread_id)?).await?;
+        let thread = answers::remove_from_faq(state, access, thread_id(&input.thread_id)?).await?;
         Ok(ThreadPayload {
             thread: ThreadObj(thread),
         })

@@ -23,6 +23,7 @@ use crate::{
     },
     graphql::{
         accounts::{ts, UserObj},
+        forum::prime::{prime_members, prime_posts, prime_threads},
         ids,
         loaders::{
             self, FollowLoader, MemberCountLoader, NetworkRoleLoader, PostLoader, ThreadLoader,
@@ -61,92 +62,6 @@ pub fn connection<T, O: OutputType>(
 
 fn loader<'a, T: Send + Sync + 'static>(ctx: &Context<'a>) -> &'a loaders::Cached<T> {
     loaders::get::<T>(ctx)
-}
-
-/// Is `field` selected on the items of the connection being resolved?
-pub fn item_wants(ctx: &Context<'_>, field: &str) -> bool {
-    let look = ctx.look_ahead();
-    look.field("edges").field("node").field(field).exists()
-        || look.field("nodes").field(field).exists()
-}
-
-/// Loads what a page of threads will ask for, one statement per kind, before the threads
-/// resolve: authors, tags, my unread counts and follows, opening and accepted posts.
-pub async fn prime_threads(ctx: &Context<'_>, items: &[Thread]) -> Result<()> {
-    let me = me(parts(ctx).1);
-    if item_wants(ctx, "author") {
-        loaders::prime::<UserLoader, _>(ctx, items.iter().filter_map(|t| t.author_id)).await?;
-    }
-    if item_wants(ctx, "tags") {
-        loaders::prime::<ThreadTagsLoader, _>(ctx, items.iter().map(|t| t.id)).await?;
-    }
-    if let Some(me) = me {
-        if item_wants(ctx, "unreadCount") {
-            loaders::prime::<UnreadPostsLoader, _>(ctx, items.iter().map(|t| (me, t.id))).await?;
-        }
-        if item_wants(ctx, "following") {
-            loaders::prime::<FollowLoader, _>(
-                ctx,
-                items.iter().map(|t| (me, Target::Thread(t.id))),
-            )
-            .await?;
-        }
-    }
-    let mut post_ids = Vec::new();
-    if item_wants(ctx, "firstPost") {
-        post_ids.extend(items.iter().filter_map(|t| t.first_post_id));
-    }
-    if item_wants(ctx, "acceptedAnswer") {
-        post_ids.extend(items.iter().filter_map(|t| t.accepted_post_id));
-    }
-    loaders::prime::<PostLoader, _>(ctx, post_ids).await
-}
-
-/// Loads what a page of posts will ask for: the posts themselves (quotes usually point into
-/// the page), the posts they quote, and their authors and editors with organisations.
-pub async fn prime_posts(ctx: &Context<'_>, items: &[Post]) -> Result<()> {
-    if item_wants(ctx, "quotedPost") {
-        loaders::feed::<PostLoader, _>(ctx, items.iter().map(|p| (p.id, p.clone()))).await;
-        let in_page: std::collections::HashSet<i64> = items.iter().map(|p| p.id).collect();
-        loaders::prime::<PostLoader, _>(
-            ctx,
-            items
-                .iter()
-                .filter_map(|p| p.quote_of)
-                .filter(|q| !in_page.contains(q)),
-        )
-        .await?;
-    }
-    let mut users: Vec<i64> = Vec::new();
-    if item_wants(ctx, "author") {
-        users.extend(items.iter().filter_map(|p| p.author_id));
-    }
-    if item_wants(ctx, "editedBy") {
-        users.extend(items.iter().filter_map(|p| p.edited_by));
-    }
-    loaders::prime::<UserLoader, _>(ctx, users).await
-}
-
-/// Loads what a list of networks will ask for: my roles, unread counts and follows, and
-/// member counts.
-pub async fn prime_networks(ctx: &Context<'_>, items: &[Network]) -> Result<()> {
-    let look = ctx.look_ahead();
-    let ids = || items.iter().map(|n| n.id);
-    if look.field("memberCount").exists() {
-        loaders::prime::<MemberCountLoader, _>(ctx, ids()).await?;
-    }
-    if let Some(me) = me(parts(ctx).1) {
-        if look.field("myRole").exists() {
-            loaders::prime::<NetworkRoleLoader, _>(ctx, ids().map(|n| (me, n))).await?;
-        }
-        if look.field("unreadCount").exists() {
-            loaders::prime::<UnreadThreadsLoader, _>(ctx, ids().map(|n| (me, n))).await?;
-        }
-        if look.field("following").exists() {
-            loaders::prime::<FollowLoader, _>(ctx, ids().map(|n| (me, Target::Network(n)))).await?;
-        }
-    }
-    Ok(())
 }
 
 /// A user by id through the loader (null for none).
@@ -336,9 +251,7 @@ impl NetworkObj {
         let key = after_key(&after)?;
         let (items, more) =
             networks::members(&state.db, access, &self.0, n, key.as_deref()).await?;
-        if item_wants(ctx, "user") {
-            loaders::prime::<UserLoader, _>(ctx, items.iter().map(|m| m.user_id)).await?;
-        }
+        prime_members(ctx, &items).await?;
         Ok(connection(
             items,
             more,
