@@ -30,7 +30,6 @@ pub async fn prepare(config: Config) -> AppResult<(AppState, Option<String>)> {
     .await?;
     db.migrate().await?;
     organisations::ensure_defaults(&db).await?;
-    crate::tags::ensure_defaults(&db).await?;
     let is_new = users::count(&db).await? == 0;
     let generated = ensure_first_admin(&db, &config).await?;
     let mailer = crate::mail::Mailer::from_config(&config);
@@ -39,6 +38,7 @@ pub async fn prepare(config: Config) -> AppResult<(AppState, Option<String>)> {
         config: Arc::new(config),
         search: None,
         mailer,
+        events: crate::forum::events::EventBus::new(),
     };
     if is_new && state.config.demo {
         crate::demo::load(&state).await?;
@@ -116,10 +116,14 @@ impl App {
         let routes = crate::http::routes(self.state.clone(), schema);
         // The e-mail sender lives as long as the server; unsent mail waits in the database.
         let sender = tokio::spawn(crate::meetings::delivery::run(self.state.clone()));
+        let digest = crate::forum::digest::spawn(self.state.clone());
         let served = Server::new_with_acceptor(self.acceptor)
             .run_with_graceful_shutdown(routes, shutdown, Some(Duration::from_secs(10)))
             .await;
         sender.abort();
+        if let Some(task) = digest {
+            task.abort();
+        }
         served
     }
 }

@@ -376,7 +376,6 @@ async fn import_people(
     Ok(())
 }
 
-
 /// `samsyn import documents`: a progress bar while files are imported, then a summary of
 /// what failed and why. Exits non-zero when any file failed.
 async fn import_documents(

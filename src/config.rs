@@ -110,6 +110,9 @@ pub struct Config {
     /// Attempts per e-mail before it is given up as failed.
     #[arg(long, env = "SAMSYN_MAIL_MAX_ATTEMPTS", default_value_t = 5)]
     pub mail_max_attempts: i64,
+    /// Seconds between runs of the e-mail digest of notifications (only with SMTP).
+    #[arg(long, env = "SAMSYN_DIGEST_INTERVAL_SECS", default_value_t = 300)]
+    pub digest_interval_secs: u64,
 
     /// Months before a phone-book entry is due for verification.
     #[arg(long, env = "SAMSYN_VERIFY_MONTHS", default_value_t = 12)]
@@ -143,6 +146,7 @@ impl Default for Config {
             mail_from: "Samsyn <noreply@samsyn.local>".into(),
             mail_retry_seconds: 60,
             mail_max_attempts: 5,
+            digest_interval_secs: 300,
             verify_months: 12,
             ready_max_lag: 1000,
         }

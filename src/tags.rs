@@ -4,8 +4,9 @@
 use sqlx::{any::AnyRow, Row};
 
 use crate::{
-    db::{now_ms, Db},
-    error::{AppError, AppResult},
+    accounts::Access,
+    db::{change_log, change_log::EntityKind, now_ms, Db},
+    error::{conflict_on_unique, AppError, AppResult},
 };
 
 #[derive(Debug, Clone)]
@@ -138,6 +139,75 @@ pub async fn ensure_defaults(db: &Db) -> AppResult<()> {
         }
     }
     Ok(())
+}
+
+/// Creates a tag (admins).
+pub async fn create(db: &Db, access: &Access, name: &str, synonyms: &[String]) -> AppResult<Tag> {
+    access.require_admin()?;
+    let (name, syn) = parse(name, synonyms)?;
+    let slug = slugify(&name);
+    if slug.is_empty() {
+        return Err(AppError::bad_input(
+            "name",
+            "Namnet måste innehålla bokstäver eller siffror.",
+        ));
+    }
+    let now = now_ms();
+    let mut tx = db.begin_write().await?;
+    let row = sqlx::query(&format!(
+        "INSERT INTO tags (slug, name, synonyms, created_at, updated_at) VALUES ($1, $2, $3, $4, $4)
+         RETURNING {COLUMNS}"
+    ))
+    .bind(&slug)
+    .bind(&name)
+    .bind(&syn)
+    .bind(now)
+    .fetch_one(&mut **tx)
+    .await
+    .map_err(|e| conflict_on_unique(e, "Det finns redan en tagg med det namnet."))?;
+    tx.commit().await?;
+    Tag::from_row(&row)
+}
+
+/// Renames a tag or replaces its synonyms (admins). The slug stays, so links keep working.
+/// Everything tagged with it is re-indexed, in the same transaction.
+pub async fn update(
+    db: &Db,
+    access: &Access,
+    id: i64,
+    name: Option<&str>,
+    synonyms: Option<&[String]>,
+) -> AppResult<Tag> {
+    access.require_admin()?;
+    let current = by_ids(db, &[id])
+        .await?
+        .pop()
+        .ok_or_else(|| AppError::not_found("Taggen"))?;
+    let (name, syn) = parse(
+        name.unwrap_or(&current.name),
+        synonyms.unwrap_or(&current.synonyms),
+    )?;
+    let mut tx = db.begin_write().await?;
+    let row = sqlx::query(&format!(
+        "UPDATE tags SET name = $1, synonyms = $2, updated_at = $3 WHERE id = $4 RETURNING {COLUMNS}"
+    ))
+    .bind(&name)
+    .bind(&syn)
+    .bind(now_ms())
+    .bind(id)
+    .fetch_one(&mut **tx)
+    .await
+    .map_err(|e| conflict_on_unique(e, "Det finns redan en tagg med det namnet."))?;
+    // Search shows tag names on threads: re-index the tagged ones.
+    let threads = sqlx::query("SELECT thread_id FROM thread_tags WHERE tag_id = $1")
+        .bind(id)
+        .fetch_all(&mut **tx)
+        .await?;
+    for t in threads {
+        change_log::record(&mut tx, EntityKind::Thread, t.try_get(0)?).await?;
+    }
+    tx.commit().await?;
+    Tag::from_row(&row)
 }
 
 #[cfg(test)]

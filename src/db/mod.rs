@@ -13,7 +13,7 @@ use std::{
     ops::DerefMut,
     path::Path,
     sync::{
-        atomic::{AtomicI64, Ordering},
+        atomic::{AtomicI64, AtomicU64, Ordering},
         Arc,
     },
     time::Duration,
@@ -42,6 +42,7 @@ pub struct Db {
     committed_seq: Arc<AtomicI64>,
     /// Woken after every commit that recorded a change (the indexer waits on it).
     changed: Arc<Notify>,
+    statements: Arc<AtomicU64>,
 }
 
 /// A write transaction. On SQLite it also holds the process-wide write lock.
@@ -133,6 +134,7 @@ impl Db {
             write_lock: (backend == Backend::Sqlite).then(|| Arc::new(Mutex::new(()))),
             committed_seq: Arc::new(AtomicI64::new(0)),
             changed: Arc::new(Notify::new()),
+            statements: Arc::new(AtomicU64::new(0)),
         })
     }
 
@@ -184,5 +186,36 @@ impl Db {
 
     pub fn is_sqlite(&self) -> bool {
         self.backend == Backend::Sqlite
+    }
+
+    /// The pool, counting one statement. Read paths whose query count must stay bounded
+    /// (a page of posts, the data loaders) run each statement as `.fetch_all(db.counted())`,
+    /// so tests can assert that a page costs the same number of queries whatever its size.
+    pub fn counted(&self) -> &AnyPool {
+        self.statements.fetch_add(1, Ordering::Relaxed);
+        &self.pool
+    }
+
+    /// Statements run through [`Db::counted`] since start.
+    pub fn counted_statements(&self) -> u64 {
+        self.statements.load(Ordering::Relaxed)
+    }
+}
+
+/// `$start, $start+1, …` for `n` bound parameters, e.g. an `IN (…)` list. Only numbers are
+/// formatted into the SQL; the values themselves are always bound.
+pub fn placeholders(start: usize, n: usize) -> String {
+    (start..start + n)
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn placeholders_number_from_start() {
+        assert_eq!(super::placeholders(2, 3), "$2, $3, $4");
+        assert_eq!(super::placeholders(1, 0), "");
     }
 }

@@ -25,6 +25,7 @@ pub async fn load(state: &AppState) -> AppResult<()> {
         crate::tags::upsert(db, t.name, &synonyms).await?;
     }
     let users = load_users(db, state.config.demo_password.as_ref().map(|s| s.0.clone())).await?;
+    crate::forum::demo::load_demo(state, &users).await?;
     crate::directory::demo::load_demo(state, &users).await?;
     crate::meetings::demo::load_demo(state, &users).await?;
     crate::library::load_demo(state, &users).await?;

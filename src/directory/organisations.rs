@@ -200,6 +200,23 @@ pub async fn get(db: &Db, id: i64) -> AppResult<Option<Organisation>> {
     row.as_ref().map(Organisation::from_row).transpose()
 }
 
+/// Organisations by id in one counted statement (for data loaders).
+pub async fn by_ids(db: &Db, ids: &[i64]) -> AppResult<Vec<Organisation>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!(
+        "SELECT {COLUMNS} FROM organisations WHERE id IN ({})",
+        crate::db::placeholders(1, ids.len())
+    );
+    let mut q = sqlx::query(&sql);
+    for id in ids {
+        q = q.bind(*id);
+    }
+    let rows = q.fetch_all(db.counted()).await?;
+    rows.iter().map(Organisation::from_row).collect()
+}
+
 pub async fn by_slug(db: &Db, slug: &str) -> AppResult<Option<Organisation>> {
     let row = sqlx::query(&format!(
         "SELECT {COLUMNS} FROM organisations WHERE slug = $1"

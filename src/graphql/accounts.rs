@@ -48,12 +48,15 @@ impl UserObj {
     async fn created_at(&self) -> DateTime<Utc> {
         ts(self.0.created_at)
     }
+    /// Batched through the organisation loader, so a page of authors costs one query.
     async fn organisation(&self, ctx: &Context<'_>) -> Result<Option<OrganisationObj>> {
-        let (state, _) = parts(ctx);
         Ok(match self.0.organisation_id {
-            Some(id) => organisations::get(&state.db, id)
-                .await?
-                .map(OrganisationObj),
+            Some(id) => {
+                crate::graphql::loaders::get::<crate::graphql::loaders::OrganisationLoader>(ctx)
+                    .load_one(id)
+                    .await?
+                    .map(OrganisationObj)
+            }
             None => None,
         })
     }

@@ -3,17 +3,20 @@
 
 pub mod accounts;
 pub mod directory;
+pub mod forum;
 pub mod guard;
 pub mod ids;
-pub mod meetings;
-pub mod newsletters;
 pub mod library;
 pub mod library_types;
+pub mod loaders;
+pub mod meetings;
+pub mod newsletters;
 pub mod node;
-pub mod search;
 pub mod privacy;
+pub mod search;
+pub mod tags;
 
-use async_graphql::{Context, EmptySubscription, MergedObject, Schema};
+use async_graphql::{Context, MergedObject, MergedSubscription, Schema};
 
 use crate::{accounts::Access, error::AppError, state::AppState};
 
@@ -27,6 +30,8 @@ pub struct Query(
     meetings::MeetingsQuery,
     newsletters::NewslettersQuery,
     library::LibraryQuery,
+    forum::ForumQuery,
+    tags::TagsQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -37,9 +42,14 @@ pub struct Mutation(
     meetings::MeetingsMutation,
     newsletters::NewslettersMutation,
     library::LibraryMutation,
+    forum::ForumMutation,
+    tags::TagsMutation,
 );
 
-pub type AppSchema = Schema<Query, Mutation, EmptySubscription>;
+#[derive(MergedSubscription, Default)]
+pub struct Subscription(forum::ForumSubscription);
+
+pub type AppSchema = Schema<Query, Mutation, Subscription>;
 
 /// Query depth limit: deep enough for the UI, refuses abusive nesting before execution.
 pub const MAX_DEPTH: usize = 12;
@@ -49,14 +59,18 @@ pub const MAX_COMPLEXITY: usize = 5_000;
 pub const MAX_PAGE: i32 = 100;
 
 pub fn build(state: Option<AppState>) -> AppSchema {
-    let mut b = Schema::build(Query::default(), Mutation::default(), EmptySubscription)
-        .limit_depth(MAX_DEPTH)
-        .limit_complexity(MAX_COMPLEXITY)
-        .limit_recursive_depth(32)
-        .limit_directives(8)
-        .extension(guard::Guard);
+    let mut b = Schema::build(
+        Query::default(),
+        Mutation::default(),
+        Subscription::default(),
+    )
+    .limit_depth(MAX_DEPTH)
+    .limit_complexity(MAX_COMPLEXITY)
+    .limit_recursive_depth(32)
+    .limit_directives(8)
+    .extension(guard::Guard);
     if let Some(s) = state {
-        b = b.data(s);
+        b = b.extension(loaders::Loaders::new(&s.db)).data(s);
     }
     b.finish()
 }

@@ -8,6 +8,7 @@ use crate::library::{attachments, documents, projects};
 use crate::graphql::{
     accounts::{OrganisationObj, UserObj},
     directory::{person_objs, PersonObj, UnitObj},
+    forum::types::{NetworkObj, PostObj, ThreadObj},
     ids,
     library_types::{AttachmentObj, DocumentObj, ProjectObj},
     meetings::MeetingObj,
@@ -27,6 +28,9 @@ pub enum Node {
     Project(ProjectObj),
     Document(DocumentObj),
     Attachment(AttachmentObj),
+    Network(NetworkObj),
+    Thread(ThreadObj),
+    Post(PostObj),
 }
 
 /// The GraphQL type name of a search kind key ("thread" → "Thread").
@@ -89,6 +93,15 @@ pub async fn load(ctx: &Context<'_>, type_name: &str, id: i64) -> Result<Option<
         "Attachment" => attachments::get_readable(&state.db, access, id)
             .await?
             .map(|a| Node::Attachment(AttachmentObj(a))),
+        "Network" => crate::forum::networks::get(&state.db, access, id)
+            .await?
+            .map(|x| Node::Network(NetworkObj(x))),
+        "Thread" => crate::forum::threads::get(&state.db, access, id)
+            .await?
+            .map(|x| Node::Thread(ThreadObj(x))),
+        "Post" => crate::forum::posts::get(&state.db, access, id)
+            .await?
+            .map(|x| Node::Post(PostObj(x))),
         _ => None,
     })
 }

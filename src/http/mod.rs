@@ -8,6 +8,7 @@ pub mod graphql;
 pub mod meetings;
 pub mod security;
 pub mod web;
+pub mod ws;
 
 use poem::{
     get, handler, http::StatusCode, middleware::CatchPanic, web::Data, EndpointExt, IntoResponse,
@@ -33,6 +34,7 @@ pub fn routes(state: AppState, schema: AppSchema) -> impl poem::Endpoint {
             get(meetings::unsubscribe).post(meetings::unsubscribe),
         )
         .at("/files/:id", get(files::download))
+        .at("/graphql/ws", get(ws::graphql_ws))
         .at("/healthz", get(healthz))
         .at("/readyz", get(readyz))
         .at("/metrics", get(metrics))

@@ -79,9 +79,17 @@ pub async fn check_owner(db: &Db, access: &Access, owner: Owner, right: Right) -
             }
             Ok(())
         }
-        // Forum posts are built on the forum branch; the merge wires the post's read/write
-        // rule in here. Until then nobody may read or attach files to a post.
-        Owner::Post(_) => Err(AppError::forbidden()),
+        // A post's files follow the post: readable with the post, changed by whoever may
+        // edit it (its author or the network's moderators).
+        Owner::Post(id) => {
+            let post = crate::forum::posts::get(db, access, id)
+                .await?
+                .ok_or_else(|| AppError::not_found("Inlägget"))?;
+            if right == Right::Write && !post.editable_by(access) {
+                return Err(AppError::forbidden());
+            }
+            Ok(())
+        }
     }
 }
 

@@ -117,7 +117,28 @@ pub async fn attachment_search_doc(db: &Db, id: i64) -> AppResult<Option<SearchD
     }
     let owner = match owner_kind.as_str() {
         "document" => Owner::Document(owner_id),
-        // Post attachments get their entry when the forum merge wires their owner's rules.
+        // A post's file is found with its thread and readable by whoever reads the thread.
+        "post" => {
+            let Some(post) = crate::forum::posts::get_unchecked(db, owner_id).await? else {
+                return Ok(None);
+            };
+            if post.hidden_at.is_some() {
+                return Ok(None);
+            }
+            let Some(mut entry) = crate::forum::search_docs::search_doc(db, post.thread_id).await?
+            else {
+                return Ok(None);
+            };
+            entry.title = format!("{file_name} – {}", entry.title);
+            entry.key = format!("attachment:{id}");
+            entry.kind = "attachment".into();
+            entry.entity_id = id;
+            entry.body = text.unwrap_or_default();
+            entry.accepted = None;
+            entry.solved = None;
+            entry.updated_at_ms = entry.updated_at_ms.max(created_at);
+            return Ok(Some(entry));
+        }
         _ => return Ok(None),
     };
     let Some(doc) = document_row(db, owner.id()).await? else {

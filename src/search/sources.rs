@@ -46,12 +46,11 @@ pub async fn apply(db: &Db, kind: EntityKind, id: i64, out: &mut Update) -> AppR
 async fn render(db: &Db, kind: EntityKind, id: i64) -> AppResult<Option<SearchDoc>> {
     match kind {
         EntityKind::Person => crate::directory::search_docs::search_doc(db, id).await,
+        EntityKind::Thread => crate::forum::search_docs::search_doc(db, id).await,
         EntityKind::Document => crate::library::search_docs::search_doc(db, id).await,
         EntityKind::Attachment => crate::library::search_docs::attachment_search_doc(db, id).await,
         EntityKind::Meeting => crate::meetings::search_docs::search_doc(db, id).await,
-        EntityKind::Newsletter => {
-            crate::meetings::search_docs::newsletter_search_doc(db, id).await
-        }
+        EntityKind::Newsletter => crate::meetings::search_docs::newsletter_search_doc(db, id).await,
         _ => Ok(None),
     }
 }
@@ -59,7 +58,16 @@ async fn render(db: &Db, kind: EntityKind, id: i64) -> AppResult<Option<SearchDo
 /// Entities owned by a network (threads, documents, meetings).
 async fn network_children(db: &Db, network_id: i64) -> AppResult<Vec<(EntityKind, i64)>> {
     let mut out = crate::meetings::search_docs::network_meetings(db, network_id).await?;
-    for id in ids_for(db, "SELECT id FROM documents WHERE network_id = $1", network_id).await? {
+    for id in crate::forum::search_docs::thread_ids_in_network(db, network_id).await? {
+        out.push((EntityKind::Thread, id));
+    }
+    for id in ids_for(
+        db,
+        "SELECT id FROM documents WHERE network_id = $1",
+        network_id,
+    )
+    .await?
+    {
         out.push((EntityKind::Document, id));
         for a in ids_for(
             db,
@@ -93,11 +101,18 @@ async fn ids_for(db: &Db, sql: &str, param: i64) -> AppResult<Vec<i64>> {
 
 /// Every (kind, id) the index should hold, for a full rebuild.
 pub async fn all_entities(db: &Db) -> AppResult<Vec<(EntityKind, i64)>> {
-    let mut out = Vec::new();
+    let mut out: Vec<(EntityKind, i64)> = crate::forum::search_docs::all_thread_ids(db)
+        .await?
+        .into_iter()
+        .map(|id| (EntityKind::Thread, id))
+        .collect();
     for (kind, sql) in [
         (EntityKind::Person, "SELECT id FROM people ORDER BY id"),
         (EntityKind::Document, "SELECT id FROM documents ORDER BY id"),
-        (EntityKind::Attachment, "SELECT id FROM attachments ORDER BY id"),
+        (
+            EntityKind::Attachment,
+            "SELECT id FROM attachments ORDER BY id",
+        ),
     ] {
         out.extend(ids(db, sql).await?.into_iter().map(|id| (kind, id)));
     }

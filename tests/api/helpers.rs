@@ -299,3 +299,249 @@ macro_rules! both_backends {
         )*
     };
 }
+
+/// Signs in without a cookie jar and returns the `Cookie` header value of the session
+/// (for WebSocket upgrades, which reqwest's jar does not reach).
+pub async fn session_cookie(app: &TestApp, email: &str, password: &str) -> String {
+    let resp = reqwest::Client::new()
+        .post(app.url("/graphql"))
+        .json(&json!({
+            "query": "mutation($i: LoginInput!) { login(input: $i) { user { id } } }",
+            "variables": { "i": { "email": email, "password": password } }
+        }))
+        .send()
+        .await
+        .expect("login request");
+    let set = resp
+        .headers()
+        .get("set-cookie")
+        .expect("session cookie")
+        .to_str()
+        .unwrap()
+        .to_string();
+    set.split(';').next().unwrap().to_string()
+}
+
+/// A tiny SMTP server on 127.0.0.1:0 that accepts every message and keeps it, for testing
+/// e-mail without any outside service. It speaks just enough of RFC 5321 for lettre.
+pub struct SmtpSink {
+    pub addr: SocketAddr,
+    pub mails: std::sync::Arc<std::sync::Mutex<Vec<SunkMail>>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct SunkMail {
+    pub from: String,
+    pub to: Vec<String>,
+    /// Headers and body as received (dot-unstuffed).
+    pub data: String,
+}
+
+impl SunkMail {
+    /// The message with a quoted-printable body decoded, as a reader would see it.
+    pub fn text(&self) -> String {
+        if !self
+            .data
+            .contains("Content-Transfer-Encoding: quoted-printable")
+        {
+            return self.data.clone();
+        }
+        let joined = self.data.replace("=\n", "");
+        let bytes = joined.as_bytes();
+        let mut out = Vec::with_capacity(bytes.len());
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i] == b'=' && i + 2 < bytes.len() {
+                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("");
+                if let Ok(b) = u8::from_str_radix(hex, 16) {
+                    out.push(b);
+                    i += 3;
+                    continue;
+                }
+            }
+            out.push(bytes[i]);
+            i += 1;
+        }
+        String::from_utf8_lossy(&out).into_owned()
+    }
+}
+
+impl SmtpSink {
+    pub async fn start() -> SmtpSink {
+        use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let mails: std::sync::Arc<std::sync::Mutex<Vec<SunkMail>>> = Default::default();
+        let store = mails.clone();
+        tokio::spawn(async move {
+            while let Ok((sock, _)) = listener.accept().await {
+                let store = store.clone();
+                tokio::spawn(async move {
+                    let (r, mut w) = sock.into_split();
+                    let mut lines = BufReader::new(r).lines();
+                    let _ = w.write_all(b"220 sink ESMTP\r\n").await;
+                    let (mut from, mut to) = (String::new(), Vec::new());
+                    while let Ok(Some(line)) = lines.next_line().await {
+                        let upper = line.to_ascii_uppercase();
+                        let reply: &[u8] = if upper.starts_with("EHLO") {
+                            b"250-sink\r\n250-8BITMIME\r\n250 SMTPUTF8\r\n"
+                        } else if upper.starts_with("HELO") {
+                            b"250 sink\r\n"
+                        } else if upper.starts_with("MAIL FROM:") {
+                            from = line[10..].trim().to_string();
+                            b"250 OK\r\n"
+                        } else if upper.starts_with("RCPT TO:") {
+                            to.push(line[8..].trim().to_string());
+                            b"250 OK\r\n"
+                        } else if upper == "DATA" {
+                            let _ = w.write_all(b"354 go ahead\r\n").await;
+                            let mut data = String::new();
+                            while let Ok(Some(l)) = lines.next_line().await {
+                                if l == "." {
+                                    break;
+                                }
+                                data.push_str(l.strip_prefix('.').unwrap_or(&l));
+                                data.push('\n');
+                            }
+                            store.lock().unwrap().push(SunkMail {
+                                from: std::mem::take(&mut from),
+                                to: std::mem::take(&mut to),
+                                data,
+                            });
+                            b"250 OK queued\r\n"
+                        } else if upper == "QUIT" {
+                            let _ = w.write_all(b"221 bye\r\n").await;
+                            break;
+                        } else {
+                            b"250 OK\r\n"
+                        };
+                        if w.write_all(reply).await.is_err() {
+                            break;
+                        }
+                    }
+                });
+            }
+        });
+        SmtpSink { addr, mails }
+    }
+
+    pub fn count(&self) -> usize {
+        self.mails.lock().unwrap().len()
+    }
+
+    pub fn all(&self) -> Vec<SunkMail> {
+        self.mails.lock().unwrap().clone()
+    }
+
+    /// Waits until at least `n` mails arrived (at most `secs` seconds).
+    pub async fn wait_for(&self, n: usize, secs: u64) -> bool {
+        for _ in 0..secs * 10 {
+            if self.count() >= n {
+                return true;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        self.count() >= n
+    }
+}
+
+/// A graphql-transport-ws client for subscription tests.
+pub struct WsClient {
+    stream: tokio_tungstenite::WebSocketStream<
+        tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>,
+    >,
+}
+
+/// What the server said after `connection_init`.
+pub enum WsOpen {
+    Ready(Box<WsClient>),
+    /// Closed or refused, with the close reason or message.
+    Refused(String),
+}
+
+impl WsClient {
+    /// Connects to /graphql/ws with optional extra headers (Cookie, Origin, Authorization)
+    /// and sends `connection_init` with `payload`.
+    pub async fn open(app: &TestApp, headers: &[(&str, &str)], payload: Value) -> WsOpen {
+        use futures::{SinkExt, StreamExt};
+        use tokio_tungstenite::tungstenite::{client::IntoClientRequest, Message};
+        let url = format!("ws://{}/graphql/ws", app.addr);
+        let mut req = url.into_client_request().unwrap();
+        req.headers_mut().insert(
+            "sec-websocket-protocol",
+            "graphql-transport-ws".parse().unwrap(),
+        );
+        for (k, v) in headers {
+            req.headers_mut().insert(
+                reqwest::header::HeaderName::from_bytes(k.as_bytes()).unwrap(),
+                v.parse().unwrap(),
+            );
+        }
+        let (mut stream, _) = match tokio_tungstenite::connect_async(req).await {
+            Ok(s) => s,
+            Err(e) => return WsOpen::Refused(e.to_string()),
+        };
+        stream
+            .send(Message::Text(
+                json!({"type": "connection_init", "payload": payload}).to_string(),
+            ))
+            .await
+            .unwrap();
+        let first = tokio::time::timeout(std::time::Duration::from_secs(5), stream.next()).await;
+        match first {
+            Ok(Some(Ok(Message::Text(t)))) => {
+                let v: Value = serde_json::from_str(&t).unwrap();
+                if v["type"] == "connection_ack" {
+                    WsOpen::Ready(Box::new(WsClient { stream }))
+                } else {
+                    WsOpen::Refused(t)
+                }
+            }
+            Ok(Some(Ok(Message::Close(frame)))) => {
+                WsOpen::Refused(frame.map(|f| f.reason.to_string()).unwrap_or_default())
+            }
+            other => WsOpen::Refused(format!("{other:?}")),
+        }
+    }
+
+    /// Starts a subscription with id `id`.
+    pub async fn subscribe(&mut self, id: &str, query: &str, variables: Value) {
+        use futures::SinkExt;
+        use tokio_tungstenite::tungstenite::Message;
+        self.stream
+            .send(Message::Text(
+                json!({"id": id, "type": "subscribe",
+                       "payload": {"query": query, "variables": variables}})
+                .to_string(),
+            ))
+            .await
+            .unwrap();
+    }
+
+    /// The next protocol message (next, error, complete), skipping pings; None on timeout.
+    pub async fn next(&mut self, secs: u64) -> Option<Value> {
+        use futures::{SinkExt, StreamExt};
+        use tokio_tungstenite::tungstenite::Message;
+        let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(secs);
+        loop {
+            let msg = tokio::time::timeout_at(deadline, self.stream.next())
+                .await
+                .ok()??;
+            match msg.ok()? {
+                Message::Text(t) => {
+                    let v: Value = serde_json::from_str(&t).unwrap();
+                    if v["type"] == "ping" {
+                        let _ = self
+                            .stream
+                            .send(Message::Text(json!({"type": "pong"}).to_string()))
+                            .await;
+                        continue;
+                    }
+                    return Some(v);
+                }
+                Message::Close(_) => return None,
+                _ => continue,
+            }
+        }
+    }
+}

@@ -27,7 +27,7 @@ both_backends!(
     deleted_attachment_goes_to_the_recycle_bin,
     documents_filter_by_kind_tag_and_review_date,
     project_editing_is_for_admins_and_network_moderators,
-    post_attachments_are_refused_until_the_forum_is_wired,
+    post_attachments_follow_the_posts_rights,
     new_user_flow_from_project_to_import,
     import_reports_what_failed_and_why,
 );
@@ -1444,18 +1444,39 @@ async fn project_editing_is_for_admins_and_network_moderators(app: TestApp) {
     assert_code(&r, "UNAUTHENTICATED");
 }
 
-async fn post_attachments_are_refused_until_the_forum_is_wired(app: TestApp) {
+async fn post_attachments_follow_the_posts_rights(app: TestApp) {
     let admin = app.admin().await;
+    let closed = crate::forum::network(&app, &admin, "post-filer", "Filer", true).await;
+    let (_, post) =
+        crate::forum::thread(&app, &admin, &closed, "DISCUSSION", "Bild på brunnen").await;
     let body = upload(
         &app,
         &admin,
-        &gid("Post", 1),
+        &post,
         "bild.png",
         "image/png",
         b"\x89PNG\r\n\x1a\n0000".to_vec(),
     )
     .await;
-    assert_code(&body, "FORBIDDEN");
+    assert_ok(&body);
+    let url = body["data"]["uploadAttachment"]["attachment"]["url"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(download(&admin, &app, &url).await.status(), 200);
+    // Someone outside the members-only network neither sees nor adds files.
+    let (_, outsider) = app.user("utomstaende@habo.se", "MEMBER", None).await;
+    assert_eq!(download(&outsider, &app, &url).await.status(), 404);
+    let body = upload(
+        &app,
+        &outsider,
+        &post,
+        "a.txt",
+        "text/plain",
+        b"hej".to_vec(),
+    )
+    .await;
+    assert_code(&body, "NOT_FOUND");
     let body = upload(
         &app,
         &admin,

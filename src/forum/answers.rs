@@ -1,0 +1,143 @@
+//! Questions and their answers: marking the reply that solved a question (and changing
+//! it), and promoting answered questions to the network's FAQ (vanliga frågor).
+
+use crate::{
+    accounts::Access,
+    db::now_ms,
+    error::{AppError, AppResult},
+    forum::{
+        events::ThreadEventKind,
+        moderation::require_moderator,
+        notifications::{self, NotificationKind},
+        posts,
+        text::FaqSummary,
+        threads::{finish, require, touch, Thread},
+        ThreadKind, ThreadStatus,
+    },
+    state::AppState,
+};
+
+/// Marks a reply as the accepted answer, or (None) clears it: the asker or a moderator,
+/// questions only. Changing it to another reply is allowed at any time.
+pub async fn accept(
+    state: &AppState,
+    access: &Access,
+    id: i64,
+    post_id: Option<i64>,
+) -> AppResult<Thread> {
+    let me = access.user()?.user_id;
+    let db = &state.db;
+    let thread = require(db, access, id).await?;
+    if thread.kind != ThreadKind::Question {
+        return Err(AppError::bad_input(
+            "threadId",
+            "Bara frågor kan ha ett svar markerat som lösning.",
+        ));
+    }
+    if thread.author_id != Some(me) && !access.can_moderate(thread.network.id) {
+        return Err(AppError::Forbidden(
+            "Bara den som frågade eller en moderator kan markera lösningen.".into(),
+        ));
+    }
+    let answer = match post_id {
+        Some(pid) => {
+            let post = posts::get_unchecked(db, pid)
+                .await?
+                .filter(|p| p.thread_id == thread.id && p.hidden_at.is_none())
+                .ok_or_else(|| AppError::bad_input("postId", "Svaret finns inte i tråden."))?;
+            if post.is_first {
+                return Err(AppError::bad_input(
+                    "postId",
+                    "Frågan själv kan inte vara lösningen.",
+                ));
+            }
+            Some(post)
+        }
+        None => None,
+    };
+    if thread.accepted_post_id == post_id {
+        return Ok(thread);
+    }
+    let now = now_ms();
+    let mut tx = db.begin_write().await?;
+    sqlx::query(
+        "UPDATE threads SET accepted_post_id = $1, accepted_at = $2, accepted_by = $3 WHERE id = $4",
+    )
+    .bind(post_id)
+    .bind(post_id.map(|_| now))
+    .bind(post_id.map(|_| me))
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
+    touch(&mut tx, id).await?;
+    if let Some(answer) = &answer {
+        let mut recipients: Vec<(i64, NotificationKind)> =
+            notifications::thread_followers(&mut tx, id)
+                .await?
+                .into_iter()
+                .map(|u| (u, NotificationKind::Accepted))
+                .collect();
+        if let Some(author) = answer.author_id {
+            recipients.push((author, NotificationKind::Accepted));
+        }
+        notifications::fan_out(
+            &mut tx,
+            &thread.network,
+            id,
+            Some(answer.id),
+            me,
+            recipients,
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    finish(state, &thread, ThreadEventKind::AnswerAccepted, post_id).await
+}
+
+/// Promotes an answered question to the network's FAQ with a short summary (moderators),
+/// or updates the summary of one already there.
+pub async fn promote_to_faq(
+    state: &AppState,
+    access: &Access,
+    id: i64,
+    summary: &str,
+) -> AppResult<Thread> {
+    let me = access.user()?.user_id;
+    let thread = require(&state.db, access, id).await?;
+    require_moderator(access, &thread)?;
+    if thread.status() != Some(ThreadStatus::Answered) {
+        return Err(AppError::Conflict(
+            "Bara besvarade frågor kan bli vanliga frågor.".into(),
+        ));
+    }
+    let summary = FaqSummary::parse(summary)?;
+    let mut tx = state.db.begin_write().await?;
+    sqlx::query(
+        "UPDATE threads SET faq_summary = $1, faq_at = COALESCE(faq_at, $2), faq_by = $3 WHERE id = $4",
+    )
+    .bind(summary.as_str())
+    .bind(now_ms())
+    .bind(me)
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
+    touch(&mut tx, id).await?;
+    tx.commit().await?;
+    finish(state, &thread, ThreadEventKind::ThreadUpdated, None).await
+}
+
+/// Takes a thread out of the FAQ (moderators).
+pub async fn remove_from_faq(state: &AppState, access: &Access, id: i64) -> AppResult<Thread> {
+    let thread = require(&state.db, access, id).await?;
+    require_moderator(access, &thread)?;
+    let mut tx = state.db.begin_write().await?;
+    sqlx::query(
+        "UPDATE threads SET faq_summary = NULL, faq_at = NULL, faq_by = NULL WHERE id = $1",
+    )
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
+    touch(&mut tx, id).await?;
+    tx.commit().await?;
+    finish(state, &thread, ThreadEventKind::ThreadUpdated, None).await
+}

@@ -1,0 +1,372 @@
+//! The e-mail digest: when `SAMSYN_SMTP_URL` is set, a background task mails each user
+//! their unread, not yet mailed notifications, no more often than they chose (never,
+//! hourly or daily; daily by default). A user's digest is claimed with a conditional
+//! update before sending, so several nodes never mail the same digest twice.
+
+use std::{collections::HashMap, time::Duration};
+
+use lettre::{
+    message::{header::ContentType, Body, Mailbox},
+    AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor,
+};
+use sqlx::Row;
+
+use crate::{
+    accounts::{users, Access, AuthVia},
+    db::{now_ms, Db},
+    error::{AppError, AppResult},
+    forum::{markdown, notifications::NotificationKind, posts, sql::Sql, threads::Thread},
+    state::AppState,
+};
+
+/// How often a user wants the digest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, async_graphql::Enum)]
+#[graphql(rename_items = "SCREAMING_SNAKE_CASE")]
+pub enum DigestFrequency {
+    Never,
+    Hourly,
+    Daily,
+}
+
+impl DigestFrequency {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DigestFrequency::Never => "never",
+            DigestFrequency::Hourly => "hourly",
+            DigestFrequency::Daily => "daily",
+        }
+    }
+
+    pub fn parse(s: &str) -> DigestFrequency {
+        match s {
+            "never" => DigestFrequency::Never,
+            "hourly" => DigestFrequency::Hourly,
+            _ => DigestFrequency::Daily,
+        }
+    }
+
+    /// The shortest time between two digests, in milliseconds (None: never).
+    pub fn interval_ms(self) -> Option<i64> {
+        match self {
+            DigestFrequency::Never => None,
+            DigestFrequency::Hourly => Some(3_600_000),
+            DigestFrequency::Daily => Some(86_400_000),
+        }
+    }
+
+    fn phrase(self) -> &'static str {
+        match self {
+            DigestFrequency::Hourly => "högst en gång i timmen",
+            _ => "högst en gång om dygnet",
+        }
+    }
+}
+
+/// My digest frequency.
+pub async fn frequency(db: &Db, access: &Access) -> AppResult<DigestFrequency> {
+    let me = access.user()?.user_id;
+    let row = sqlx::query("SELECT digest FROM notification_settings WHERE user_id = $1")
+        .bind(me)
+        .fetch_optional(&db.pool)
+        .await?;
+    Ok(match row {
+        Some(r) => DigestFrequency::parse(&r.try_get::<String, _>(0)?),
+        None => DigestFrequency::Daily,
+    })
+}
+
+/// Sets my digest frequency.
+pub async fn set_frequency(db: &Db, access: &Access, f: DigestFrequency) -> AppResult<()> {
+    let me = access.user()?.user_id;
+    let mut tx = db.begin_write().await?;
+    sqlx::query(
+        "INSERT INTO notification_settings (user_id, digest, updated_at) VALUES ($1, $2, $3)
+         ON CONFLICT (user_id) DO UPDATE SET digest = excluded.digest, updated_at = excluded.updated_at",
+    )
+    .bind(me)
+    .bind(f.as_str())
+    .bind(now_ms())
+    .execute(&mut **tx)
+    .await?;
+    tx.commit().await
+}
+
+/// Starts the digest task when SMTP is configured; abort the handle to stop it.
+pub fn spawn(state: AppState) -> Option<tokio::task::JoinHandle<()>> {
+    state.config.smtp_url.as_ref()?;
+    let every = Duration::from_secs(state.config.digest_interval_secs.max(1));
+    Some(tokio::spawn(async move {
+        let mut tick = tokio::time::interval(every);
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        tick.tick().await;
+        loop {
+            tick.tick().await;
+            match run_once(&state, now_ms()).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(sent = n, "notification digests sent"),
+                Err(e) => tracing::warn!(error = %e.log_message(), "notification digest failed"),
+            }
+        }
+    }))
+}
+
+/// Most notifications listed in one digest.
+const MAX_ITEMS: i64 = 50;
+
+/// Mails every user whose digest is due at `now` (UTC ms). Returns the number of mails sent.
+pub async fn run_once(state: &AppState, now: i64) -> AppResult<usize> {
+    let Some(url) = state.config.smtp_url.as_ref() else {
+        return Ok(0);
+    };
+    let mailer = AsyncSmtpTransport::<Tokio1Executor>::from_url(&url.0)
+        .map_err(|e| AppError::internal(format!("smtp url: {e}")))?
+        .timeout(Some(Duration::from_secs(30)))
+        .build();
+    let db = &state.db;
+    let rows = sqlx::query(
+        "SELECT DISTINCT nt.user_id, s.digest, s.last_digest_at
+         FROM notifications nt JOIN users u ON u.id = nt.user_id
+         LEFT JOIN notification_settings s ON s.user_id = nt.user_id
+         WHERE nt.emailed_at IS NULL AND nt.read_at IS NULL
+         AND u.active = 1 AND u.erased_at IS NULL
+         AND (s.digest IS NULL OR s.digest <> 'never')",
+    )
+    .fetch_all(&db.pool)
+    .await?;
+    let mut sent = 0;
+    for r in rows {
+        let user_id: i64 = r.try_get(0)?;
+        let freq = DigestFrequency::parse(&r.try_get::<Option<String>, _>(1)?.unwrap_or_default());
+        let last: Option<i64> = r.try_get(2)?;
+        let Some(interval) = freq.interval_ms() else {
+            continue;
+        };
+        if last.is_some_and(|l| now - l < interval) {
+            continue;
+        }
+        match send_one(state, &mailer, user_id, freq, last, now).await {
+            Ok(true) => sent += 1,
+            Ok(false) => {}
+            Err(e) => {
+                tracing::warn!(user_id, error = %e.log_message(), "digest not sent");
+            }
+        }
+    }
+    Ok(sent)
+}
+
+/// Claims, builds and sends one user's digest. False when another node claimed it first or
+/// nothing is left to say.
+async fn send_one(
+    state: &AppState,
+    mailer: &AsyncSmtpTransport<Tokio1Executor>,
+    user_id: i64,
+    freq: DigestFrequency,
+    last: Option<i64>,
+    now: i64,
+) -> AppResult<bool> {
+    let db = &state.db;
+    let Some(user) = users::get(db, user_id).await? else {
+        return Ok(false);
+    };
+    let access = Access::for_user(
+        db,
+        user.id,
+        user.display_name.clone(),
+        user.role,
+        user.organisation_id,
+        AuthVia::Session { session_id: 0 },
+    )
+    .await?;
+    let items = unmailed(db, &access, user_id).await?;
+    if items.is_empty() {
+        return Ok(false);
+    }
+    if !claim(db, user_id, last, now).await? {
+        return Ok(false);
+    }
+    let text = compose(state, &user.display_name, &items, freq).await?;
+    let subject = match items.len() {
+        1 => "Samsyn: 1 ny avisering".to_string(),
+        n => format!("Samsyn: {n} nya aviseringar"),
+    };
+    let sent = async {
+        let from: Mailbox = state
+            .config
+            .mail_from
+            .parse()
+            .map_err(|e| AppError::internal(format!("SAMSYN_MAIL_FROM: {e}")))?;
+        let to = Mailbox::new(
+            Some(user.display_name.clone()),
+            user.email
+                .parse()
+                .map_err(|e| AppError::internal(format!("address: {e}")))?,
+        );
+        let body = Body::new(text.clone());
+        let message = Message::builder()
+            .from(from)
+            .to(to)
+            .subject(subject)
+            .header(ContentType::TEXT_PLAIN)
+            .body(body)
+            .map_err(|e| AppError::internal(format!("mail: {e}")))?;
+        mailer
+            .send(message)
+            .await
+            .map_err(|e| AppError::internal(format!("smtp: {e}")))?;
+        AppResult::Ok(())
+    }
+    .await;
+    let max_id = items.iter().map(|i| i.id).max().unwrap_or(0);
+    let mut tx = db.begin_write().await?;
+    match &sent {
+        Ok(()) => {
+            sqlx::query(
+                "UPDATE notifications SET emailed_at = $1
+                 WHERE user_id = $2 AND emailed_at IS NULL AND id <= $3",
+            )
+            .bind(now)
+            .bind(user_id)
+            .bind(max_id)
+            .execute(&mut **tx)
+            .await?;
+        }
+        Err(_) => {
+            // Give the claim back so the next run tries again.
+            sqlx::query("UPDATE notification_settings SET last_digest_at = $1 WHERE user_id = $2")
+                .bind(last)
+                .bind(user_id)
+                .execute(&mut **tx)
+                .await?;
+        }
+    }
+    tx.commit().await?;
+    sent.map(|_| true)
+}
+
+/// Takes this user's digest for this run: succeeds for one node only.
+async fn claim(db: &Db, user_id: i64, last: Option<i64>, now: i64) -> AppResult<bool> {
+    let mut tx = db.begin_write().await?;
+    sqlx::query(
+        "INSERT INTO notification_settings (user_id, digest, updated_at) VALUES ($1, 'daily', $2)
+         ON CONFLICT (user_id) DO NOTHING",
+    )
+    .bind(user_id)
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
+    let done = sqlx::query(
+        "UPDATE notification_settings SET last_digest_at = $1
+         WHERE user_id = $2 AND COALESCE(last_digest_at, -1) = $3",
+    )
+    .bind(now)
+    .bind(user_id)
+    .bind(last.unwrap_or(-1))
+    .execute(&mut **tx)
+    .await?;
+    tx.commit().await?;
+    Ok(done.rows_affected() == 1)
+}
+
+struct Item {
+    id: i64,
+    kind: NotificationKind,
+    thread: Thread,
+    post_id: Option<i64>,
+    actor_id: Option<i64>,
+}
+
+/// The user's unread, unmailed notifications that they may still read, newest first.
+async fn unmailed(db: &Db, access: &Access, user_id: i64) -> AppResult<Vec<Item>> {
+    let mut q = Sql::new(&format!(
+        "SELECT nt.id AS nt_id, nt.kind AS nt_kind, nt.post_id AS nt_post_id,
+                nt.actor_id AS nt_actor_id, {}, {}
+         FROM notifications nt JOIN threads t ON t.id = nt.thread_id
+         JOIN networks n ON n.id = t.network_id
+         LEFT JOIN posts p ON p.id = nt.post_id
+         WHERE nt.user_id = ",
+        crate::forum::threads::COLUMNS,
+        crate::forum::networks::COLUMNS
+    ));
+    q.int(user_id).push(
+        " AND nt.read_at IS NULL AND nt.emailed_at IS NULL
+          AND t.hidden = 0 AND (p.id IS NULL OR p.hidden_at IS NULL)",
+    );
+    q.push(" ORDER BY nt.id DESC LIMIT ").int(MAX_ITEMS);
+    let rows = q.query().fetch_all(&db.pool).await?;
+    let mut out = Vec::new();
+    for r in &rows {
+        let thread = Thread::from_row(r)?;
+        if !thread.network.readable_by(access) {
+            continue;
+        }
+        out.push(Item {
+            id: r.try_get("nt_id")?,
+            kind: NotificationKind::parse(&r.try_get::<String, _>("nt_kind")?),
+            thread,
+            post_id: r.try_get("nt_post_id")?,
+            actor_id: r.try_get("nt_actor_id")?,
+        });
+    }
+    Ok(out)
+}
+
+/// The plain-text digest in Swedish.
+async fn compose(
+    state: &AppState,
+    name: &str,
+    items: &[Item],
+    freq: DigestFrequency,
+) -> AppResult<String> {
+    let db = &state.db;
+    let mut actor_ids: Vec<i64> = items.iter().filter_map(|i| i.actor_id).collect();
+    actor_ids.sort_unstable();
+    actor_ids.dedup();
+    let actors: HashMap<i64, String> = users::by_ids(db, &actor_ids)
+        .await?
+        .into_iter()
+        .map(|u| {
+            let n = if u.erased {
+                "Tidigare användare".to_string()
+            } else {
+                u.display_name
+            };
+            (u.id, n)
+        })
+        .collect();
+    let post_ids: Vec<i64> = items.iter().filter_map(|i| i.post_id).collect();
+    let excerpts: HashMap<i64, String> = posts::by_ids(db, &post_ids)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, markdown::excerpt(&p.body, 200)))
+        .collect();
+    let base = state.config.public_url.trim_end_matches('/');
+    let mut out =
+        format!("Hej {name}!\n\nDet här har hänt i Samsyn sedan förra sammanfattningen:\n");
+    for i in items {
+        let who = i
+            .actor_id
+            .and_then(|a| actors.get(&a).cloned())
+            .unwrap_or_else(|| "Någon".into());
+        let (title, net) = (&i.thread.title, &i.thread.network.name);
+        let line = match i.kind {
+            NotificationKind::Reply => format!("{who} svarade i ”{title}” ({net})"),
+            NotificationKind::Accepted => {
+                format!("Ett svar markerades som lösning i ”{title}” ({net})")
+            }
+            NotificationKind::Mention => format!("{who} nämnde dig i ”{title}” ({net})"),
+            NotificationKind::Announcement => format!("Nytt anslag i {net}: ”{title}”"),
+        };
+        out.push_str(&format!("\n• {line}\n"));
+        if let Some(ex) = i.post_id.and_then(|p| excerpts.get(&p)) {
+            out.push_str(&format!("  {ex}\n"));
+        }
+        out.push_str(&format!("  {base}/tradar/{}\n", i.thread.id));
+    }
+    out.push_str(&format!(
+        "\nDu får den här sammanfattningen {} när du har olästa aviseringar. \
+         Du kan ändra det under Inställningar → Aviseringar i Samsyn.\n",
+        freq.phrase()
+    ));
+    Ok(out)
+}

@@ -1,0 +1,592 @@
+//! Threads (trådar) in a network: the model, reading and listing them, starting and
+//! retitling them. A thread is readable when its network is, unless its opening post is
+//! hidden: then only the network's moderators see it (the recycle bin). Accepted answers
+//! and the FAQ are in `answers`, pin/lock/move in `moderation`.
+
+use std::collections::HashMap;
+
+use sqlx::{any::AnyRow, Row};
+
+use crate::{
+    accounts::Access,
+    db::{change_log, change_log::EntityKind, now_ms, Db, WriteTx},
+    error::{AppError, AppResult},
+    forum::{
+        events::ThreadEventKind,
+        follows,
+        networks::{self, Network},
+        notifications::{self, NotificationKind},
+        posts,
+        sql::Sql,
+        text::{PostBody, ThreadTitle, MAX_TAGS},
+        ThreadKind, ThreadStatus,
+    },
+    state::AppState,
+    tags::{self, Tag},
+};
+
+#[derive(Debug, Clone)]
+pub struct Thread {
+    pub id: i64,
+    pub network: Network,
+    pub kind: ThreadKind,
+    pub title: String,
+    pub author_id: Option<i64>,
+    pub pinned: bool,
+    pub locked: bool,
+    pub hidden: bool,
+    pub first_post_id: Option<i64>,
+    pub accepted_post_id: Option<i64>,
+    pub accepted_at: Option<i64>,
+    pub accepted_by: Option<i64>,
+    pub faq_summary: Option<String>,
+    pub faq_at: Option<i64>,
+    pub faq_by: Option<i64>,
+    pub reply_count: i64,
+    pub last_post_id: i64,
+    pub last_activity_at: i64,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+/// Thread columns (alias `t`) plus its network's (alias `n`); join `networks n`.
+pub const COLUMNS: &str = "t.id, t.kind, t.title, t.author_id, t.pinned, t.locked, t.hidden, \
+    t.first_post_id, t.accepted_post_id, t.accepted_at, t.accepted_by, t.faq_summary, t.faq_at, \
+    t.faq_by, t.reply_count, t.last_post_id, t.last_activity_at, t.created_at, t.updated_at";
+
+fn select() -> String {
+    format!(
+        "SELECT {COLUMNS}, {} FROM threads t JOIN networks n ON n.id = t.network_id",
+        networks::COLUMNS
+    )
+}
+
+impl Thread {
+    pub fn from_row(r: &AnyRow) -> AppResult<Thread> {
+        Ok(Thread {
+            id: r.try_get("id")?,
+            network: Network::from_row(r)?,
+            kind: ThreadKind::parse(&r.try_get::<String, _>("kind")?)?,
+            title: r.try_get("title")?,
+            author_id: r.try_get("author_id")?,
+            pinned: r.try_get::<i64, _>("pinned")? != 0,
+            locked: r.try_get::<i64, _>("locked")? != 0,
+            hidden: r.try_get::<i64, _>("hidden")? != 0,
+            first_post_id: r.try_get("first_post_id")?,
+            accepted_post_id: r.try_get("accepted_post_id")?,
+            accepted_at: r.try_get("accepted_at")?,
+            accepted_by: r.try_get("accepted_by")?,
+            faq_summary: r.try_get("faq_summary")?,
+            faq_at: r.try_get("faq_at")?,
+            faq_by: r.try_get("faq_by")?,
+            reply_count: r.try_get("reply_count")?,
+            last_post_id: r.try_get("last_post_id")?,
+            last_activity_at: r.try_get("last_activity_at")?,
+            created_at: r.try_get("created_at")?,
+            updated_at: r.try_get("updated_at")?,
+        })
+    }
+
+    /// Open or answered, for questions; None for discussions and announcements.
+    pub fn status(&self) -> Option<ThreadStatus> {
+        (self.kind == ThreadKind::Question).then_some(if self.accepted_post_id.is_some() {
+            ThreadStatus::Answered
+        } else {
+            ThreadStatus::Open
+        })
+    }
+
+    pub fn visible_to(&self, access: &Access) -> bool {
+        self.network.readable_by(access) && (!self.hidden || access.can_moderate(self.network.id))
+    }
+
+    /// Keyset cursor of the network list order (pinned first, then last activity).
+    pub fn list_cursor(&self) -> String {
+        format!(
+            "{}:{}:{}",
+            self.pinned as i64, self.last_activity_at, self.id
+        )
+    }
+
+    /// Keyset cursor of activity order ("nytt sedan sist").
+    pub fn activity_cursor(&self) -> String {
+        format!("{}:{}", self.last_activity_at, self.id)
+    }
+
+    /// Keyset cursor of the FAQ order.
+    pub fn faq_cursor(&self) -> String {
+        format!("{}:{}", self.faq_at.unwrap_or(0), self.id)
+    }
+}
+
+fn parse_cursor<const N: usize>(after: &str) -> AppResult<[i64; N]> {
+    let parts: Vec<i64> = after
+        .split(':')
+        .map(|p| p.parse::<i64>())
+        .collect::<Result<_, _>>()
+        .map_err(|_| AppError::bad_input("after", "Ogiltig markör."))?;
+    parts
+        .try_into()
+        .map_err(|_| AppError::bad_input("after", "Ogiltig markör."))
+}
+
+/// A thread with no permission check (the forum's own writes, the indexer, loaders).
+pub async fn get_unchecked(db: &Db, id: i64) -> AppResult<Option<Thread>> {
+    let row = sqlx::query(&format!("{} WHERE t.id = $1", select()))
+        .bind(id)
+        .fetch_optional(db.counted())
+        .await?;
+    row.as_ref().map(Thread::from_row).transpose()
+}
+
+/// A thread the caller may read; None when it does not exist or may not be read.
+pub async fn get(db: &Db, access: &Access, id: i64) -> AppResult<Option<Thread>> {
+    access.user()?;
+    Ok(get_unchecked(db, id)
+        .await?
+        .filter(|t| t.visible_to(access)))
+}
+
+/// A readable thread or NOT_FOUND.
+pub async fn require(db: &Db, access: &Access, id: i64) -> AppResult<Thread> {
+    get(db, access, id)
+        .await?
+        .ok_or_else(|| AppError::not_found("Tråden"))
+}
+
+/// Threads by id with no permission check, in one statement (for a data loader).
+pub async fn by_ids(db: &Db, ids: &[i64]) -> AppResult<Vec<Thread>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut q = Sql::new(&select());
+    q.push(" WHERE t.id IN (").ints(ids).push(")");
+    let rows = q.query().fetch_all(db.counted()).await?;
+    rows.iter().map(Thread::from_row).collect()
+}
+
+/// Filters of a network's thread list.
+#[derive(Debug, Clone, Default)]
+pub struct ThreadFilter {
+    pub kind: Option<ThreadKind>,
+    /// A tag by id, name, slug or synonym.
+    pub tag: Option<TagRef>,
+    /// OPEN or ANSWERED; matches questions only.
+    pub status: Option<ThreadStatus>,
+}
+
+/// A tag named by the client: its id, or a name, slug or synonym.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TagRef {
+    Id(i64),
+    Name(String),
+}
+
+/// Resolves tag references against the curated list; unknown ones are BAD_INPUT.
+pub async fn resolve_tags(db: &Db, refs: &[TagRef]) -> AppResult<Vec<Tag>> {
+    if refs.is_empty() {
+        return Ok(Vec::new());
+    }
+    let all = tags::list(db).await?;
+    let mut out: Vec<Tag> = Vec::new();
+    for r in refs {
+        let found = match r {
+            TagRef::Id(id) => all.iter().find(|t| t.id == *id),
+            TagRef::Name(name) => {
+                let needle = name.trim().to_lowercase();
+                let slug = tags::slugify(name);
+                all.iter().find(|t| {
+                    t.name.to_lowercase() == needle
+                        || t.slug == slug
+                        || t.synonyms.iter().any(|s| s.to_lowercase() == needle)
+                })
+            }
+        };
+        let Some(tag) = found else {
+            let shown = match r {
+                TagRef::Id(id) => id.to_string(),
+                TagRef::Name(n) => n.trim().chars().take(60).collect(),
+            };
+            return Err(AppError::bad_input(
+                "tags",
+                format!("Taggen ”{shown}” finns inte."),
+            ));
+        };
+        if !out.iter().any(|t| t.id == tag.id) {
+            out.push(tag.clone());
+        }
+    }
+    if out.len() > MAX_TAGS {
+        return Err(AppError::bad_input(
+            "tags",
+            format!("Högst {MAX_TAGS} taggar per tråd."),
+        ));
+    }
+    Ok(out)
+}
+
+/// A page of a readable network's threads: pinned first, then by last activity.
+pub async fn list(
+    db: &Db,
+    access: &Access,
+    network: &Network,
+    filter: &ThreadFilter,
+    first: i64,
+    after: Option<&str>,
+) -> AppResult<(Vec<Thread>, bool)> {
+    if !network.readable_by(access) {
+        return Err(AppError::not_found("Nätverket"));
+    }
+    let tag_id = match &filter.tag {
+        Some(r) => Some(resolve_tags(db, std::slice::from_ref(r)).await?[0].id),
+        None => None,
+    };
+    let mut q = Sql::new(&select());
+    q.push(" WHERE t.network_id = ").int(network.id);
+    if !access.can_moderate(network.id) {
+        q.push(" AND t.hidden = 0");
+    }
+    if let Some(kind) = filter.kind {
+        q.push(" AND t.kind = ").text(kind.as_str());
+    }
+    if let Some(tag_id) = tag_id {
+        q.push(
+            " AND EXISTS (SELECT 1 FROM thread_tags tt WHERE tt.thread_id = t.id AND tt.tag_id = ",
+        )
+        .int(tag_id)
+        .push(")");
+    }
+    match filter.status {
+        Some(ThreadStatus::Open) => {
+            q.push(" AND t.kind = 'question' AND t.accepted_post_id IS NULL");
+        }
+        Some(ThreadStatus::Answered) => {
+            q.push(" AND t.kind = 'question' AND t.accepted_post_id IS NOT NULL");
+        }
+        None => {}
+    }
+    if let Some(after) = after {
+        let [p, at, id] = parse_cursor::<3>(after)?;
+        q.push(" AND (t.pinned < ")
+            .int(p)
+            .push(" OR (t.pinned = ")
+            .int(p)
+            .push(" AND (t.last_activity_at < ")
+            .int(at)
+            .push(" OR (t.last_activity_at = ")
+            .int(at)
+            .push(" AND t.id < ")
+            .int(id)
+            .push("))))");
+    }
+    q.push(" ORDER BY t.pinned DESC, t.last_activity_at DESC, t.id DESC LIMIT ")
+        .int(first + 1);
+    page(db, &q, first).await
+}
+
+async fn page(db: &Db, q: &Sql, first: i64) -> AppResult<(Vec<Thread>, bool)> {
+    let rows = q.query().fetch_all(db.counted()).await?;
+    let mut out: Vec<Thread> = rows
+        .iter()
+        .map(Thread::from_row)
+        .collect::<AppResult<_>>()?;
+    let has_next = out.len() as i64 > first;
+    out.truncate(first as usize);
+    Ok((out, has_next))
+}
+
+/// A page of a readable network's FAQ (vanliga frågor), newest promotion first.
+pub async fn faq(
+    db: &Db,
+    access: &Access,
+    network: &Network,
+    first: i64,
+    after: Option<&str>,
+) -> AppResult<(Vec<Thread>, bool)> {
+    if !network.readable_by(access) {
+        return Err(AppError::not_found("Nätverket"));
+    }
+    let mut q = Sql::new(&select());
+    q.push(" WHERE t.network_id = ")
+        .int(network.id)
+        .push(" AND t.faq_at IS NOT NULL AND t.hidden = 0");
+    if let Some(after) = after {
+        let [at, id] = parse_cursor::<2>(after)?;
+        q.push(" AND (t.faq_at < ")
+            .int(at)
+            .push(" OR (t.faq_at = ")
+            .int(at)
+            .push(" AND t.id < ")
+            .int(id)
+            .push("))");
+    }
+    q.push(" ORDER BY t.faq_at DESC, t.id DESC LIMIT ")
+        .int(first + 1);
+    page(db, &q, first).await
+}
+
+/// "Nytt sedan sist": threads in my networks (member of or following) and threads I follow,
+/// newest activity first; with `unread_only`, only those with posts I have not read.
+pub async fn new_since_last_visit(
+    db: &Db,
+    access: &Access,
+    unread_only: bool,
+    first: i64,
+    after: Option<&str>,
+) -> AppResult<(Vec<Thread>, bool)> {
+    let me = access.user()?.user_id;
+    let mut q = Sql::new(&select());
+    // $1 is the caller, referred to again below.
+    q.push(" LEFT JOIN thread_reads r ON r.thread_id = t.id AND r.user_id = ")
+        .int(me)
+        .push(
+            " LEFT JOIN network_reads nr ON nr.network_id = t.network_id AND nr.user_id = $1
+             WHERE t.hidden = 0
+             AND (EXISTS (SELECT 1 FROM network_members m WHERE m.network_id = t.network_id AND m.user_id = $1)
+               OR EXISTS (SELECT 1 FROM network_follows f WHERE f.network_id = t.network_id AND f.user_id = $1)
+               OR EXISTS (SELECT 1 FROM thread_follows tf WHERE tf.thread_id = t.id AND tf.user_id = $1))",
+        );
+    if !access.is_admin() {
+        q.push(
+            " AND (n.members_only = 0 OR EXISTS (SELECT 1 FROM network_members m2
+               WHERE m2.network_id = t.network_id AND m2.user_id = $1))",
+        );
+    }
+    if unread_only {
+        q.push(
+            " AND t.last_post_id > COALESCE(r.last_read_post_id, 0)
+              AND t.last_post_id > COALESCE(nr.read_through_post_id, 0)",
+        );
+    }
+    if let Some(after) = after {
+        let [at, id] = parse_cursor::<2>(after)?;
+        q.push(" AND (t.last_activity_at < ")
+            .int(at)
+            .push(" OR (t.last_activity_at = ")
+            .int(at)
+            .push(" AND t.id < ")
+            .int(id)
+            .push("))");
+    }
+    q.push(" ORDER BY t.last_activity_at DESC, t.id DESC LIMIT ")
+        .int(first + 1);
+    page(db, &q, first).await
+}
+
+/// Tags of threads, in one statement (for a data loader).
+pub async fn tags_of(db: &Db, thread_ids: &[i64]) -> AppResult<HashMap<i64, Vec<Tag>>> {
+    let mut out: HashMap<i64, Vec<Tag>> = HashMap::new();
+    if thread_ids.is_empty() {
+        return Ok(out);
+    }
+    let mut q = Sql::new(
+        "SELECT tt.thread_id AS thread_id, g.id, g.slug, g.name, g.synonyms
+         FROM thread_tags tt JOIN tags g ON g.id = tt.tag_id WHERE tt.thread_id IN (",
+    );
+    q.ints(thread_ids).push(") ORDER BY g.name");
+    for r in q.query().fetch_all(db.counted()).await? {
+        let thread_id: i64 = r.try_get("thread_id")?;
+        out.entry(thread_id).or_default().push(Tag::from_row(&r)?);
+    }
+    Ok(out)
+}
+
+/// What a new thread says.
+pub struct NewThread {
+    pub network_id: i64,
+    pub kind: ThreadKind,
+    pub title: String,
+    pub body: String,
+    pub tags: Vec<TagRef>,
+}
+
+/// Starts a thread with its opening post. Anyone who may read the network may ask or
+/// discuss; only its moderators and admins post announcements. The author follows it.
+pub async fn create(
+    state: &AppState,
+    access: &Access,
+    input: NewThread,
+) -> AppResult<(Thread, i64)> {
+    let me = access.user()?.user_id;
+    let db = &state.db;
+    let network = networks::require(db, access, input.network_id).await?;
+    if input.kind == ThreadKind::Announcement && !access.can_moderate(network.id) {
+        return Err(AppError::Forbidden(
+            "Bara nätverkets moderatorer kan sätta upp anslag.".into(),
+        ));
+    }
+    let title = ThreadTitle::parse(&input.title)?;
+    let body = PostBody::parse(&input.body)?;
+    let tags = resolve_tags(db, &input.tags).await?;
+    let now = now_ms();
+    let mut tx = db.begin_write().await?;
+    let (thread_id, post_id) = insert(
+        &mut tx,
+        &Insert {
+            network_id: network.id,
+            kind: input.kind,
+            title: title.as_str(),
+            author_id: me,
+            body: body.as_str(),
+            tag_ids: &tags.iter().map(|t| t.id).collect::<Vec<_>>(),
+            at: now,
+        },
+    )
+    .await?;
+    let mut recipients = notifications::mentioned(&mut tx, body.as_str()).await?;
+    if input.kind == ThreadKind::Announcement {
+        recipients.extend(
+            notifications::network_followers(&mut tx, network.id)
+                .await?
+                .into_iter()
+                .map(|u| (u, NotificationKind::Announcement)),
+        );
+    }
+    notifications::fan_out(&mut tx, &network, thread_id, Some(post_id), me, recipients).await?;
+    tx.commit().await?;
+    let thread = get_unchecked(db, thread_id)
+        .await?
+        .ok_or_else(|| AppError::internal("created thread vanished"))?;
+    Ok((thread, post_id))
+}
+
+/// A validated thread to insert (the API path and the demo loader).
+pub(crate) struct Insert<'a> {
+    pub network_id: i64,
+    pub kind: ThreadKind,
+    pub title: &'a str,
+    pub author_id: i64,
+    pub body: &'a str,
+    pub tag_ids: &'a [i64],
+    pub at: i64,
+}
+
+/// Inserts a thread, its opening post and tags, makes the author follow it and records the
+/// change. Returns (thread id, opening post id).
+pub(crate) async fn insert(tx: &mut WriteTx, t: &Insert<'_>) -> AppResult<(i64, i64)> {
+    let row = sqlx::query(
+        "INSERT INTO threads (network_id, kind, title, author_id, last_activity_at, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $5, $5) RETURNING id",
+    )
+    .bind(t.network_id)
+    .bind(t.kind.as_str())
+    .bind(t.title)
+    .bind(t.author_id)
+    .bind(t.at)
+    .fetch_one(&mut ***tx)
+    .await?;
+    let thread_id: i64 = row.try_get(0)?;
+    let post_id = posts::insert_row(tx, thread_id, t.author_id, t.body, None, t.at).await?;
+    sqlx::query("UPDATE threads SET first_post_id = $1, last_post_id = $1 WHERE id = $2")
+        .bind(post_id)
+        .bind(thread_id)
+        .execute(&mut ***tx)
+        .await?;
+    for tag_id in t.tag_ids {
+        sqlx::query("INSERT INTO thread_tags (thread_id, tag_id) VALUES ($1, $2)")
+            .bind(thread_id)
+            .bind(*tag_id)
+            .execute(&mut ***tx)
+            .await?;
+    }
+    follows::follow_thread_in(tx, t.author_id, thread_id).await?;
+    crate::forum::reading::mark_read_in(tx, t.author_id, thread_id, post_id, t.at).await?;
+    change_log::record(tx, EntityKind::Thread, thread_id).await?;
+    Ok((thread_id, post_id))
+}
+
+/// Changes to a thread's title and tags.
+#[derive(Default)]
+pub struct ThreadUpdate {
+    pub title: Option<String>,
+    pub tags: Option<Vec<TagRef>>,
+}
+
+/// Retitles or retags a thread (its author or a moderator).
+pub async fn update(
+    state: &AppState,
+    access: &Access,
+    id: i64,
+    upd: ThreadUpdate,
+) -> AppResult<Thread> {
+    let me = access.user()?.user_id;
+    let db = &state.db;
+    let thread = require(db, access, id).await?;
+    if thread.author_id != Some(me) && !access.can_moderate(thread.network.id) {
+        return Err(AppError::forbidden());
+    }
+    let title = upd.title.as_deref().map(ThreadTitle::parse).transpose()?;
+    let tags = match &upd.tags {
+        Some(refs) => Some(resolve_tags(db, refs).await?),
+        None => None,
+    };
+    let mut tx = db.begin_write().await?;
+    if let Some(title) = &title {
+        sqlx::query("UPDATE threads SET title = $1 WHERE id = $2")
+            .bind(title.as_str())
+            .bind(id)
+            .execute(&mut **tx)
+            .await?;
+    }
+    if let Some(tags) = &tags {
+        sqlx::query("DELETE FROM thread_tags WHERE thread_id = $1")
+            .bind(id)
+            .execute(&mut **tx)
+            .await?;
+        for tag in tags {
+            sqlx::query("INSERT INTO thread_tags (thread_id, tag_id) VALUES ($1, $2)")
+                .bind(id)
+                .bind(tag.id)
+                .execute(&mut **tx)
+                .await?;
+        }
+    }
+    touch(&mut tx, id).await?;
+    tx.commit().await?;
+    finish(state, &thread, ThreadEventKind::ThreadUpdated, None).await
+}
+
+/// Sets updated_at and records the change for search, inside the caller's transaction.
+pub(crate) async fn touch(tx: &mut WriteTx, id: i64) -> AppResult<()> {
+    sqlx::query("UPDATE threads SET updated_at = $1 WHERE id = $2")
+        .bind(now_ms())
+        .bind(id)
+        .execute(&mut ***tx)
+        .await?;
+    change_log::record(tx, EntityKind::Thread, id).await?;
+    Ok(())
+}
+
+/// Publishes the event of a committed write and returns the thread as it is now.
+pub(crate) async fn finish(
+    state: &AppState,
+    before: &Thread,
+    kind: ThreadEventKind,
+    post_id: Option<i64>,
+) -> AppResult<Thread> {
+    let thread = get_unchecked(&state.db, before.id)
+        .await?
+        .ok_or_else(|| AppError::not_found("Tråden"))?;
+    state.events.publish(
+        state
+            .events
+            .event(kind, thread.id, thread.network.id, post_id),
+    );
+    Ok(thread)
+}
+
+/// Recomputes a thread's reply count and newest visible post after posts changed.
+pub(crate) async fn refresh_counters(tx: &mut WriteTx, id: i64) -> AppResult<()> {
+    sqlx::query(
+        "UPDATE threads SET
+           reply_count = (SELECT COUNT(*) FROM posts p WHERE p.thread_id = $1
+                          AND p.hidden_at IS NULL AND p.id <> COALESCE(threads.first_post_id, 0)),
+           last_post_id = COALESCE((SELECT MAX(p.id) FROM posts p WHERE p.thread_id = $1
+                          AND p.hidden_at IS NULL), 0)
+         WHERE id = $1",
+    )
+    .bind(id)
+    .execute(&mut ***tx)
+    .await?;
+    Ok(())
+}

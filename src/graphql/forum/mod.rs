@@ -1,0 +1,156 @@
+//! GraphQL for the forum: queries, mutations (Relay-style `input` and payload) and the
+//! `threadEvents` subscription. Resolvers parse ids, call `crate::forum` with the caller's
+//! `Access` and wrap the result.
+
+mod inputs;
+mod mutation;
+mod prime;
+pub mod types;
+
+use async_graphql::{
+    connection::Connection, Context, Object, Result, SimpleObject, Subscription, ID,
+};
+use futures::{Stream, StreamExt};
+
+pub use mutation::ForumMutation;
+use prime::{prime_networks, prime_notifications, prime_threads};
+use types::{
+    after_key, connection, page_cost, NetworkObj, NotificationObj, PostRevisionObj, ThreadEventObj,
+    ThreadObj,
+};
+
+use crate::{
+    forum::{digest, networks, notifications, posts, threads, threads::Thread},
+    graphql::{ids, page_size, parts},
+};
+
+#[derive(SimpleObject)]
+#[graphql(name = "NotificationSettings")]
+pub struct NotificationSettingsObj {
+    /// How often unread notifications may come by e-mail (when the site sends e-mail).
+    pub digest: digest::DigestFrequency,
+}
+
+#[derive(Default)]
+pub struct ForumQuery;
+
+#[Object]
+impl ForumQuery {
+    /// The networks I may read, by name (members-only ones only when I am a member).
+    async fn networks(&self, ctx: &Context<'_>) -> Result<Vec<NetworkObj>> {
+        let (state, access) = parts(ctx);
+        let list = networks::list(&state.db, access).await?;
+        prime_networks(ctx, &list).await?;
+        Ok(list.into_iter().map(NetworkObj).collect())
+    }
+
+    /// A network by its slug; null when it does not exist or I may not read it.
+    async fn network(&self, ctx: &Context<'_>, slug: String) -> Result<Option<NetworkObj>> {
+        let (state, access) = parts(ctx);
+        Ok(networks::by_slug(&state.db, access, &slug)
+            .await?
+            .map(NetworkObj))
+    }
+
+    /// A thread; null when it does not exist or I may not read it.
+    async fn thread(&self, ctx: &Context<'_>, id: ID) -> Result<Option<ThreadObj>> {
+        let (state, access) = parts(ctx);
+        let id = ids::decode(&id, "Thread")?;
+        Ok(threads::get(&state.db, access, id).await?.map(ThreadObj))
+    }
+
+    /// The version history of a post: earlier versions, oldest first.
+    async fn post_revisions(&self, ctx: &Context<'_>, post_id: ID) -> Result<Vec<PostRevisionObj>> {
+        let (state, access) = parts(ctx);
+        let id = ids::decode(&post_id, "Post")?;
+        Ok(posts::revisions(&state.db, access, id)
+            .await?
+            .into_iter()
+            .map(PostRevisionObj)
+            .collect())
+    }
+
+    /// "Nytt sedan sist": threads with activity in my networks and threads I follow, newest
+    /// first; by default only those with posts I have not read.
+    #[graphql(complexity = "page_cost(first, child_complexity)")]
+    async fn new_since_last_visit(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+        #[graphql(default = true)] unread_only: bool,
+    ) -> Result<Connection<String, ThreadObj>> {
+        let (state, access) = parts(ctx);
+        let n = page_size(first)?;
+        let key = after_key(&after)?;
+        let (items, more) =
+            threads::new_since_last_visit(&state.db, access, unread_only, n, key.as_deref())
+                .await?;
+        prime_threads(ctx, &items).await?;
+        Ok(connection(
+            items,
+            more,
+            key.is_some(),
+            Thread::activity_cursor,
+            ThreadObj,
+        ))
+    }
+
+    /// My notifications (aviseringar), newest first.
+    #[graphql(complexity = "page_cost(first, child_complexity)")]
+    async fn notifications(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+        #[graphql(default)] unread_only: bool,
+    ) -> Result<Connection<String, NotificationObj>> {
+        let (state, access) = parts(ctx);
+        let n = page_size(first)?;
+        let key = after_key(&after)?;
+        let (items, more) =
+            notifications::list(&state.db, access, unread_only, n, key.as_deref()).await?;
+        prime_notifications(ctx, &items).await?;
+        Ok(connection(
+            items,
+            more,
+            key.is_some(),
+            |n| n.id.to_string(),
+            NotificationObj,
+        ))
+    }
+
+    /// How many of my notifications are unread.
+    async fn unread_notification_count(&self, ctx: &Context<'_>) -> Result<i64> {
+        let (state, access) = parts(ctx);
+        Ok(notifications::unread_count(&state.db, access).await?)
+    }
+
+    /// My notification settings.
+    async fn notification_settings(&self, ctx: &Context<'_>) -> Result<NotificationSettingsObj> {
+        let (state, access) = parts(ctx);
+        Ok(NotificationSettingsObj {
+            digest: digest::frequency(&state.db, access).await?,
+        })
+    }
+}
+
+#[derive(Default)]
+pub struct ForumSubscription;
+
+#[Subscription]
+impl ForumSubscription {
+    /// Live events of a thread I may read: new, edited, hidden and restored posts, the
+    /// accepted answer and thread changes. Authenticates with the session cookie of the
+    /// WebSocket upgrade or an `Authorization: Bearer …` in `connection_init`.
+    async fn thread_events(
+        &self,
+        ctx: &Context<'_>,
+        thread_id: ID,
+    ) -> Result<impl Stream<Item = ThreadEventObj>> {
+        let (state, access) = parts(ctx);
+        let id = ids::decode(&thread_id, "Thread")?;
+        threads::require(&state.db, access, id).await?;
+        Ok(state.events.thread_stream(id).map(ThreadEventObj))
+    }
+}
