@@ -16,6 +16,7 @@ use crate::graphql::{
     parts,
 };
 
+#[allow(clippy::large_enum_variant)]
 #[derive(Interface)]
 #[graphql(field(name = "id", ty = "ID"))]
 pub enum Node {

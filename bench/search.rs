@@ -1,0 +1,705 @@
+//! Search benchmark (issue 6, point 7): prints figures, it is not a timed test.
+//!
+//! `CARGO_TARGET_DIR=/work/target-release cargo bench --bench search`
+//!
+//! Generates a Swedish corpus (20k threads × 10 posts, 5k documents) straight into a fresh
+//! SQLite data folder, then measures indexing, reindexing, index size, RSS, in-process
+//! search latency, GraphQL-over-HTTP latency and throughput on loopback, SQLite FTS5 on
+//! the same texts and queries, and how soon a new post becomes searchable.
+//! `SAMSYN_BENCH_SECONDS` (default 10) sets the duration of each HTTP load run.
+
+#[path = "corpus.rs"]
+mod corpus;
+
+use std::{
+    path::Path,
+    sync::{
+        atomic::{AtomicU64, Ordering},
+        Arc,
+    },
+    time::{Duration, Instant},
+};
+
+use samsyn::{
+    accounts::{users, Access, AuthVia, Role},
+    app::{self, App},
+    config::{Config, Secret},
+    db::Db,
+    search::{execute::SearchFilter, SearchService},
+};
+use serde_json::{json, Value};
+use sqlx::Row;
+
+const THREADS: usize = 20_000;
+const POSTS_PER_THREAD: usize = 10;
+const DOCUMENTS: usize = 5_000;
+const IN_PROCESS_SEARCHES: usize = 2_000;
+const FRESHNESS_POSTS: usize = 50;
+const ADMIN_EMAIL: &str = "admin@bench.samsyn.se";
+const MEMBER_EMAIL: &str = "medlem@bench.samsyn.se";
+const PASSWORD: &str = "bench-lösenord-123";
+const SEARCH_GQL: &str =
+    "query($q: String!) { search(query: $q, first: 10) { totalCount hits { type titleHtml snippet } } }";
+
+type BoxError = Box<dyn std::error::Error + Send + Sync>;
+
+fn main() -> Result<(), BoxError> {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?
+        .block_on(run())
+}
+
+fn err(e: samsyn::error::AppError) -> BoxError {
+    format!("{e:?}").into()
+}
+
+/// Percentile of sorted durations.
+fn pct(sorted: &[Duration], p: f64) -> Duration {
+    if sorted.is_empty() {
+        return Duration::ZERO;
+    }
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[i]
+}
+
+fn fmt_d(d: Duration) -> String {
+    let us = d.as_secs_f64() * 1e6;
+    if us < 1000.0 {
+        format!("{us:.0} µs")
+    } else {
+        format!("{:.2} ms", us / 1000.0)
+    }
+}
+
+fn summary(mut v: Vec<Duration>) -> (Duration, Duration) {
+    v.sort_unstable();
+    (pct(&v, 0.5), pct(&v, 0.99))
+}
+
+fn rss_mb() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmRSS:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
+        })
+        .map(|kb| kb / 1024.0)
+        .unwrap_or(0.0)
+}
+
+fn dir_size(p: &Path) -> u64 {
+    let Ok(entries) = std::fs::read_dir(p) else {
+        return 0;
+    };
+    entries
+        .flatten()
+        .map(|e| match e.metadata() {
+            Ok(m) if m.is_dir() => dir_size(&e.path()),
+            Ok(m) => m.len(),
+            Err(_) => 0,
+        })
+        .sum()
+}
+
+async fn run() -> Result<(), BoxError> {
+    let tmp = tempfile::tempdir()?;
+    let data = tmp.path().to_path_buf();
+    println!("samsyn search benchmark — data folder {}", data.display());
+    println!(
+        "machine: {} cores; load before start: {}",
+        std::thread::available_parallelism().map_or(0, |n| n.get()),
+        std::fs::read_to_string("/proc/loadavg")
+            .unwrap_or_default()
+            .trim()
+    );
+    let config = Config {
+        data_dir: data.clone(),
+        database_url: None,
+        db_max_connections: 8,
+        admin_email: ADMIN_EMAIL.into(),
+        admin_password: Some(Secret(PASSWORD.into())),
+        demo: false,
+        ..Config::default()
+    };
+    let (mut state, _) = app::prepare(config).await.map_err(err)?;
+    let db = state.db.clone();
+
+    // ---- 1. corpus ----
+    let member_id = users::create(
+        &db,
+        users::NewUser {
+            email: MEMBER_EMAIL.into(),
+            display_name: "Mia Medlem".into(),
+            organisation_id: None,
+            role: Role::Member,
+            password: Some(PASSWORD.into()),
+        },
+    )
+    .await
+    .map_err(err)?
+    .id;
+    let admin = users::list(&db)
+        .await
+        .map_err(err)?
+        .into_iter()
+        .find(|u| u.email == ADMIN_EMAIL)
+        .ok_or("no admin")?;
+    let started = Instant::now();
+    let (networks, open_thread) = insert_corpus(&db, admin.id, member_id).await?;
+    let insert_time = started.elapsed();
+    println!(
+        "\n== 1. Corpus ==\n{THREADS} threads, {} posts, {DOCUMENTS} documents in {} networks \
+         (1 members-only); inserted with change_log rows in {:.2} s",
+        THREADS * POSTS_PER_THREAD,
+        networks,
+        insert_time.as_secs_f64()
+    );
+
+    // ---- 2. indexing ----
+    let index_dir = data.join("index");
+    let service = SearchService::open(&index_dir).await.map_err(err)?;
+    service.reload_synonyms(&db).await.map_err(err)?;
+    let t = Instant::now();
+    service.rebuild(&db, |_, _| {}).await.map_err(err)?;
+    let first = t.elapsed();
+    let docs = service.num_docs();
+    let t = Instant::now();
+    service.rebuild(&db, |_, _| {}).await.map_err(err)?;
+    let second = t.elapsed();
+    println!("\n== 2. Indexing ==");
+    println!(
+        "first build (empty index): {docs} entries in {:.2} s = {:.0} entries/s ({:.0} posts/s)",
+        first.as_secs_f64(),
+        docs as f64 / first.as_secs_f64(),
+        (THREADS * POSTS_PER_THREAD) as f64 / first.as_secs_f64()
+    );
+    println!("full reindex: {:.2} s", second.as_secs_f64());
+    println!(
+        "index size on disk: {:.1} MB; process RSS after indexing: {:.0} MB",
+        dir_size(&index_dir) as f64 / 1e6,
+        rss_mb()
+    );
+
+    // ---- 3. in-process latency ----
+    let admin_access = Access::for_user(
+        &db,
+        admin.id,
+        admin.display_name.clone(),
+        Role::Admin,
+        None,
+        AuthVia::Session { session_id: 0 },
+    )
+    .await
+    .map_err(err)?;
+    let member_access = Access::for_user(
+        &db,
+        member_id,
+        "Mia Medlem".into(),
+        Role::Member,
+        None,
+        AuthVia::Session { session_id: 0 },
+    )
+    .await
+    .map_err(err)?;
+    println!("\n== 3. In-process search (SearchService::search, first 10, with facets) ==");
+    let mut tantivy_per_query: Vec<Vec<Duration>> = vec![Vec::new(); corpus::QUERIES.len()];
+    let mut tantivy_hits = vec![0usize; corpus::QUERIES.len()];
+    for (who, access) in [("admin", &admin_access), ("member", &member_access)] {
+        let mut all = Vec::with_capacity(IN_PROCESS_SEARCHES);
+        for i in 0..IN_PROCESS_SEARCHES {
+            let qi = i % corpus::QUERIES.len();
+            let t = Instant::now();
+            let res = service
+                .search(
+                    access,
+                    SearchService::parse(corpus::QUERIES[qi]),
+                    SearchFilter::default(),
+                    0,
+                    10,
+                )
+                .await
+                .map_err(err)?;
+            let d = t.elapsed();
+            all.push(d);
+            if who == "member" {
+                tantivy_per_query[qi].push(d);
+                tantivy_hits[qi] = res.total;
+            }
+        }
+        let (p50, p99) = summary(all);
+        println!(
+            "{who:>6}: {IN_PROCESS_SEARCHES} searches, p50 {} p99 {}",
+            fmt_d(p50),
+            fmt_d(p99)
+        );
+    }
+
+    // ---- 4. HTTP ----
+    state.search = Some(service.clone());
+    tokio::spawn(service.clone().follow(db.clone()));
+    let server = App::build(state.clone(), "127.0.0.1:0".parse()?).await?;
+    let base = format!("http://{}", server.addr);
+    let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
+    let served = tokio::spawn(server.run_until(async {
+        let _ = stop_rx.await;
+    }));
+    let admin_client = login(&base, ADMIN_EMAIL).await?;
+    let member_client = login(&base, MEMBER_EMAIL).await?;
+    let seconds: u64 = std::env::var("SAMSYN_BENCH_SECONDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(10);
+    println!(
+        "\n== 4. GraphQL over HTTP on loopback (member, first 10: totalCount, type, titleHtml, \
+         snippet; {seconds} s per run; clients and server share the machine) =="
+    );
+    for clients in [16usize, 64] {
+        let (lat, errors, elapsed) =
+            load(&base, &member_client, clients, Duration::from_secs(seconds)).await;
+        let n = lat.len();
+        let (p50, p99) = summary(lat);
+        println!(
+            "{clients:>3} clients: {n} searches in {:.1} s = {:.0} searches/s, p50 {} p99 {}, errors {errors}",
+            elapsed.as_secs_f64(),
+            n as f64 / elapsed.as_secs_f64(),
+            fmt_d(p50),
+            fmt_d(p99)
+        );
+    }
+    println!("process RSS after HTTP load: {:.0} MB", rss_mb());
+
+    // ---- 5. FTS5 ----
+    println!("\n== 5. SQLite FTS5 on the same texts (unicode61 remove_diacritics 2, bm25, snippet, count) ==");
+    let fts = fts5_build(&data).await?;
+    let mut fts_all = Vec::new();
+    let mut fts_per_query: Vec<Vec<Duration>> = vec![Vec::new(); corpus::QUERIES.len()];
+    let mut fts_hits = vec![0i64; corpus::QUERIES.len()];
+    for i in 0..IN_PROCESS_SEARCHES {
+        let qi = i % corpus::QUERIES.len();
+        let m = fts5_match(corpus::QUERIES[qi]);
+        let t = Instant::now();
+        let rows = sqlx::query(
+            "SELECT rowid, snippet(docs, 1, '<mark>', '</mark>', '…', 16) FROM docs \
+             WHERE docs MATCH ?1 ORDER BY rank LIMIT 10",
+        )
+        .bind(&m)
+        .fetch_all(&fts)
+        .await?;
+        let count: i64 = sqlx::query("SELECT COUNT(*) FROM docs WHERE docs MATCH ?1")
+            .bind(&m)
+            .fetch_one(&fts)
+            .await?
+            .try_get(0)?;
+        let d = t.elapsed();
+        std::hint::black_box(rows);
+        fts_all.push(d);
+        fts_per_query[qi].push(d);
+        fts_hits[qi] = count;
+    }
+    let tantivy_all: Vec<Duration> = tantivy_per_query.iter().flatten().copied().collect();
+    let (t50, t99) = summary(tantivy_all);
+    let (f50, f99) = summary(fts_all);
+    println!(
+        "tantivy (member): p50 {} p99 {}\nFTS5:             p50 {} p99 {}\nratio FTS5/tantivy: p50 {:.2}×, p99 {:.2}×",
+        fmt_d(t50),
+        fmt_d(t99),
+        fmt_d(f50),
+        fmt_d(f99),
+        f50.as_secs_f64() / t50.as_secs_f64(),
+        f99.as_secs_f64() / t99.as_secs_f64()
+    );
+    println!(
+        "\n{:<32} {:>10} {:>10} {:>12} {:>12}  FTS5 MATCH",
+        "query", "tantivy", "FTS5", "tantivy p50", "FTS5 p50"
+    );
+    for (qi, q) in corpus::QUERIES.iter().enumerate() {
+        let (tp, _) = summary(tantivy_per_query[qi].clone());
+        let (fp, _) = summary(fts_per_query[qi].clone());
+        println!(
+            "{:<32} {:>10} {:>10} {:>12} {:>12}  {}",
+            q,
+            tantivy_hits[qi],
+            fts_hits[qi],
+            fmt_d(tp),
+            fmt_d(fp),
+            fts5_match(q)
+        );
+    }
+    fts.close().await;
+
+    // ---- 6. freshness ----
+    println!("\n== 6. Freshness: createPost (admin) until another user's search finds it ==");
+    let thread_gid = samsyn::graphql::ids::encode("Thread", open_thread).0;
+    let mut fresh = Vec::new();
+    let mut missed = 0;
+    for i in 0..FRESHNESS_POSTS {
+        let word = made_up_word(i);
+        let body = gql(
+            &admin_client,
+            &base,
+            "mutation($i: CreatePostInput!) { createPost(input: $i) { post { id } } }",
+            json!({ "i": { "threadId": thread_gid, "body": format!("Vi provade {word} vid tillsynsbesöket.") } }),
+        )
+        .await?;
+        if !body["errors"].is_null() {
+            return Err(format!("createPost failed: {body}").into());
+        }
+        let t = Instant::now();
+        let mut found = false;
+        while t.elapsed() < Duration::from_secs(5) {
+            let r = gql(&member_client, &base, SEARCH_GQL, json!({ "q": word })).await?;
+            if r["data"]["search"]["totalCount"].as_i64().unwrap_or(0) > 0 {
+                found = true;
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
+        if found {
+            fresh.push(t.elapsed());
+        } else {
+            missed += 1;
+        }
+    }
+    let (p50, p99) = summary(fresh);
+    println!(
+        "{FRESHNESS_POSTS} posts: searchable after p50 {} p99 {} (not found within 5 s: {missed})",
+        fmt_d(p50),
+        fmt_d(p99)
+    );
+    println!(
+        "\nload after run: {}",
+        std::fs::read_to_string("/proc/loadavg")
+            .unwrap_or_default()
+            .trim()
+    );
+
+    let _ = stop_tx.send(());
+    let _ = served.await;
+    Ok(())
+}
+
+/// A word no generated text contains, from letters only so every analyzer keeps it whole.
+fn made_up_word(i: usize) -> String {
+    let mut s = String::from("blorf");
+    let mut n = i + 26 * 26;
+    while n > 0 {
+        s.push((b'a' + (n % 26) as u8) as char);
+        n /= 26;
+    }
+    s.push_str("ingen");
+    s
+}
+
+/// Inserts networks, threads with posts, and documents directly with SQL, in large
+/// transactions, with a change_log row per thread and document. Returns the number of
+/// networks and a thread id in an open network.
+async fn insert_corpus(db: &Db, admin: i64, member: i64) -> Result<(usize, i64), BoxError> {
+    let now = samsyn::db::now_ms();
+    let nets = [
+        ("avlopp", "Avlopp", 0i64),
+        ("miljoskydd", "Miljöskydd", 0),
+        ("halsoskydd", "Hälsoskydd", 0),
+        ("livsmedel", "Livsmedel", 0),
+        ("ledningsgrupp", "Ledningsgruppen", 1),
+    ];
+    let mut tx = db.pool.begin().await?;
+    let mut net_ids = Vec::new();
+    for (slug, name, members_only) in nets {
+        let id: i64 = sqlx::query(
+            "INSERT INTO networks (slug, name, description, members_only, created_at, updated_at) \
+             VALUES ($1, $2, '', $3, $4, $4) RETURNING id",
+        )
+        .bind(slug)
+        .bind(name)
+        .bind(members_only)
+        .bind(now)
+        .fetch_one(&mut *tx)
+        .await?
+        .try_get(0)?;
+        net_ids.push(id);
+    }
+    let closed = *net_ids.last().ok_or("no network")?;
+    sqlx::query(
+        "INSERT INTO network_members (network_id, user_id, role, joined_at) VALUES ($1, $2, 'member', $3)",
+    )
+    .bind(closed)
+    .bind(member)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+
+    let mut rng = corpus::Rng::new(42);
+    let mut post_id: i64 = 0;
+    let mut first_thread = 0;
+    for batch in 0..(THREADS / 1000) {
+        let mut tx = db.pool.begin().await?;
+        for i in batch * 1000..(batch + 1) * 1000 {
+            // One thread in ten is in the members-only network.
+            let net = if i % 10 == 9 {
+                closed
+            } else {
+                net_ids[i % (net_ids.len() - 1)]
+            };
+            let at = now - (THREADS - i) as i64 * 60_000;
+            let title = corpus::title(&mut rng, i);
+            let thread_id: i64 = sqlx::query(
+                "INSERT INTO threads (network_id, kind, title, author_id, reply_count, \
+                 last_activity_at, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6, $6) \
+                 RETURNING id",
+            )
+            .bind(net)
+            .bind(if i % 3 == 0 { "discussion" } else { "question" })
+            .bind(&title)
+            .bind(admin)
+            .bind((POSTS_PER_THREAD - 1) as i64)
+            .bind(at)
+            .fetch_one(&mut *tx)
+            .await?
+            .try_get(0)?;
+            if first_thread == 0 {
+                first_thread = thread_id;
+            }
+            let first_post = post_id + 1;
+            for p in 0..POSTS_PER_THREAD {
+                let body = corpus::post(&mut rng);
+                let html = format!("<p>{body}</p>");
+                post_id = sqlx::query(
+                    "INSERT INTO posts (thread_id, author_id, body, body_html, render_version, created_at) \
+                     VALUES ($1, $2, $3, $4, 1, $5) RETURNING id",
+                )
+                .bind(thread_id)
+                .bind(if p % 2 == 0 { admin } else { member })
+                .bind(&body)
+                .bind(&html)
+                .bind(at + p as i64)
+                .fetch_one(&mut *tx)
+                .await?
+                .try_get(0)?;
+            }
+            sqlx::query("UPDATE threads SET first_post_id = $1, last_post_id = $2 WHERE id = $3")
+                .bind(first_post)
+                .bind(post_id)
+                .bind(thread_id)
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query(
+                "INSERT INTO change_log (kind, entity_id, created_at) VALUES ('thread', $1, $2)",
+            )
+            .bind(thread_id)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+    }
+    let mut tx = db.pool.begin().await?;
+    let kinds = [
+        "checklista",
+        "vagledning",
+        "projektrapport",
+        "mall",
+        "protokoll",
+    ];
+    for i in 0..DOCUMENTS {
+        let net = if i % 10 == 9 {
+            closed
+        } else {
+            net_ids[i % (net_ids.len() - 1)]
+        };
+        let title = format!("Vägledning: {}", corpus::title(&mut rng, i));
+        let summary = corpus::sentence(&mut rng);
+        let body = (0..4)
+            .map(|_| corpus::post(&mut rng))
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        let id: i64 = sqlx::query(
+            "INSERT INTO documents (title, summary, body, kind, network_id, status, author_id, \
+             published_at, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, 'published', $6, $7, $7, $7) \
+             RETURNING id",
+        )
+        .bind(&title)
+        .bind(&summary)
+        .bind(&body)
+        .bind(kinds[i % kinds.len()])
+        .bind(net)
+        .bind(admin)
+        .bind(now)
+        .fetch_one(&mut *tx)
+        .await?
+        .try_get(0)?;
+        sqlx::query(
+            "INSERT INTO change_log (kind, entity_id, created_at) VALUES ('document', $1, $2)",
+        )
+        .bind(id)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+    Ok((net_ids.len(), first_thread))
+}
+
+/// An FTS5 table in its own SQLite file with the same texts: per thread its title and all
+/// posts, per document its title, summary and body.
+async fn fts5_build(data: &Path) -> Result<sqlx::SqlitePool, BoxError> {
+    use sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
+    let opts = SqliteConnectOptions::new()
+        .filename(data.join("fts5.db"))
+        .create_if_missing(true);
+    let pool = SqlitePoolOptions::new()
+        .max_connections(1)
+        .connect_with(opts)
+        .await?;
+    let t = Instant::now();
+    sqlx::query(
+        "CREATE VIRTUAL TABLE docs USING fts5(title, body, tokenize='unicode61 remove_diacritics 2')",
+    )
+    .execute(&pool)
+    .await?;
+    let src = data.join("samsyn.db");
+    sqlx::query("ATTACH DATABASE ?1 AS src")
+        .bind(src.to_string_lossy().into_owned())
+        .execute(&pool)
+        .await?;
+    sqlx::query(
+        "INSERT INTO docs (title, body) SELECT t.title, \
+         (SELECT group_concat(p.body, char(10)) FROM src.posts p WHERE p.thread_id = t.id) \
+         FROM src.threads t ORDER BY t.id",
+    )
+    .execute(&pool)
+    .await?;
+    sqlx::query(
+        "INSERT INTO docs (title, body) SELECT title, summary || char(10) || body FROM src.documents",
+    )
+    .execute(&pool)
+    .await?;
+    sqlx::query("DETACH DATABASE src").execute(&pool).await?;
+    let n: i64 = sqlx::query("SELECT COUNT(*) FROM docs")
+        .fetch_one(&pool)
+        .await?
+        .try_get(0)?;
+    println!(
+        "FTS5 table: {n} rows built in {:.2} s, file {:.1} MB",
+        t.elapsed().as_secs_f64(),
+        std::fs::metadata(data.join("fts5.db")).map_or(0, |m| m.len()) as f64 / 1e6
+    );
+    Ok(pool)
+}
+
+/// The search box text as a valid FTS5 MATCH: every term quoted, phrases kept, -word → NOT.
+fn fts5_match(q: &str) -> String {
+    let mut include = Vec::new();
+    let mut exclude = Vec::new();
+    let mut rest = q.trim();
+    while !rest.is_empty() {
+        if let Some(after) = rest.strip_prefix('"') {
+            let (phrase, tail) = after.split_once('"').unwrap_or((after, ""));
+            if !phrase.trim().is_empty() {
+                include.push(format!("\"{}\"", phrase.trim().replace('"', "")));
+            }
+            rest = tail.trim_start();
+            continue;
+        }
+        let (word, tail) = rest.split_once(' ').unwrap_or((rest, ""));
+        rest = tail.trim_start();
+        let (neg, word) = match word.strip_prefix('-') {
+            Some(w) => (true, w),
+            None => (false, word),
+        };
+        let word = word.replace('"', "");
+        if word.is_empty() {
+            continue;
+        }
+        if neg {
+            exclude.push(format!("\"{word}\""));
+        } else {
+            include.push(format!("\"{word}\""));
+        }
+    }
+    let mut m = include.join(" ");
+    for e in exclude {
+        m.push_str(" NOT ");
+        m.push_str(&e);
+    }
+    m
+}
+
+async fn login(base: &str, email: &str) -> Result<reqwest::Client, BoxError> {
+    let client = reqwest::Client::builder()
+        .cookie_store(true)
+        .pool_max_idle_per_host(256)
+        .build()?;
+    let body = gql(
+        &client,
+        base,
+        "mutation($i: LoginInput!) { login(input: $i) { user { id } } }",
+        json!({ "i": { "email": email, "password": PASSWORD } }),
+    )
+    .await?;
+    if !body["errors"].is_null() {
+        return Err(format!("login failed: {body}").into());
+    }
+    Ok(client)
+}
+
+async fn gql(
+    client: &reqwest::Client,
+    base: &str,
+    query: &str,
+    variables: Value,
+) -> Result<Value, BoxError> {
+    Ok(client
+        .post(format!("{base}/graphql"))
+        .json(&json!({ "query": query, "variables": variables }))
+        .send()
+        .await?
+        .json()
+        .await?)
+}
+
+/// `clients` concurrent loops of searches over the query mix for `duration`.
+async fn load(
+    base: &str,
+    client: &reqwest::Client,
+    clients: usize,
+    duration: Duration,
+) -> (Vec<Duration>, u64, Duration) {
+    let errors = Arc::new(AtomicU64::new(0));
+    let started = Instant::now();
+    let deadline = started + duration;
+    let mut tasks = Vec::new();
+    for c in 0..clients {
+        let client = client.clone();
+        let base = base.to_string();
+        let errors = errors.clone();
+        tasks.push(tokio::spawn(async move {
+            let mut lat = Vec::new();
+            let mut i = c;
+            while Instant::now() < deadline {
+                let q = corpus::QUERIES[i % corpus::QUERIES.len()];
+                i += 1;
+                let t = Instant::now();
+                match gql(&client, &base, SEARCH_GQL, json!({ "q": q })).await {
+                    Ok(v) if v["errors"].is_null() && v["data"]["search"].is_object() => {
+                        lat.push(t.elapsed())
+                    }
+                    _ => {
+                        errors.fetch_add(1, Ordering::Relaxed);
+                    }
+                }
+            }
+            lat
+        }));
+    }
+    let mut all = Vec::new();
+    for t in tasks {
+        if let Ok(l) = t.await {
+            all.extend(l);
+        }
+    }
+    let elapsed = started.elapsed();
+    (all, errors.load(Ordering::Relaxed), elapsed)
+}
