@@ -74,6 +74,8 @@ function whoHandlesSection(organisations) {
         { area, organisation },
       );
       const w = data.whoHandles;
+      const responsibleIds = new Set(w.responsible.map((p) => p.id));
+      const contacts = w.contacts.filter((p) => !responsibleIds.has(p.id)); // a responsible kontaktperson once
       const heading = h('h3', { tabindex: '-1' }, `${w.area} i ${w.organisation.name}`);
       replace(
         result,
@@ -81,8 +83,8 @@ function whoHandlesSection(organisations) {
         w.responsible.length
           ? [h('p', null, `Ansvariga (${w.responsible.length}):`), personList(w.responsible, 'h4')]
           : h('p', null, 'Ingen är angiven som ansvarig för området.'),
-        w.contacts.length
-          ? [h('p', null, 'Kontaktpersoner i organisationen:'), personList(w.contacts, 'h4')]
+        contacts.length
+          ? [h('p', null, w.responsible.length ? 'Andra kontaktpersoner i organisationen:' : 'Kontaktpersoner i organisationen:'), personList(contacts, 'h4')]
           : null,
       );
       announce(`${w.responsible.length} ansvariga för ${w.area} i ${w.organisation.name}.`);
