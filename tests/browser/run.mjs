@@ -441,7 +441,8 @@ try {
     await page.getByLabel('Text', { exact: true }).fill('Hej alla!\n\n## Avloppsdagen\n\nAnmäl dig till **Avloppsdagen** i Eksjö.');
     await page.getByRole('button', { name: 'Förhandsgranska' }).click();
     await expectText(page.locator('.newsletter-preview'), 'Ämnesrad');
-    await expectText(page.locator('.newsletter-preview__mail h2'), 'Avloppsdagen');
+    await expectText(page.locator('.newsletter-preview__mail h4'), 'Avloppsdagen');
+    assert((await page.locator('main h1').count()) === 1, 'the preview does not add a second h1');
     await checkPage(page, 'nyhetsbrev-ny');
     await page.getByRole('button', { name: 'Spara utkast' }).click();
     await heading(page, 'Nyhetsbrev mars');

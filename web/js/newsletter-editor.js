@@ -11,6 +11,13 @@ function emailBody(html) {
   // parsed, never-shown document. The server escapes quotes in text, so only attributes match.
   const unstyled = html.replace(/\sstyle\s*=\s*("[^"]*"|'[^']*')/gi, '');
   const doc = new DOMParser().parseFromString(unstyled, 'text/html');
+  // The page has one h1 and the preview sits under an h2: the e-mail's headings move down two.
+  for (const heading of doc.body.querySelectorAll('h1, h2, h3, h4')) {
+    const level = Math.min(Number(heading.tagName[1]) + 2, 6);
+    const moved = doc.createElement(`h${level}`);
+    moved.append(...heading.childNodes);
+    heading.replaceWith(moved);
+  }
   return serverHtml(doc.body.innerHTML);
 }
 

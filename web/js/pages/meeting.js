@@ -12,10 +12,9 @@ const FIELDS = `${MEETING_FIELDS} descriptionHtml registrationDeadline organiser
   participants { displayName email organisation status waitingPosition registeredAt }`;
 
 function placesText(m) {
-  const registered = `${m.registeredCount} anmäld${m.registeredCount === 1 ? '' : 'a'}`;
-  if (m.maxParticipants == null) return `${registered}, obegränsat antal platser`;
-  const waiting = m.waitingCount ? `, ${m.waitingCount} på väntelistan` : '';
-  return `${registered} av ${m.maxParticipants} platser${waiting}`;
+  if (m.maxParticipants == null) return `Anmälda: ${m.registeredCount}. Obegränsat antal platser.`;
+  const waiting = m.waitingCount ? ` På väntelistan: ${m.waitingCount}.` : '';
+  return `Anmälda: ${m.registeredCount} av ${m.maxParticipants}.${waiting}`;
 }
 
 function pathOf(url) {

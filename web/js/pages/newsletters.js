@@ -2,7 +2,7 @@
 
 import { gql } from '../api.js';
 import { h } from '../dom.js';
-import { formatDate } from '../format.js';
+import { excerpt, formatDate } from '../format.js';
 import * as session from '../session.js';
 import { badge } from '../widgets.js';
 
@@ -29,7 +29,7 @@ export default async function newslettersPage() {
               { class: 'issue-item' },
               h('h2', { class: 'issue-item__title' }, h('a', { href: `/nyhetsbrev/${encodeURIComponent(n.id)}` }, n.title)),
               h('p', { class: 'muted' }, n.status === 'DRAFT' ? ['Utkast, ändrat ', formatDate(n.updatedAt), ' ', badge('Utkast', 'warn')] : `Skickat ${formatDate(n.sentAt)}`),
-              h('p', { class: 'issue-item__excerpt' }, n.text.length > 220 ? `${n.text.slice(0, 220).trim()} …` : n.text),
+              h('p', { class: 'issue-item__excerpt' }, excerpt(n.text, 220)),
             ),
           ),
         )

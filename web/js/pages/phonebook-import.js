@@ -31,7 +31,7 @@ function report(r) {
       { class: 'import-summary' },
       h('li', null, `${r.created} läggs till`),
       h('li', null, `${r.updated} ändras`),
-      h('li', null, `${r.unchanged} oförändrade`),
+      h('li', null, `${r.unchanged} ${r.unchanged === 1 ? 'oförändrad' : 'oförändrade'}`),
       h('li', null, `${r.invalid} med fel`),
     ),
     h('p', { class: 'muted' }, `Teckenkodning ${r.encoding}, avgränsare ”${r.delimiter}”.`),
@@ -63,7 +63,13 @@ function report(r) {
 
 export default async function importPage() {
   const fileId = newId('csv-file');
-  const fileInput = h('input', { id: fileId, type: 'file', name: 'file', accept: '.csv,text/csv', class: 'field__input' });
+  // The browser's own file button speaks the browser's language; this one speaks Swedish.
+  const fileInput = h('input', { id: fileId, type: 'file', name: 'file', accept: '.csv,text/csv', class: 'file-picker__input' });
+  const fileName = h('span', { class: 'file-picker__name', id: `${fileId}-name` }, 'Ingen fil vald');
+  fileInput.setAttribute('aria-describedby', `${fileId}-name`);
+  fileInput.addEventListener('change', () => {
+    fileName.textContent = fileInput.files?.[0]?.name ?? 'Ingen fil vald';
+  });
   const textArea = textareaField({
     name: 'csv',
     label: 'Eller klistra in CSV',
@@ -79,7 +85,14 @@ export default async function importPage() {
   const el = h(
     'form',
     { class: 'form', novalidate: true, 'aria-label': 'Importera personer' },
-    h('div', { class: 'field' }, h('label', { for: fileId, class: 'field__label' }, 'Välj en CSV-fil'), fileInput),
+    h(
+      'div',
+      { class: 'field file-picker' },
+      h('p', { class: 'field__label', 'aria-hidden': 'true' }, 'CSV-fil'),
+      fileInput,
+      h('label', { for: fileId, class: 'button button--secondary file-picker__button' }, 'Välj CSV-fil …'),
+      fileName,
+    ),
     textArea,
     skip,
     h('div', { class: 'form__actions' }, check, apply),

@@ -3,7 +3,7 @@
 
 import { gql } from '../api.js';
 import { h } from '../dom.js';
-import { ROLE_LABELS, formatDate } from '../format.js';
+import { ROLE_LABELS, excerpt, formatDate } from '../format.js';
 import { MEETING_FIELDS, meetingItem } from '../meetings.js';
 import * as session from '../session.js';
 
@@ -36,7 +36,7 @@ function news(meetings, newsletter) {
           ? [
               h('p', { class: 'news-item__title' }, h('a', { href: `/nyhetsbrev/${encodeURIComponent(newsletter.id)}` }, newsletter.title)),
               h('p', { class: 'muted' }, `Skickat ${formatDate(newsletter.sentAt)}`),
-              h('p', null, newsletter.text.length > 200 ? `${newsletter.text.slice(0, 200).trim()} …` : newsletter.text),
+              h('p', null, excerpt(newsletter.text, 200)),
             ]
           : h('p', { class: 'empty' }, 'Inga nyhetsbrev har skickats än.'),
         h('p', null, h('a', { href: '/nyhetsbrev' }, 'Nyhetsbrevsarkivet')),
