@@ -43,6 +43,8 @@ pub async fn prepare(config: Config) -> AppResult<(AppState, Option<String>)> {
     if is_new && state.config.demo {
         crate::demo::load(&state).await?;
     }
+    // Attachments whose text a stopped server had not read yet.
+    crate::library::extraction::resume_pending(&state.db).await?;
     Ok((state, generated))
 }
 

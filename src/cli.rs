@@ -48,7 +48,7 @@ pub enum Command {
     /// Manage users from the shell.
     #[command(subcommand)]
     User(UserCommand),
-    /// Import data from files.
+    /// Import data from files: the phone book, or the old platform's archives.
     #[command(subcommand)]
     Import(ImportCommand),
 }
@@ -66,6 +66,21 @@ pub enum ImportCommand {
         /// Write the valid rows even when some rows are invalid.
         #[arg(long)]
         skip_invalid: bool,
+    },
+    /// Every file in DIR becomes a published document, with the file as its attachment.
+    Documents {
+        /// The folder; its files (not sub-folders, not hidden files) are imported.
+        dir: std::path::PathBuf,
+        /// Slug of the project the documents belong to.
+        #[arg(long)]
+        project: String,
+        /// Kind of every document (checklista, projektplan, projektrapport, vägledning, mall,
+        /// informationsmaterial, protokoll); guessed from each file name when absent.
+        #[arg(long)]
+        kind: Option<String>,
+        /// E-mail of the author (an administrator); the first admin when absent.
+        #[arg(long)]
+        author: Option<String>,
     },
 }
 
@@ -259,6 +274,12 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             .await?;
             import_people(&state, &file, dry_run, skip_invalid).await
         }
+        Command::Import(ImportCommand::Documents {
+            dir,
+            project,
+            kind,
+            author,
+        }) => import_documents(config, dir, project, kind, author).await,
     }
 }
 
@@ -351,6 +372,94 @@ async fn import_people(
         anyhow::bail!(
             "inget importerades: {invalid} ogiltiga rader (rätta dem eller använd --skip-invalid)"
         );
+    }
+    Ok(())
+}
+
+
+/// `samsyn import documents`: a progress bar while files are imported, then a summary of
+/// what failed and why. Exits non-zero when any file failed.
+async fn import_documents(
+    config: Config,
+    dir: std::path::PathBuf,
+    project: String,
+    kind: Option<String>,
+    author: Option<String>,
+) -> anyhow::Result<()> {
+    use crate::library::{import, kinds::DocumentKind};
+
+    let kind = match kind {
+        Some(k) => Some(DocumentKind::parse(&k).ok_or_else(|| {
+            anyhow::anyhow!(
+                "okänd dokumenttyp: {k} (checklista, projektplan, projektrapport, vägledning, \
+                 mall, informationsmaterial, protokoll)"
+            )
+        })?),
+        None => None,
+    };
+    let author = author.unwrap_or_else(|| config.admin_email.clone());
+    let (state, _) = app::prepare(Config {
+        demo: false,
+        ..config
+    })
+    .await?;
+    let db = &state.db;
+    let user = users::list(db)
+        .await?
+        .into_iter()
+        .find(|u| u.email.eq_ignore_ascii_case(author.trim()) && u.active && !u.erased)
+        .ok_or_else(|| anyhow::anyhow!("ingen aktiv användare med e-post {author}"))?;
+    let access = crate::accounts::Access::for_user(
+        db,
+        user.id,
+        user.display_name.clone(),
+        user.role,
+        user.organisation_id,
+        // The shell acts as the author without a session.
+        crate::accounts::AuthVia::Session { session_id: 0 },
+    )
+    .await?;
+    let project = import::project(db, &project).await?;
+    let files = import::files_in(&dir)?;
+    let options = import::ImportOptions {
+        kind,
+        max_bytes: state.config.max_upload_bytes,
+    };
+    let bar = indicatif::ProgressBar::new(files.len() as u64);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {wide_msg}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    let mut outcomes = Vec::with_capacity(files.len());
+    for path in &files {
+        bar.set_message(
+            path.file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+        );
+        outcomes.push(import::import_file(db, &access, &project, path, &options).await);
+        bar.inc(1);
+    }
+    bar.finish_and_clear();
+    let ok = outcomes.iter().filter(|o| o.result.is_ok()).count();
+    println!(
+        "Importerade {ok} av {} filer till projektet {}.",
+        outcomes.len(),
+        project.name
+    );
+    for o in &outcomes {
+        match &o.result {
+            Ok(imported) => {
+                if let Some(w) = &imported.text_warning {
+                    println!("  ! {}: importerad, men {}", o.file_name, w.to_lowercase());
+                }
+            }
+            Err(reason) => println!("  ✗ {}: {reason}", o.file_name),
+        }
+    }
+    let failed = outcomes.len() - ok;
+    if failed > 0 {
+        anyhow::bail!("{failed} av {} filer kunde inte importeras", outcomes.len());
     }
     Ok(())
 }

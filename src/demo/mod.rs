@@ -27,6 +27,7 @@ pub async fn load(state: &AppState) -> AppResult<()> {
     let users = load_users(db, state.config.demo_password.as_ref().map(|s| s.0.clone())).await?;
     crate::directory::demo::load_demo(state, &users).await?;
     crate::meetings::demo::load_demo(state, &users).await?;
+    crate::library::load_demo(state, &users).await?;
     tracing::info!(users = users.ids.len(), "demo content loaded");
     Ok(())
 }

@@ -7,6 +7,8 @@ pub mod guard;
 pub mod ids;
 pub mod meetings;
 pub mod newsletters;
+pub mod library;
+pub mod library_types;
 pub mod node;
 pub mod search;
 pub mod privacy;
@@ -24,6 +26,7 @@ pub struct Query(
     privacy::PrivacyQuery,
     meetings::MeetingsQuery,
     newsletters::NewslettersQuery,
+    library::LibraryQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -33,6 +36,7 @@ pub struct Mutation(
     privacy::PrivacyMutation,
     meetings::MeetingsMutation,
     newsletters::NewslettersMutation,
+    library::LibraryMutation,
 );
 
 pub type AppSchema = Schema<Query, Mutation, EmptySubscription>;

@@ -3,10 +3,13 @@
 
 use async_graphql::{Context, Interface, Object, Result, ID};
 
+use crate::library::{attachments, documents, projects};
+
 use crate::graphql::{
     accounts::{OrganisationObj, UserObj},
     directory::{person_objs, PersonObj, UnitObj},
     ids,
+    library_types::{AttachmentObj, DocumentObj, ProjectObj},
     meetings::MeetingObj,
     newsletters::NewsletterObj,
     parts,
@@ -21,6 +24,9 @@ pub enum Node {
     Unit(UnitObj),
     Meeting(MeetingObj),
     Newsletter(NewsletterObj),
+    Project(ProjectObj),
+    Document(DocumentObj),
+    Attachment(AttachmentObj),
 }
 
 /// The GraphQL type name of a search kind key ("thread" → "Thread").
@@ -66,6 +72,23 @@ pub async fn load(ctx: &Context<'_>, type_name: &str, id: i64) -> Result<Option<
         "Newsletter" => crate::meetings::newsletter::get(&state.db, access, id)
             .await?
             .map(|n| Node::Newsletter(NewsletterObj(n))),
+        "Project" => match projects::get(&state.db, id).await? {
+            Some(p) => ProjectObj::wrap(&state.db, vec![p])
+                .await?
+                .pop()
+                .map(Node::Project),
+            None => None,
+        },
+        "Document" => match documents::get(&state.db, access, id).await? {
+            Some(d) => documents::load_views(&state.db, vec![d])
+                .await?
+                .pop()
+                .map(|v| Node::Document(DocumentObj(v))),
+            None => None,
+        },
+        "Attachment" => attachments::get_readable(&state.db, access, id)
+            .await?
+            .map(|a| Node::Attachment(AttachmentObj(a))),
         _ => None,
     })
 }

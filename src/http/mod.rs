@@ -3,6 +3,7 @@
 
 pub mod auth;
 pub mod directory;
+pub mod files;
 pub mod graphql;
 pub mod meetings;
 pub mod security;
@@ -31,6 +32,7 @@ pub fn routes(state: AppState, schema: AppSchema) -> impl poem::Endpoint {
             "/nyhetsbrev/avsluta/:token",
             get(meetings::unsubscribe).post(meetings::unsubscribe),
         )
+        .at("/files/:id", get(files::download))
         .at("/healthz", get(healthz))
         .at("/readyz", get(readyz))
         .at("/metrics", get(metrics))

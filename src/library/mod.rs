@@ -1,6 +1,19 @@
 //! Handläggarstöd: projects, documents, attachments and their searchable text.
 
+pub mod attachments;
+pub mod dates;
+pub mod demo;
+pub mod documents;
 pub mod extract;
+pub mod extraction;
 pub mod filename;
+pub mod import;
+pub mod kinds;
+pub mod projects;
+pub mod related;
+pub mod search_docs;
 pub mod sniff;
+pub mod sql;
 pub mod testfiles;
+
+pub use demo::load_demo;

@@ -46,6 +46,8 @@ pub async fn apply(db: &Db, kind: EntityKind, id: i64, out: &mut Update) -> AppR
 async fn render(db: &Db, kind: EntityKind, id: i64) -> AppResult<Option<SearchDoc>> {
     match kind {
         EntityKind::Person => crate::directory::search_docs::search_doc(db, id).await,
+        EntityKind::Document => crate::library::search_docs::search_doc(db, id).await,
+        EntityKind::Attachment => crate::library::search_docs::attachment_search_doc(db, id).await,
         EntityKind::Meeting => crate::meetings::search_docs::search_doc(db, id).await,
         EntityKind::Newsletter => {
             crate::meetings::search_docs::newsletter_search_doc(db, id).await
@@ -57,6 +59,18 @@ async fn render(db: &Db, kind: EntityKind, id: i64) -> AppResult<Option<SearchDo
 /// Entities owned by a network (threads, documents, meetings).
 async fn network_children(db: &Db, network_id: i64) -> AppResult<Vec<(EntityKind, i64)>> {
     let mut out = crate::meetings::search_docs::network_meetings(db, network_id).await?;
+    for id in ids_for(db, "SELECT id FROM documents WHERE network_id = $1", network_id).await? {
+        out.push((EntityKind::Document, id));
+        for a in ids_for(
+            db,
+            "SELECT id FROM attachments WHERE owner_kind = 'document' AND owner_id = $1",
+            id,
+        )
+        .await?
+        {
+            out.push((EntityKind::Attachment, a));
+        }
+    }
     out.sort_unstable_by_key(|(k, id)| (k.as_str(), *id));
     Ok(out)
 }
@@ -69,10 +83,22 @@ async fn ids(db: &Db, sql: &str) -> AppResult<Vec<i64>> {
         .collect()
 }
 
+async fn ids_for(db: &Db, sql: &str, param: i64) -> AppResult<Vec<i64>> {
+    use sqlx::Row;
+    let rows = sqlx::query(sql).bind(param).fetch_all(&db.pool).await?;
+    rows.iter()
+        .map(|r| r.try_get::<i64, _>(0).map_err(Into::into))
+        .collect()
+}
+
 /// Every (kind, id) the index should hold, for a full rebuild.
 pub async fn all_entities(db: &Db) -> AppResult<Vec<(EntityKind, i64)>> {
     let mut out = Vec::new();
-    for (kind, sql) in [(EntityKind::Person, "SELECT id FROM people ORDER BY id")] {
+    for (kind, sql) in [
+        (EntityKind::Person, "SELECT id FROM people ORDER BY id"),
+        (EntityKind::Document, "SELECT id FROM documents ORDER BY id"),
+        (EntityKind::Attachment, "SELECT id FROM attachments ORDER BY id"),
+    ] {
         out.extend(ids(db, sql).await?.into_iter().map(|id| (kind, id)));
     }
     out.extend(crate::meetings::search_docs::all(db).await?);

@@ -11,6 +11,7 @@ mod http_limits;
 mod ops;
 mod meetings;
 mod newsletter;
+mod library;
 mod schema;
 mod search;
 mod smtp_sink;
