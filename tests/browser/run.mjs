@@ -459,6 +459,56 @@ try {
     await checkPage(page, 'nyhetsbrev');
   });
 
+  await step('handläggarstöd: filter the documents, open a project and a document, download its attachment', async () => {
+    const project = await api(admin, 'mutation ($input: CreateProjectInput!) { createProject(input: $input) { project { id slug } } }', {
+      input: { name: `Små avlopp ${nextYear}`, description: 'Gemensam tillsyn av små avlopp i länet.', goal: 'Lika bedömningar.', responsibleText: 'Anna Andersson' },
+    });
+    const projectId = project.data?.createProject?.project?.id;
+    assert(projectId, `project created: ${JSON.stringify(project)}`);
+    const doc = await api(admin, 'mutation ($input: CreateDocumentInput!) { createDocument(input: $input) { document { id } } }', {
+      input: { title: 'Checklista för tillsyn av små avlopp', summary: 'Vad som ska kontrolleras vid besöket.', body: '## Före besöket\n\n- Läs tidigare beslut', kind: 'CHECKLISTA', projectId, tags: ['Små avlopp'], publish: true },
+    });
+    const documentId = doc.data?.createDocument?.document?.id;
+    assert(documentId, `document created: ${JSON.stringify(doc)}`);
+    // Uploaded by the UI's own multipart helper (api.js `upload`), in the page.
+    const up = await page.evaluate(async (ownerId) => {
+      const { upload } = await import('/js/api.js');
+      const file = new File(['Kontrollera slamavskiljaren.\n'], 'checklista.txt', { type: 'text/plain' });
+      try {
+        return {
+          data: await upload(
+            'mutation ($input: UploadAttachmentInput!) { uploadAttachment(input: $input) { attachment { id } } }',
+            { input: { ownerId, file: null } },
+            { 'variables.input.file': file },
+          ),
+        };
+      } catch (err) {
+        return { error: `${err.code}: ${err.message}` };
+      }
+    }, documentId);
+    assert(up.data?.uploadAttachment?.attachment?.id, `attachment uploaded: ${JSON.stringify(up)}`);
+
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Handläggarstöd' }).click();
+    await heading(page, 'Handläggarstöd');
+    await page.getByLabel('Typ').selectOption('CHECKLISTA');
+    await page.getByRole('button', { name: 'Visa' }).click();
+    await expectUrl(page, '/handlaggarstod?typ=CHECKLISTA');
+    await expectText(page.locator('.doc-list'), 'Checklista för tillsyn av små avlopp');
+    await checkPage(page, 'handlaggarstod');
+    await page.getByRole('link', { name: `Små avlopp ${nextYear}` }).click();
+    await heading(page, `Små avlopp ${nextYear}`);
+    await expectText(page.locator('.facts'), 'Anna Andersson');
+    await checkPage(page, 'handlaggarstod-projekt');
+    await page.getByRole('link', { name: 'Checklista för tillsyn av små avlopp' }).click();
+    await heading(page, 'Checklista för tillsyn av små avlopp');
+    await expectText(page.locator('.prose h2'), 'Före besöket');
+    await checkPage(page, 'handlaggarstod-dokument');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'checklista.txt' }).click()]);
+    assert(download.suggestedFilename() === 'checklista.txt', `downloaded ${download.suggestedFilename()}`);
+    const body = await readFile(await download.path(), 'utf8');
+    assert(body.includes('slamavskiljaren'), 'the attachment downloads whole');
+  });
+
   // The manager (Eva Ek, Chef in Eksjö, created above) in a browser of her own.
   const managerContext = await browser.newContext({ viewport: DESKTOP, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
   await managerContext.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: BASE_URL });
@@ -680,7 +730,6 @@ try {
     await heading(page, 'Sök: enskilda avlopp');
     await checkPage(page, 'sok');
     for (const [link, title] of [
-      ['Handläggarstöd', 'Handläggarstöd'],
       ['Telefonboken', 'Telefonboken'],
       ['Träffar', 'Träffar'],
     ]) {

@@ -18,7 +18,9 @@ export const routes = [
 
   // Sections whose API is being built: they say so instead of showing made-up content.
   { path: '/forum', title: 'Forum', access: 'user', page: coming },
-  { path: '/handlaggarstod', title: 'Handläggarstöd', access: 'user', page: coming },
+  { path: '/handlaggarstod', title: 'Handläggarstöd', access: 'user', page: () => import('./pages/library.js') },
+  { path: '/handlaggarstod/projekt/:slug', title: 'Projekt', access: 'user', page: () => import('./pages/project.js') },
+  { path: '/handlaggarstod/dokument/:id', title: 'Dokument', access: 'user', page: () => import('./pages/document.js') },
   { path: '/telefonboken', title: 'Telefonboken', access: 'user', page: () => import('./pages/phonebook.js') },
   { path: '/telefonboken/ny', title: 'Lägg till person', access: 'user', page: () => import('./pages/person-new.js') },
   { path: '/telefonboken/import', title: 'Importera till telefonboken', access: 'user', page: () => import('./pages/phonebook-import.js') },

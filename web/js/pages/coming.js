@@ -8,10 +8,6 @@ const SECTIONS = {
     heading: 'Forum',
     text: 'Här kommer du att kunna ställa frågor i dina nätverk, svara kollegor och hitta tidigare svar – med markerade lösningar och vanliga frågor.',
   },
-  '/handlaggarstod': {
-    heading: 'Handläggarstöd',
-    text: 'Här kommer tillsynsprojektens checklistor, projektplaner, projektrapporter, vägledningar och mallar att finnas, med bilagor att ladda ner.',
-  },
 };
 
 export default async function comingPage({ route }) {
