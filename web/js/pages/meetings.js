@@ -29,6 +29,7 @@ function feedSection(feeds) {
       replace(box, copy);
       replace(status, mutation === 'resetCalendarToken' ? notice('De gamla adresserna slutar fungera nu.', 'success') : null);
       reset.hidden = false;
+      create.textContent = 'Skapa en till adress';
       copy.querySelector('h3').focus();
     } catch (err) {
       replace(status, notice(err.message, 'error'));
