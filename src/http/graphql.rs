@@ -98,15 +98,17 @@ pub async fn graphql_post(
     Data(state): Data<&AppState>,
     Data(schema): Data<&AppSchema>,
 ) -> Response {
+    // Kept as sent: the multipart boundary is case-sensitive (browsers send mixed case).
     let content_type = req
         .headers()
         .get("content-type")
         .and_then(|v| v.to_str().ok())
         .unwrap_or("")
-        .to_ascii_lowercase();
-    let is_json = content_type.starts_with("application/json")
-        || content_type.starts_with("application/graphql-response+json");
-    let is_multipart = content_type.starts_with("multipart/form-data");
+        .to_string();
+    let media_type = content_type.to_ascii_lowercase();
+    let is_json = media_type.starts_with("application/json")
+        || media_type.starts_with("application/graphql-response+json");
+    let is_multipart = media_type.starts_with("multipart/form-data");
     let has_csrf_header = CSRF_HEADERS.iter().any(|h| req.headers().contains_key(*h));
     if !(is_json || is_multipart && has_csrf_header) {
         let err = AppError::bad(

@@ -83,3 +83,22 @@ export function focusable(el) {
   el.setAttribute('tabindex', '-1');
   return el;
 }
+
+/**
+ * Server-rendered, already sanitised HTML (Markdown from the API) as a fragment. It is parsed
+ * in an inert document; style attributes (which the CSP would refuse) and anything active are
+ * dropped, and links to other sites open as ordinary links.
+ */
+export function serverHtml(html) {
+  const doc = new DOMParser().parseFromString(`<body>${html ?? ''}</body>`, 'text/html');
+  for (const el of doc.body.querySelectorAll('script, style, iframe, object, embed, link, meta')) el.remove();
+  for (const el of doc.body.querySelectorAll('*')) {
+    for (const attr of [...el.attributes]) {
+      if (attr.name === 'style' || attr.name.startsWith('on')) el.removeAttribute(attr.name);
+    }
+    if (el.tagName === 'A') el.setAttribute('data-external', '');
+  }
+  const fragment = document.createDocumentFragment();
+  fragment.append(...[...doc.body.childNodes].map((n) => document.importNode(n, true)));
+  return fragment;
+}

@@ -53,3 +53,19 @@ export function tomorrow() {
   const pad = (n) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
+
+/**
+ * The start of a plain text for a list: Markdown heading underlines ("-----", "=====") and
+ * line breaks dropped, cut at a word near `max` characters.
+ */
+export function excerpt(text, max = 200) {
+  const flat = (text ?? '')
+    .split('\n')
+    .filter((line) => !/^\s*[-=]{3,}\s*$/.test(line))
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2)).trim()} …`;
+}

@@ -58,6 +58,13 @@ export function textField({
   return frame({ name, label, hint, serverFields, control, id });
 }
 
+/** A multi-line text box (Markdown, CSV, …). */
+export function textareaField({ name, label, value = '', required = false, hint = null, serverFields, rows = 8, maxlength = null }) {
+  const id = newId(`f-${name}`);
+  const control = h('textarea', { id, name, class: 'field__input field__textarea', required, rows, maxlength, value });
+  return frame({ name, label, hint, serverFields, control, id });
+}
+
 /** A select; options: [{ value, label }]. */
 export function selectField({ name, label, options, value = '', required = false, hint = null, serverFields }) {
   const id = newId(`f-${name}`);

@@ -18,9 +18,18 @@ export const routes = [
 
   // Sections whose API is being built: they say so instead of showing made-up content.
   { path: '/forum', title: 'Forum', access: 'user', page: coming },
-  { path: '/handlaggarstod', title: 'Handläggarstöd', access: 'user', page: coming },
-  { path: '/telefonboken', title: 'Telefonboken', access: 'user', page: coming },
-  { path: '/traffar', title: 'Träffar', access: 'user', page: coming },
+  { path: '/handlaggarstod', title: 'Handläggarstöd', access: 'user', page: () => import('./pages/library.js') },
+  { path: '/handlaggarstod/projekt/:slug', title: 'Projekt', access: 'user', page: () => import('./pages/project.js') },
+  { path: '/handlaggarstod/dokument/:id', title: 'Dokument', access: 'user', page: () => import('./pages/document.js') },
+  { path: '/telefonboken', title: 'Telefonboken', access: 'user', page: () => import('./pages/phonebook.js') },
+  { path: '/telefonboken/ny', title: 'Lägg till person', access: 'user', page: () => import('./pages/person-new.js') },
+  { path: '/telefonboken/import', title: 'Importera till telefonboken', access: 'user', page: () => import('./pages/phonebook-import.js') },
+  { path: '/telefonboken/person/:id', title: 'Person', access: 'user', page: () => import('./pages/person.js') },
+  { path: '/traffar', title: 'Träffar', access: 'user', page: () => import('./pages/meetings.js') },
+  { path: '/traffar/:id', title: 'Träff', access: 'user', page: () => import('./pages/meeting.js') },
+  { path: '/nyhetsbrev', title: 'Nyhetsbrev', access: 'user', page: () => import('./pages/newsletters.js') },
+  { path: '/nyhetsbrev/ny', title: 'Skriv nyhetsbrev', access: 'admin', page: () => import('./pages/newsletter-new.js') },
+  { path: '/nyhetsbrev/:id', title: 'Nyhetsbrev', access: 'user', page: () => import('./pages/newsletter.js') },
   { path: '/sok', title: 'Sök', access: 'user', page: () => import('./pages/search.js') },
 
   { path: '/admin', title: 'Administration', access: 'admin', page: () => import('./pages/admin/index.js') },
@@ -37,6 +46,7 @@ export const mainNav = [
   ['/handlaggarstod', 'Handläggarstöd'],
   ['/telefonboken', 'Telefonboken'],
   ['/traffar', 'Träffar'],
+  ['/nyhetsbrev', 'Nyhetsbrev'],
 ];
 
 /** The administration sub-navigation. */

@@ -8,18 +8,6 @@ const SECTIONS = {
     heading: 'Forum',
     text: 'Här kommer du att kunna ställa frågor i dina nätverk, svara kollegor och hitta tidigare svar – med markerade lösningar och vanliga frågor.',
   },
-  '/handlaggarstod': {
-    heading: 'Handläggarstöd',
-    text: 'Här kommer tillsynsprojektens checklistor, projektplaner, projektrapporter, vägledningar och mallar att finnas, med bilagor att ladda ner.',
-  },
-  '/telefonboken': {
-    heading: 'Telefonboken',
-    text: 'Här kommer du att kunna hitta kollegor i länets kommuner och på Länsstyrelsen – och se vem som handlägger vad i vilken kommun.',
-  },
-  '/traffar': {
-    heading: 'Träffar',
-    text: 'Här kommer nätverksträffar och utbildningar att listas, med anmälan och kalenderfil.',
-  },
 };
 
 export default async function comingPage({ route }) {

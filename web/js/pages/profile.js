@@ -35,9 +35,39 @@ function aboutMe(me) {
   );
 }
 
+function subscription(initial) {
+  const box = h('input', { id: 'nyhetsbrev-epost', type: 'checkbox', class: 'field__check', checked: initial });
+  const status = h('p', { class: 'muted', 'aria-live': 'polite' });
+  box.addEventListener('change', async () => {
+    const wanted = box.checked;
+    box.disabled = true;
+    try {
+      const result = await gql(
+        'mutation Subscribe($input: NewsletterSubscriptionInput!) { setNewsletterSubscription(input: $input) { email } }',
+        { input: { email: wanted } },
+      );
+      box.checked = result.setNewsletterSubscription.email;
+      status.textContent = box.checked ? 'Du får nyhetsbrevet med e-post.' : 'Du får inte längre nyhetsbrevet med e-post.';
+    } catch (err) {
+      box.checked = !wanted;
+      status.textContent = err.message;
+    } finally {
+      box.disabled = false;
+    }
+  });
+  return h(
+    'section',
+    { class: 'panel', 'aria-labelledby': 'nyhetsbrev' },
+    h('h2', { id: 'nyhetsbrev' }, 'Nyhetsbrev'),
+    h('div', { class: 'field field--check' }, box, h('label', { for: 'nyhetsbrev-epost' }, 'Skicka nyhetsbrevet till mig med e-post')),
+    status,
+    h('p', null, h('a', { href: '/nyhetsbrev' }, 'Läs nyhetsbreven i arkivet')),
+  );
+}
+
 export default async function profilePage() {
   const me = session.user();
-  const data = await gql(`query MyTokens { apiTokens { ${TOKEN_FIELDS} } }`);
+  const data = await gql(`query MyTokens { apiTokens { ${TOKEN_FIELDS} } newsletterSubscription }`);
   let tokens = data.apiTokens;
 
   const list = h('div', { class: 'token-list' });
@@ -147,6 +177,7 @@ export default async function profilePage() {
     null,
     h('h1', null, 'Mina uppgifter'),
     aboutMe(me),
+    subscription(data.newsletterSubscription),
     h(
       'section',
       { class: 'panel', 'aria-labelledby': 'api-nycklar' },
