@@ -151,6 +151,31 @@ impl ForumSubscription {
         let (state, access) = parts(ctx);
         let id = ids::decode(&thread_id, "Thread")?;
         threads::require(&state.db, access, id).await?;
-        Ok(state.events.thread_stream(id).map(ThreadEventObj))
+        let principal = access.user()?.clone();
+        let db = state.db.clone();
+        // Rights can change while a subscription is open (removed from the network,
+        // deactivated): every event is checked again with fresh memberships.
+        Ok(state.events.thread_stream(id).filter_map(move |event| {
+            let db = db.clone();
+            let p = principal.clone();
+            async move {
+                let user = crate::accounts::users::get(&db, p.user_id).await.ok()??;
+                if !user.active || user.erased {
+                    return None;
+                }
+                let fresh = crate::accounts::Access::for_user(
+                    &db,
+                    user.id,
+                    user.display_name,
+                    user.role,
+                    user.organisation_id,
+                    p.via,
+                )
+                .await
+                .ok()?;
+                threads::require(&db, &fresh, id).await.ok()?;
+                Some(ThreadEventObj(event))
+            }
+        }))
     }
 }

@@ -244,6 +244,24 @@ async fn subscriptions_check_read_permission_at_subscribe_time(app: TestApp) {
         p.as_str(),
         "{m}"
     );
+
+    // Removed from the network while subscribed: no further events reach them.
+    let r = mutate(
+        &app,
+        &admin,
+        "setNetworkMember",
+        "SetNetworkMemberInput",
+        json!({ "networkId": closed, "userId": insider_id, "role": null }),
+        "{ role }",
+    )
+    .await;
+    assert!(r["errors"].is_null(), "{r}");
+    let secret = reply(&app, &admin, &thread, "Detta får Ina inte längre se.").await;
+    let leaked = ws.next(2).await;
+    assert!(
+        leaked.is_none(),
+        "a removed member still got {leaked:?} (post {secret})"
+    );
 }
 
 /// The error code of a subscription answer: a protocol `error`, or a `next` with errors.
