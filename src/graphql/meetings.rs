@@ -166,6 +166,24 @@ impl MeetingObj {
             .map(|d| ids::encode("Document", *d))
             .collect()
     }
+    /// Linked handläggarstöd documents (minutes, presentations) the caller may read.
+    async fn documents(
+        &self,
+        ctx: &Context<'_>,
+    ) -> Result<Vec<crate::graphql::library_types::DocumentObj>> {
+        let (state, access) = parts(ctx);
+        let mut docs = Vec::new();
+        for id in &self.0.document_ids {
+            if let Some(d) = crate::library::documents::get(&state.db, access, *id).await? {
+                docs.push(d);
+            }
+        }
+        Ok(crate::library::documents::load_views(&state.db, docs)
+            .await?
+            .into_iter()
+            .map(crate::graphql::library_types::DocumentObj)
+            .collect())
+    }
     /// Download address of this meeting as an .ics file (signed in).
     async fn ics_url(&self, ctx: &Context<'_>) -> String {
         let (state, _) = parts(ctx);

@@ -558,6 +558,13 @@ pub async fn link_document(
     if document_id <= 0 {
         return Err(AppError::bad_input("documentId", "Ogiltigt dokument."));
     }
+    // Only a document the organiser may read can be linked (it must exist, too).
+    if crate::library::documents::get(db, access, document_id)
+        .await?
+        .is_none()
+    {
+        return Err(AppError::not_found("Dokumentet"));
+    }
     let mut tx = db.begin_write().await?;
     sqlx::query(
         "INSERT INTO meeting_documents (meeting_id, document_id, linked_by, linked_at)

@@ -1008,32 +1008,74 @@ async fn linked_documents_are_listed_on_the_meeting(app: TestApp) {
     let admin = app.admin().await;
     let (_, anna) = member(&app, "anna@eksjo.se", "eksjo").await;
     let m = create_meeting(&app, &admin, meeting_input("Träff med protokoll", 3)).await;
+    let project = app
+        .gql_with(
+            &admin,
+            "mutation { createProject(input: { name: \"Miljöhandläggarträffar 2026\" }) { project { id } } }",
+            json!({}),
+        )
+        .await;
+    assert_ok(&project);
+    let project = project["data"]["createProject"]["project"]["id"].clone();
+    let create_doc =
+        "mutation($i: CreateDocumentInput!) { createDocument(input: $i) { document { id } } }";
+    let published = app
+        .gql_with(&admin, create_doc, json!({ "i": { "title": "Protokoll från träffen", "kind": "PROTOKOLL", "body": "Närvarande: alla.", "publish": true, "projectId": project } }))
+        .await;
+    assert_ok(&published);
+    let published = published["data"]["createDocument"]["document"]["id"].clone();
+    let draft = app
+        .gql_with(
+            &admin,
+            create_doc,
+            json!({ "i": { "title": "Utkast till presentation", "kind": "INFORMATIONSMATERIAL", "projectId": project } }),
+        )
+        .await;
+    assert_ok(&draft);
+    let draft = draft["data"]["createDocument"]["document"]["id"].clone();
     let link = "mutation($i: LinkMeetingDocumentInput!) { linkMeetingDocument(input: $i) { meeting { documentIds } } }";
-    let doc = gid("Document", 41);
     let refused = app
         .gql_with(
             &anna,
             link,
-            json!({ "i": { "meetingId": m["id"], "documentId": doc } }),
+            json!({ "i": { "meetingId": m["id"], "documentId": published } }),
         )
         .await;
     assert_code(&refused, "FORBIDDEN");
-    let linked = app
+    let missing = app
         .gql_with(
             &admin,
             link,
-            json!({ "i": { "meetingId": m["id"], "documentId": doc } }),
+            json!({ "i": { "meetingId": m["id"], "documentId": gid("Document", 999_999) } }),
         )
         .await;
-    assert_ok(&linked);
+    assert_code(&missing, "NOT_FOUND");
+    for doc in [&published, &draft] {
+        let linked = app
+            .gql_with(
+                &admin,
+                link,
+                json!({ "i": { "meetingId": m["id"], "documentId": doc } }),
+            )
+            .await;
+        assert_ok(&linked);
+    }
+    let q = "query($id: ID!) { meeting(id: $id) { documents { id title kindLabel } } }";
+    let seen = app.gql_with(&admin, q, json!({ "id": m["id"] })).await;
     assert_eq!(
-        linked["data"]["linkMeetingDocument"]["meeting"]["documentIds"],
-        json!([doc])
+        seen["data"]["meeting"]["documents"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2,
+        "{seen}"
     );
-    assert_eq!(
-        meeting(&app, &anna, &m["id"]).await["documentIds"],
-        json!([doc])
-    );
+    // A member sees the published minutes, not the admin's draft.
+    let seen = app.gql_with(&anna, q, json!({ "id": m["id"] })).await;
+    let docs = seen["data"]["meeting"]["documents"].as_array().unwrap();
+    assert_eq!(docs.len(), 1, "{seen}");
+    assert_eq!(docs[0]["title"], "Protokoll från träffen");
+    assert_eq!(docs[0]["kindLabel"], "protokoll");
 }
 
 // ---------------------------------------------------------------------------------------
