@@ -374,6 +374,11 @@ try {
   const nextYear = new Date().getFullYear() + 1;
   let meetingId = '';
   await step('setup: people in Eksjö and Vetlanda and a meeting, through the API', async () => {
+    // The tillsynsområden an administrator keeps (the demo loads them; this server has none).
+    for (const [name, synonyms] of [['Små avlopp', ['enskilda avlopp', 'enskilt avlopp']], ['Lantbruk', ['lantbrukstillsyn']]]) {
+      const t = await api(admin, 'mutation ($input: CreateTagInput!) { createTag(input: $input) { tag { id } } }', { input: { name, synonyms } });
+      assert(!t.errors, `tag created: ${JSON.stringify(t)}`);
+    }
     const upsert = 'mutation ($input: UpsertPersonInput!) { upsertPerson(input: $input) { person { id } } }';
     for (const input of [
       { name: 'Anna Andersson', title: 'Miljöinspektör', organisationId: 'eksjo', directPhone: '0381-361 45', mobilePhone: '070-123 45 67', email: 'anna.andersson@eksjo.se', areas: ['Små avlopp'], roles: ['KONTAKTPERSON'] },
