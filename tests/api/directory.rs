@@ -962,6 +962,9 @@ async fn audit_log_shows_admins_everything_and_managers_their_own_organisation(a
     assert_eq!(rows(&by_person).len(), 4);
 }
 
+const PERSON_SEARCH: &str =
+    "{ search(query: \"Hedlund typ:person\") { totalCount hits { type titleHtml } } }";
+
 async fn erasing_a_user_leaves_no_personal_data(app: TestApp) {
     let admin = app.admin().await;
     let email = "viktor.hedlund@savsjo.se";
@@ -993,6 +996,10 @@ async fn erasing_a_user_leaves_no_personal_data(app: TestApp) {
         .as_str()
         .unwrap()
         .to_string();
+
+    // Before: the phone book entry is in the search index.
+    let found = app.gql_with(&admin, PERSON_SEARCH, json!({})).await;
+    assert_eq!(found["data"]["search"]["totalCount"], 1, "{found}");
 
     let erase =
         "mutation($i: EraseUserInput!) { eraseUser(input: $i) { erasedUserId removedPersonId } }";
@@ -1124,6 +1131,10 @@ async fn erasing_a_user_leaves_no_personal_data(app: TestApp) {
             .unwrap()
             .is_none()
     );
+    // After: the index no longer holds the person (hits, counts and snippets).
+    let found = app.gql_with(&admin, PERSON_SEARCH, json!({})).await;
+    assert_eq!(found["data"]["search"]["totalCount"], 0, "{found}");
+    assert!(!found.to_string().contains("Hedlund"), "{found}");
     // The erasure itself is audited without personal data.
     let erased = count(&app, "SELECT COUNT(*) FROM audit_log WHERE action = 'erase' AND before_json IS NULL AND after_json IS NULL").await;
     assert_eq!(erased, 2);
