@@ -55,45 +55,39 @@ async fn render(db: &Db, kind: EntityKind, id: i64) -> AppResult<Option<SearchDo
     }
 }
 
-/// Entities owned by a network (threads, documents, meetings).
+/// Attachments whose read rights follow a network: those of its documents and of the posts
+/// in its threads.
+const NETWORK_ATTACHMENTS: &str =
+    "SELECT a.id FROM attachments a JOIN documents d ON d.id = a.owner_id \
+     WHERE a.owner_kind = 'document' AND d.network_id = $1 \
+     UNION SELECT a.id FROM attachments a JOIN posts p ON p.id = a.owner_id \
+     JOIN threads t ON t.id = p.thread_id WHERE a.owner_kind = 'post' AND t.network_id = $1";
+
+/// Entities owned by a network (threads, documents, meetings, their attachments).
 async fn network_children(db: &Db, network_id: i64) -> AppResult<Vec<(EntityKind, i64)>> {
     let mut out = crate::meetings::search_docs::network_meetings(db, network_id).await?;
     for id in crate::forum::search_docs::thread_ids_in_network(db, network_id).await? {
         out.push((EntityKind::Thread, id));
     }
-    for id in ids_for(
-        db,
-        "SELECT id FROM documents WHERE network_id = $1",
-        network_id,
-    )
-    .await?
-    {
+    let documents = "SELECT id FROM documents WHERE network_id = $1";
+    for id in ids(db, documents, Some(network_id)).await? {
         out.push((EntityKind::Document, id));
-        for a in ids_for(
-            db,
-            "SELECT id FROM attachments WHERE owner_kind = 'document' AND owner_id = $1",
-            id,
-        )
-        .await?
-        {
-            out.push((EntityKind::Attachment, a));
-        }
+    }
+    for id in ids(db, NETWORK_ATTACHMENTS, Some(network_id)).await? {
+        out.push((EntityKind::Attachment, id));
     }
     out.sort_unstable_by_key(|(k, id)| (k.as_str(), *id));
     Ok(out)
 }
 
-async fn ids(db: &Db, sql: &str) -> AppResult<Vec<i64>> {
+/// The first column of `sql` as ids, with `$1` bound to `param` when given.
+async fn ids(db: &Db, sql: &str, param: Option<i64>) -> AppResult<Vec<i64>> {
     use sqlx::Row;
-    let rows = sqlx::query(sql).fetch_all(&db.pool).await?;
-    rows.iter()
-        .map(|r| r.try_get::<i64, _>(0).map_err(Into::into))
-        .collect()
-}
-
-async fn ids_for(db: &Db, sql: &str, param: i64) -> AppResult<Vec<i64>> {
-    use sqlx::Row;
-    let rows = sqlx::query(sql).bind(param).fetch_all(&db.pool).await?;
+    let mut q = sqlx::query(sql);
+    if let Some(p) = param {
+        q = q.bind(p);
+    }
+    let rows = q.fetch_all(&db.pool).await?;
     rows.iter()
         .map(|r| r.try_get::<i64, _>(0).map_err(Into::into))
         .collect()
@@ -114,7 +108,7 @@ pub async fn all_entities(db: &Db) -> AppResult<Vec<(EntityKind, i64)>> {
             "SELECT id FROM attachments ORDER BY id",
         ),
     ] {
-        out.extend(ids(db, sql).await?.into_iter().map(|id| (kind, id)));
+        out.extend(ids(db, sql, None).await?.into_iter().map(|id| (kind, id)));
     }
     out.extend(crate::meetings::search_docs::all(db).await?);
     Ok(out)
