@@ -1,9 +1,15 @@
 //! A generated corpus of realistic Swedish inspection text, shared by the benchmarks.
 //! Deterministic (fixed seed): the same run makes the same corpus.
 //!
-//! Sentences are built from the words inspectors use, with real compounds
-//! (vattenskyddsområdet, avloppsanläggningen, slamavskiljare) in their inflected forms, so the
-//! Swedish analysis has the same work to do as on real posts.
+//! Real forum threads are about one thing: a thread has a topic (a tillsynsområde), most of
+//! its sentences use that topic's words, the rest are the small talk of any forum ("Tack för
+//! svaret!") and the long tail every real text has (places, property designations, dates,
+//! paragraph references, company names). Topics are not equally common (small sewage
+//! systems dominate, legionella is rare), and words within a topic are picked with a Zipf
+//! skew. So a query matches a realistic share of the corpus (a few per cent for a topic
+//! word, much more for a word every topic uses), and the Swedish analysis has the same work
+//! to do as on real posts: real compounds (vattenskyddsområdet, avloppsanläggningen,
+//! slamavskiljare) in their inflected forms.
 
 #![allow(dead_code)]
 
@@ -27,10 +33,341 @@ impl Rng {
     pub fn below(&mut self, n: usize) -> usize {
         (self.next() % n as u64) as usize
     }
+    pub fn chance(&mut self, percent: usize) -> bool {
+        self.below(100) < percent
+    }
     pub fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
         items[self.below(items.len())]
     }
+    /// Picks with a Zipf-like skew: item k is about 1/(k+1) as likely as the first.
+    pub fn zipf<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.zipf_index(items.len())]
+    }
+    pub fn zipf_index(&mut self, n: usize) -> usize {
+        // Harmonic weights; n is small (tens), so a linear walk is fine.
+        let total: f64 = (1..=n).map(|k| 1.0 / k as f64).sum();
+        let mut x = (self.next() as f64 / u64::MAX as f64) * total;
+        for k in 0..n {
+            x -= 1.0 / (k + 1) as f64;
+            if x <= 0.0 {
+                return k;
+            }
+        }
+        n - 1
+    }
 }
+
+/// A tillsynsområde: how often threads are about it, and the words its threads use.
+pub struct Topic {
+    pub tag: &'static str,
+    /// Relative frequency of threads on this topic.
+    pub weight: usize,
+    pub titles: &'static [&'static str],
+    /// Inflected nouns and noun phrases, most common first.
+    pub objects: &'static [&'static str],
+    /// Phrases that place a sentence within the topic.
+    pub contexts: &'static [&'static str],
+}
+
+pub const TOPICS: &[Topic] = &[
+    Topic {
+        tag: "Små avlopp",
+        weight: 22,
+        titles: &[
+            "Fosforkrav för små avlopp i känsligt område",
+            "Slamavskiljare utan efterföljande rening",
+            "Markbädd eller minireningsverk?",
+            "Inventering av enskilda avlopp",
+            "Förbud mot utsläpp från avloppsanläggning",
+            "Ny avloppsanläggning i vattenskyddsområdet",
+        ],
+        objects: &[
+            "avloppsanläggningen",
+            "slamavskiljaren",
+            "infiltrationen",
+            "markbädden",
+            "minireningsverket",
+            "fosforfällan",
+            "avloppsanläggningar",
+            "trekammarbrunnen",
+            "spridningsledningarna",
+            "provtagningsbrunnen",
+            "BDT-avloppet",
+            "sluten tank",
+            "servicejournalen",
+            "fosforfilterkassetten",
+        ],
+        contexts: &[
+            "med hög skyddsnivå för hälsoskydd",
+            "enligt Havs- och vattenmyndighetens riktlinjer",
+            "i känsligt område nära sjön",
+            "i samband med bygglovet",
+            "inom vattenskyddsområdet",
+            "med normal skyddsnivå för miljöskydd",
+        ],
+    },
+    Topic {
+        tag: "Lantbruk",
+        weight: 12,
+        titles: &[
+            "Gödselhantering nära vattentäkt",
+            "Tillsynsavgift för lantbruk",
+            "Spridning av stallgödsel på frusen mark",
+            "Djurhållning inom detaljplanelagt område",
+        ],
+        objects: &[
+            "gödselplattan",
+            "gödselhanteringen",
+            "växtskyddsmedlen",
+            "bekämpningsmedelsförrådet",
+            "stallgödseln",
+            "urinbrunnen",
+            "lagringskapaciteten",
+            "djurhållningen",
+            "spridningsjournalen",
+            "ensilaget",
+        ],
+        contexts: &[
+            "på gården utanför Vetlanda",
+            "under spridningsperioden",
+            "enligt Jordbruksverkets föreskrifter",
+            "nära dricksvattenbrunnen",
+        ],
+    },
+    Topic {
+        tag: "Inomhusmiljö och ventilation",
+        weight: 9,
+        titles: &[
+            "Radonmätning i förskolor",
+            "Brister i OVK på skolor",
+            "Mögel i vårdlokal",
+            "Fuktskador i hyreslägenhet",
+        ],
+        objects: &[
+            "ventilationen",
+            "radonmätningen",
+            "fuktskadorna",
+            "mögelangreppet",
+            "OVK-protokollet",
+            "radonhalten",
+            "luftflödena",
+            "inomhustemperaturen",
+        ],
+        contexts: &[
+            "efter klagomål från hyresgästen",
+            "enligt Folkhälsomyndighetens allmänna råd",
+            "i förskolans lokaler",
+            "under eldningssäsongen",
+        ],
+    },
+    Topic {
+        tag: "Legionella och bassängbad",
+        weight: 3,
+        titles: &[
+            "Legionella i äldreboendets varmvatten",
+            "Provtagning av badvatten i bassängbad",
+        ],
+        objects: &[
+            "legionellaprovtagningen",
+            "varmvattensystemet",
+            "bassängbadet",
+            "badvattnet",
+            "cirkulationen",
+            "duschslangarna",
+        ],
+        contexts: &[
+            "på äldreboendet",
+            "enligt Folkhälsomyndighetens vägledning",
+            "vid badanläggningen",
+        ],
+    },
+    Topic {
+        tag: "Avfall",
+        weight: 8,
+        titles: &[
+            "Illegal dumpning av byggavfall",
+            "Farligt avfall i verkstaden",
+            "Nedskräpning vid återvinningsstationen",
+        ],
+        objects: &[
+            "avfallshanteringen",
+            "avfallsregistret",
+            "byggavfallet",
+            "dumpningen",
+            "det farliga avfallet",
+            "nedskräpningen",
+            "transportdokumenten",
+        ],
+        contexts: &[
+            "vid återvinningscentralen",
+            "enligt avfallsförordningen",
+            "i skogen bakom industriområdet",
+        ],
+    },
+    Topic {
+        tag: "Masshantering",
+        weight: 5,
+        titles: &[
+            "Schaktmassor till anläggningsändamål",
+            "Anmälan om utfyllnad med massor",
+        ],
+        objects: &[
+            "schaktmassorna",
+            "massorna",
+            "utfyllnaden",
+            "anmälan om återvinning",
+            "provtagningen av massorna",
+        ],
+        contexts: &[
+            "enligt Naturvårdsverkets handbok",
+            "vid vägbygget",
+            "på grustaget",
+        ],
+    },
+    Topic {
+        tag: "Förorenade områden",
+        weight: 5,
+        titles: &[
+            "Förorenad mark vid nedlagd mack",
+            "Ansvarsutredning för gammal industritomt",
+        ],
+        objects: &[
+            "förorenade marken",
+            "MIFO-inventeringen",
+            "efterbehandlingen",
+            "ansvarsutredningen",
+            "markundersökningen",
+            "grundvattenrören",
+        ],
+        contexts: &[
+            "vid den nedlagda bensinstationen",
+            "enligt 10 kap. miljöbalken",
+            "på den gamla sågverkstomten",
+        ],
+    },
+    Topic {
+        tag: "Kemikalier",
+        weight: 6,
+        titles: &[
+            "Säkerhetsdatablad hos återförsäljare",
+            "Märkning av kemiska produkter",
+            "Förbjudna ämnen i varor",
+        ],
+        objects: &[
+            "säkerhetsdatabladen",
+            "märkningen",
+            "kemikalieförteckningen",
+            "de kemiska produkterna",
+            "kandidatförteckningen",
+        ],
+        contexts: &[
+            "enligt Kemikalieinspektionens föreskrifter",
+            "hos återförsäljaren",
+            "i butiken",
+        ],
+    },
+    Topic {
+        tag: "Dagvatten",
+        weight: 4,
+        titles: &[
+            "Dagvatten från hårdgjorda ytor",
+            "Oljeavskiljare vid fordonstvätt",
+        ],
+        objects: &[
+            "dagvattenhanteringen",
+            "oljeavskiljaren",
+            "dagvattendammen",
+            "recipienten",
+            "larmet på oljeavskiljaren",
+        ],
+        contexts: &[
+            "vid parkeringen",
+            "vid kraftiga regn",
+            "innan utsläpp till recipienten",
+        ],
+    },
+    Topic {
+        tag: "Miljöfarlig verksamhet",
+        weight: 7,
+        titles: &[
+            "Egenkontroll på verkstaden",
+            "Miljörapport från C-verksamhet",
+            "Fordonstvätt utan tillstånd",
+        ],
+        objects: &[
+            "egenkontrollen",
+            "miljörapporten",
+            "tillståndet",
+            "fordonstvätten",
+            "verkstadens utsläpp",
+            "lösningsmedlen",
+        ],
+        contexts: &[
+            "enligt miljöprövningsförordningen",
+            "vid tillsynsbesöket i våras",
+            "på industriområdet",
+        ],
+    },
+    Topic {
+        tag: "Buller",
+        weight: 3,
+        titles: &["Buller från värmepump", "Lågfrekvent buller från fläkt"],
+        objects: &[
+            "bullret",
+            "värmepumpen",
+            "ljudnivån",
+            "bullermätningen",
+            "fläkten",
+        ],
+        contexts: &["efter klagomål från grannar", "nattetid", "vid tomtgränsen"],
+    },
+    Topic {
+        tag: "Vatten",
+        weight: 6,
+        titles: &[
+            "Vattenskyddsområde och nya föreskrifter",
+            "Dricksvattenbrunn med höga nitrathalter",
+        ],
+        objects: &[
+            "vattenskyddsområdet",
+            "dricksvattenbrunnen",
+            "vattentäkten",
+            "vattenskyddsområden",
+            "skyddsföreskrifterna",
+            "nitrathalten",
+        ],
+        contexts: &[
+            "inom vattenskyddsområdet",
+            "inom tillrinningsområdet",
+            "nära vattentäkten",
+        ],
+    },
+    Topic {
+        tag: "Juridik och metodik",
+        weight: 10,
+        titles: &[
+            "Sanktionsavgift vid utebliven anmälan",
+            "Föreläggande med vite",
+            "Behovsutredning och tillsynsplan",
+            "Taxa och tillsynsavgift",
+        ],
+        objects: &[
+            "föreläggandet",
+            "vitet",
+            "tillsynsavgiften",
+            "behovsutredningen",
+            "sanktionsavgiften",
+            "överklagandet",
+            "kommunicering",
+            "tillsynsplanen",
+        ],
+        contexts: &[
+            "enligt 26 kap. miljöbalken",
+            "innan beslutet vann laga kraft",
+            "enligt förvaltningslagen",
+        ],
+    },
+];
 
 const SUBJECTS: &[&str] = &[
     "Fastighetsägaren",
@@ -39,142 +376,210 @@ const SUBJECTS: &[&str] = &[
     "Nämnden",
     "Inspektören",
     "Länsstyrelsen",
+    "Entreprenören",
+    "Bolaget",
     "Kemikalieinspektionen",
     "Naturvårdsverket",
-    "Entreprenören",
     "Lantbrukaren",
-    "Skolan",
-    "Äldreboendet",
-    "Förskolan",
-    "Bolaget",
     "Grannen",
 ];
 const VERBS: &[&str] = &[
     "ska åtgärda",
-    "har inte åtgärdat",
     "behöver redovisa",
+    "har inte åtgärdat",
     "har anmält",
+    "kontrollerade",
+    "förelades att åtgärda",
+    "saknar",
     "ansöker om",
     "överklagade",
-    "kontrollerade",
-    "föreslår",
-    "saknar",
     "har lämnat in",
     "inventerade",
     "provtog",
     "besiktade",
-    "förelades att åtgärda",
     "fick sanktionsavgift för",
+    "föreslår",
 ];
-const OBJECTS: &[&str] = &[
-    "avloppsanläggningen",
-    "avloppsanläggningar",
-    "slamavskiljaren",
-    "infiltrationen",
-    "markbädden",
-    "minireningsverket",
-    "fosforfällan",
-    "vattenskyddsområdet",
-    "vattenskyddsområden",
-    "dricksvattenbrunnen",
-    "vattentäkten",
-    "dagvattenhanteringen",
-    "oljeavskiljaren",
-    "gödselplattan",
-    "gödselhanteringen",
-    "växtskyddsmedlen",
-    "bekämpningsmedelsförrådet",
-    "ventilationen",
-    "OVK-protokollet",
-    "radonmätningen",
-    "fuktskadorna",
-    "mögelangreppet",
-    "varmvattensystemet",
-    "legionellaprovtagningen",
-    "bassängbadet",
-    "avfallshanteringen",
-    "schaktmassorna",
-    "massorna",
-    "förorenade marken",
-    "MIFO-inventeringen",
-    "säkerhetsdatabladen",
-    "märkningen",
-    "egenkontrollen",
-    "miljörapporten",
-    "bullret",
-    "värmepumpen",
-    "tillståndet",
-    "föreläggandet",
-    "vitet",
-    "tillsynsavgiften",
-    "behovsutredningen",
-    "anläggningen",
-    "skyddsnivån",
-    "skyddsnivåerna",
-    "hälsoskyddstillsynen",
-    "avfallsregistret",
-];
-const CONTEXTS: &[&str] = &[
-    "inom vattenskyddsområdet",
-    "enligt miljöbalken",
-    "vid tillsynsbesöket i våras",
-    "efter klagomål från grannar",
-    "med hög skyddsnivå för hälsoskydd",
-    "i känsligt område nära sjön",
-    "enligt Havs- och vattenmyndighetens riktlinjer",
-    "i samband med bygglovet",
+const GENERAL_CONTEXTS: &[&str] = &[
     "innan nästa inspektion",
     "inom tre månader",
-    "på fastigheten i Eksjö",
-    "i Nässjö kommun",
-    "vid skolgården",
-    "på gården utanför Vetlanda",
-    "enligt Folkhälsomyndighetens allmänna råd",
-    "inte utan tillstånd",
+    "enligt miljöbalken",
     "utan anmälan",
+    "inte utan tillstånd",
+    "i samband med tillsynsbesöket",
 ];
-const TITLES: &[&str] = &[
-    "Fosforkrav för små avlopp i känsligt område",
-    "Legionella i äldreboendets varmvatten",
-    "Illegal dumpning av byggavfall",
-    "Gödselhantering nära vattentäkt",
-    "Radonmätning i förskolor",
-    "Brister i OVK på skolor",
-    "Ny avloppsanläggning i vattenskyddsområdet",
-    "Schaktmassor till anläggningsändamål",
-    "Säkerhetsdatablad hos återförsäljare",
-    "Dagvatten från hårdgjorda ytor",
-    "Buller från värmepump",
-    "Tillsynsavgift för lantbruk",
-    "Sanktionsavgift vid utebliven anmälan",
-    "Mögel i vårdlokal",
-    "Förorenad mark vid nedlagd mack",
+/// What any forum thread also says.
+const CHATTER: &[&str] = &[
+    "Tack för svaret!",
+    "Vi gör likadant hos oss.",
+    "Har någon en mall för detta?",
+    "Jag håller med om det.",
+    "Bra fråga, det har vi också funderat på.",
+    "Kan du skicka beslutet till mig?",
+    "Vi tog upp det på nätverksträffen.",
+    "Det beror nog på omständigheterna i det enskilda fallet.",
+    "Jag återkommer när jag pratat med min chef.",
+    "Finns det någon dom om detta?",
+];
+const PLACES: &[&str] = &[
+    "Aneby",
+    "Eksjö",
+    "Gislaved",
+    "Gnosjö",
+    "Habo",
+    "Jönköping",
+    "Mullsjö",
+    "Nässjö",
+    "Sävsjö",
+    "Tranås",
+    "Vaggeryd",
+    "Vetlanda",
+    "Värnamo",
+    "Bankeryd",
+    "Huskvarna",
+    "Gränna",
+    "Skillingaryd",
+    "Anderstorp",
+    "Smålandsstenar",
+    "Bodafors",
+    "Ingatorp",
+    "Holsbybrunn",
+    "Landsbro",
+    "Rydaholm",
+];
+const FARMS: &[&str] = &[
+    "Hult",
+    "Berga",
+    "Ekeberg",
+    "Skogsby",
+    "Lyckås",
+    "Ödestugu",
+    "Torp",
+    "Sjöhaga",
+    "Backa",
+    "Norrgården",
+    "Västanå",
+    "Lindås",
+];
+const MONTHS: &[&str] = &[
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+];
+const COMPANIES: &[&str] = &[
+    "Bygg",
+    "Åkeri",
+    "Lantbruk",
+    "Mekaniska",
+    "Trä",
+    "Plåt",
+    "Fastigheter",
+    "Grus",
 ];
 
-/// One sentence of inspection prose.
+/// Picks a thread topic by its weight.
+pub fn topic(rng: &mut Rng) -> usize {
+    let total: usize = TOPICS.iter().map(|t| t.weight).sum();
+    let mut x = rng.below(total);
+    for (i, t) in TOPICS.iter().enumerate() {
+        if x < t.weight {
+            return i;
+        }
+        x -= t.weight;
+    }
+    0
+}
+
+/// The long tail: a place, a property designation, a date, a company.
+fn tail(rng: &mut Rng) -> String {
+    match rng.below(4) {
+        0 => format!(
+            "på fastigheten {} {}:{}",
+            rng.pick(FARMS),
+            1 + rng.below(30),
+            1 + rng.below(99)
+        ),
+        1 => format!("i {}", rng.pick(PLACES)),
+        2 => format!("den {} {}", 1 + rng.below(28), rng.pick(MONTHS)),
+        _ => format!("hos {} {} AB", rng.pick(PLACES), rng.pick(COMPANIES)),
+    }
+}
+
+/// One sentence of inspection prose on a topic.
+pub fn sentence_on(rng: &mut Rng, topic: usize) -> String {
+    let t = &TOPICS[topic];
+    // One sentence in eight strays to a neighbouring subject, as discussions do.
+    let object = if rng.chance(12) {
+        rng.zipf(TOPICS[rng.below(TOPICS.len())].objects)
+    } else {
+        rng.zipf(t.objects)
+    };
+    let context = if rng.chance(60) {
+        rng.zipf(t.contexts).to_string()
+    } else if rng.chance(50) {
+        rng.pick(GENERAL_CONTEXTS).to_string()
+    } else {
+        tail(rng)
+    };
+    let mut s = format!(
+        "{} {} {} {}",
+        rng.zipf(SUBJECTS),
+        rng.zipf(VERBS),
+        object,
+        context
+    );
+    if rng.chance(30) {
+        s.push(' ');
+        s.push_str(&tail(rng));
+    }
+    s.push('.');
+    s
+}
+
+/// One sentence on a random topic.
 pub fn sentence(rng: &mut Rng) -> String {
-    format!(
-        "{} {} {} {}.",
-        rng.pick(SUBJECTS),
-        rng.pick(VERBS),
-        rng.pick(OBJECTS),
-        rng.pick(CONTEXTS)
-    )
+    let t = topic(rng);
+    sentence_on(rng, t)
 }
 
-/// A post of 2–6 sentences.
+/// A post of 1–5 sentences on a topic, now and then with a line of small talk.
+pub fn post_on(rng: &mut Rng, topic: usize) -> String {
+    let n = 1 + rng.below(5);
+    let mut parts: Vec<String> = (0..n).map(|_| sentence_on(rng, topic)).collect();
+    if rng.chance(35) {
+        parts.push(rng.pick(CHATTER).to_string());
+    }
+    parts.join(" ")
+}
+
+/// A post on a random topic.
 pub fn post(rng: &mut Rng) -> String {
-    let n = 2 + rng.below(5);
-    (0..n).map(|_| sentence(rng)).collect::<Vec<_>>().join(" ")
+    let t = topic(rng);
+    post_on(rng, t)
 }
 
-/// A thread title, varied by a number so titles differ.
-pub fn title(rng: &mut Rng, i: usize) -> String {
-    format!("{} ({})", rng.pick(TITLES), i % 997)
+/// A thread title on a topic, varied by a place so titles differ.
+pub fn title_on(rng: &mut Rng, topic: usize) -> String {
+    let t = &TOPICS[topic];
+    format!("{} i {}", rng.pick(t.titles), rng.pick(PLACES))
+}
+
+/// A thread title on a random topic (`i` kept for callers that number threads).
+pub fn title(rng: &mut Rng, _i: usize) -> String {
+    let t = topic(rng);
+    title_on(rng, t)
 }
 
 /// The fixed query mix of the benchmarks: inflections, compound parts, missing diacritics,
-/// typos, phrases, exclusions and operators.
+/// typos, phrases, exclusions and operators — and two broad words most threads contain,
+/// so the expensive end of the mix is measured too.
 pub const QUERIES: &[&str] = &[
     "vattenskydd",
     "anläggningen",
@@ -188,4 +593,6 @@ pub const QUERIES: &[&str] = &[
     "avfall dumpning",
     "fosforfälla",
     "tillsynsavgift lantbruk",
+    "miljöbalken",
+    "fastighetsägaren åtgärda",
 ];

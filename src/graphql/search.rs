@@ -4,9 +4,15 @@ use async_graphql::{Context, InputObject, Object, Result, SimpleObject};
 use chrono::{DateTime, Utc};
 
 use crate::{
-    graphql::{accounts::ts, ids, node, page_size, parts},
+    graphql::{
+        accounts::ts,
+        forum::types::ThreadObj,
+        ids,
+        loaders::{self, ThreadLoader},
+        node, page_size, parts,
+    },
     search::{
-        execute::{Facets, Hit, SearchFilter},
+        execute::{Facets, Hit, SearchFilter, SearchPage},
         service::READ_YOUR_WRITES_WAIT,
         SearchService,
     },
@@ -94,6 +100,17 @@ impl SearchHit {
     }
     /// The object itself, through the same permission check as `node(id)`.
     async fn node(&self, ctx: &Context<'_>) -> Result<Option<node::Node>> {
+        if self.0.kind == "thread" {
+            // Primed in one statement for the whole page by `search`; the same permission
+            // check as `node(id)`.
+            let (_, access) = parts(ctx);
+            let thread = loaders::get::<ThreadLoader>(ctx)
+                .load_one(self.0.entity_id)
+                .await?;
+            return Ok(thread
+                .filter(|t| t.visible_to(access))
+                .map(|t| node::Node::Thread(ThreadObj(t))));
+        }
         node::load(ctx, node::type_name(&self.0.kind), self.0.entity_id).await
     }
 }
@@ -161,7 +178,16 @@ impl SearchQuery {
             solved: f.solved,
         };
         let q = SearchService::parse(&query);
-        let res = search.search(access, q, filter, offset, limit).await?;
+        let page = SearchPage {
+            offset,
+            limit,
+            facets: ctx.look_ahead().field("facets").exists(),
+        };
+        let res = search.search(access, q, filter, page).await?;
+        if ctx.look_ahead().field("hits").field("node").exists() {
+            let threads = res.hits.iter().filter(|h| h.kind == "thread");
+            loaders::prime::<ThreadLoader, _>(ctx, threads.map(|h| h.entity_id)).await?;
+        }
         let next = offset + res.hits.len();
         let has_next_page = next < res.total;
         Ok(SearchResult {
@@ -202,7 +228,15 @@ impl SearchQuery {
             kinds: vec!["thread".into()],
             ..Default::default()
         };
-        let res = search.search(access, q, filter, 0, limit).await?;
+        let page = SearchPage {
+            offset: 0,
+            limit,
+            facets: false,
+        };
+        let res = search.search(access, q, filter, page).await?;
+        if ctx.look_ahead().field("node").exists() {
+            loaders::prime::<ThreadLoader, _>(ctx, res.hits.iter().map(|h| h.entity_id)).await?;
+        }
         Ok(res.hits.into_iter().map(SearchHit).collect())
     }
 }

@@ -86,6 +86,29 @@ pub struct Facets {
     pub organisation: Vec<FacetCount>,
 }
 
+/// Which part of the results to compute: the page, and whether facet counts are wanted
+/// (counting facets visits every match, so callers that show none skip it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SearchPage {
+    /// Hits to skip.
+    pub offset: usize,
+    /// Hits to return.
+    pub limit: usize,
+    /// Whether to count facets.
+    pub facets: bool,
+}
+
+impl SearchPage {
+    /// The first `limit` hits with facet counts.
+    pub fn first(limit: usize) -> SearchPage {
+        SearchPage {
+            offset: 0,
+            limit,
+            facets: true,
+        }
+    }
+}
+
 /// A page of results.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct SearchResults {
@@ -110,8 +133,7 @@ impl SearchIndex {
         filter: &SearchFilter,
         grants: &[String],
         synonyms: &Synonyms,
-        offset: usize,
-        limit: usize,
+        want: SearchPage,
     ) -> Result<SearchResults> {
         if grants.is_empty() {
             return Ok(SearchResults::default());
@@ -124,8 +146,9 @@ impl SearchIndex {
         let filters = planner.filters(q, filter, grants);
         let searcher = self.reader.searcher();
         let page = Page {
-            offset: offset.min(MAX_OFFSET),
-            limit: limit.min(MAX_LIMIT),
+            offset: want.offset.min(MAX_OFFSET),
+            limit: want.limit.min(MAX_LIMIT),
+            facets: want.facets,
         };
         let Some(text) = planner.text(q, &words, false) else {
             let query = planner.combine(None, filters);
@@ -163,14 +186,17 @@ impl SearchIndex {
         page: Page,
         ranking: Ranking<'_>,
     ) -> Result<SearchResults> {
-        let mut facets = FacetCollector::for_field("facets");
-        for dim in ["/kind", "/network", "/tag", "/project", "/organisation"] {
-            facets.add_facet(dim);
-        }
+        let facets = page.facets.then(|| {
+            let mut facets = FacetCollector::for_field("facets");
+            for dim in ["/kind", "/network", "/tag", "/project", "/organisation"] {
+                facets.add_facet(dim);
+            }
+            facets
+        });
         // TopDocs needs a limit of at least one; an empty page is cut afterwards.
         let top = TopDocs::with_limit(page.limit.max(1)).and_offset(page.offset);
         let empty = Highlighter::default();
-        let (docs, total, counts, hl): (Vec<(f32, DocAddress)>, usize, FacetCounts, _) =
+        let (docs, total, counts, hl): (Vec<(f32, DocAddress)>, usize, Option<FacetCounts>, _) =
             match ranking {
                 Ranking::Relevance(hl) => {
                     let (docs, total, counts) = searcher.search(query, &(top, Count, facets))?;
@@ -192,7 +218,7 @@ impl SearchIndex {
         Ok(SearchResults {
             total,
             hits,
-            facets: facet_counts(&counts),
+            facets: counts.as_ref().map(facet_counts).unwrap_or_default(),
             fuzzy: false,
             did_you_mean: None,
         })
@@ -250,6 +276,11 @@ impl SearchIndex {
                 }
             };
             let found = word_spans(stored).find_map(|(a, b)| {
+                // A stem starts as its word does: most words are ruled out by their first
+                // letter before the costly analysis.
+                if !starts_alike(&stored[a..b], wanted[0]) {
+                    return None;
+                }
                 let norm = normalize_word(&stored[a..b]);
                 let stem: Vec<char> = fold_stem_word(&norm).chars().collect();
                 (stem != wanted && within(&wanted, &stem, d)).then_some(norm)
@@ -276,6 +307,18 @@ enum Ranking<'a> {
 struct Page {
     offset: usize,
     limit: usize,
+    facets: bool,
+}
+
+/// Whether a word may fold to something starting with `first` (a folded letter). Only a
+/// cheap test: true unless the word plainly starts otherwise.
+fn starts_alike(word: &str, first: char) -> bool {
+    match word.chars().next() {
+        Some(c) if c.is_ascii_alphanumeric() => c.to_ascii_lowercase() == first,
+        // Letters with diacritics and anything else: let the full analysis decide.
+        Some(_) => true,
+        None => false,
+    }
 }
 
 fn floor(text: &str, max: usize) -> usize {

@@ -17,11 +17,42 @@ const LEAD_BYTES: usize = 50;
 const SCAN_BYTES: usize = 256 * 1024;
 /// Shortest query stem that also matches inside longer words (compound parts).
 const MIN_INNER: usize = 4;
+/// How far past the first match a snippet looks for a denser window.
+const SNIPPET_SEARCH_BYTES: usize = 4 * SNIPPET_BYTES;
+
+/// Lower-cases and folds a word of plain Latin letters into `out`, exactly as
+/// `fold(&normalize_word(word))` would; false (with `out` unspecified) for anything else.
+fn fold_lower_into(word: &str, out: &mut String) -> bool {
+    for c in word.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        let folded = match c {
+            'å' | 'Å' | 'ä' | 'Ä' | 'à' | 'À' | 'á' | 'Á' | 'â' | 'Â' => 'a',
+            'ö' | 'Ö' | 'ø' | 'Ø' | 'ó' | 'Ó' | 'ò' | 'Ò' | 'ô' | 'Ô' => 'o',
+            'é' | 'É' | 'è' | 'È' | 'ê' | 'Ê' | 'ë' | 'Ë' => 'e',
+            'ü' | 'Ü' | 'ú' | 'Ú' | 'ù' | 'Ù' | 'û' | 'Û' => 'u',
+            'í' | 'Í' | 'ì' | 'Ì' | 'î' | 'Î' | 'ï' | 'Ï' => 'i',
+            'ç' | 'Ç' => 'c',
+            'ñ' | 'Ñ' => 'n',
+            'æ' | 'Æ' => {
+                out.push_str("ae");
+                continue;
+            }
+            _ => return false,
+        };
+        out.push(folded);
+    }
+    true
+}
 
 /// Decides which words of a text a query matched.
 #[derive(Clone, Debug, Default)]
 pub struct Highlighter {
     stems: HashSet<String>,
+    /// Stems long enough to match inside longer words (compound parts).
+    inner: Vec<String>,
     /// (folded stem, allowed edit distance) for typo-tolerant matches.
     fuzzy: Vec<(Vec<char>, usize)>,
     prefixes: Vec<String>,
@@ -32,6 +63,11 @@ impl Highlighter {
     pub fn new(stems: impl IntoIterator<Item = String>, fuzzy: Vec<(String, usize)>) -> Self {
         let stems: HashSet<String> = stems.into_iter().filter(|s| !s.is_empty()).collect();
         let prefixes = stems.iter().map(|s| s.chars().take(3).collect()).collect();
+        let inner = stems
+            .iter()
+            .filter(|s| s.chars().count() >= MIN_INNER)
+            .cloned()
+            .collect();
         let fuzzy = fuzzy
             .into_iter()
             .filter(|(s, _)| !s.is_empty())
@@ -39,6 +75,7 @@ impl Highlighter {
             .collect();
         Highlighter {
             stems,
+            inner,
             fuzzy,
             prefixes,
         }
@@ -51,20 +88,37 @@ impl Highlighter {
 
     /// Whether the query matched this word (as written in the text).
     pub fn matches(&self, raw: &str) -> bool {
-        let norm = normalize_word(raw);
-        let folded = fold(&norm);
-        let inner = |s: &String| s.chars().count() >= MIN_INNER && folded.contains(s.as_str());
+        self.matches_with(raw, &mut String::new())
+    }
+
+    /// [`Self::matches`] with a scratch buffer, so scanning a long text allocates only for
+    /// the few words that may match. Words of plain Latin letters are folded in the buffer;
+    /// anything else takes the full Unicode path.
+    fn matches_with(&self, raw: &str, buf: &mut String) -> bool {
+        buf.clear();
+        if !fold_lower_into(raw, buf) {
+            let norm = normalize_word(raw);
+            buf.clear();
+            buf.push_str(&fold(&norm));
+        }
+        let folded = buf.as_str();
         let maybe_stem = self.prefixes.iter().any(|p| folded.starts_with(p.as_str()));
-        if maybe_stem && self.stems.contains(&fold_stem_word(&norm)) {
+        if maybe_stem && self.stems.contains(&fold_stem_word(&normalize_word(raw))) {
             return true;
         }
-        if self.stems.iter().any(inner) {
+        if self.inner.iter().any(|s| folded.contains(s.as_str())) {
             return true;
         }
-        if self.fuzzy.is_empty() {
+        // A stem keeps the word's first letter, so a near spelling must share it.
+        let first = folded.chars().next();
+        if !self
+            .fuzzy
+            .iter()
+            .any(|(term, _)| term.first() == first.as_ref())
+        {
             return false;
         }
-        let stem: Vec<char> = fold_stem_word(&norm).chars().collect();
+        let stem: Vec<char> = fold_stem_word(&normalize_word(raw)).chars().collect();
         self.fuzzy
             .iter()
             .any(|(term, d)| term.first() == stem.first() && within(term, &stem, *d))
@@ -72,13 +126,26 @@ impl Highlighter {
 
     /// Byte ranges of matched words in `text`.
     pub fn spans(&self, text: &str) -> Vec<(usize, usize)> {
+        self.spans_upto(text, usize::MAX)
+    }
+
+    /// Byte ranges of matched words, scanning no further than `after` bytes past the first
+    /// match (and never beyond [`SCAN_BYTES`]).
+    fn spans_upto(&self, text: &str, after: usize) -> Vec<(usize, usize)> {
         if self.is_empty() {
             return Vec::new();
         }
-        word_spans(text)
-            .take_while(|&(a, _)| a < SCAN_BYTES)
-            .filter(|&(a, b)| self.matches(&text[a..b]))
-            .collect()
+        let mut buf = String::new();
+        let mut out: Vec<(usize, usize)> = Vec::new();
+        for (a, b) in word_spans(text) {
+            if a >= SCAN_BYTES || out.first().is_some_and(|f| a > f.0.saturating_add(after)) {
+                break;
+            }
+            if self.matches_with(&text[a..b], &mut buf) {
+                out.push((a, b));
+            }
+        }
+        out
     }
 
     /// The whole title, escaped, with matches marked.
@@ -90,7 +157,8 @@ impl Highlighter {
     /// A window of the text around its densest run of matches, escaped, with matches
     /// marked and "…" where it was cut. Without matches, the start of the text.
     pub fn snippet_html(&self, text: &str) -> String {
-        let spans = self.spans(text);
+        // The densest window near the first match: a long thread is not read to its end.
+        let spans = self.spans_upto(text, SNIPPET_SEARCH_BYTES);
         let (start, end) = window(text, &spans);
         let mut out = String::new();
         if start > 0 {
@@ -283,6 +351,41 @@ mod tests {
             assert!(!html.contains('<') || html.contains("<mark>"));
             h.title_html(&text);
         }
+    }
+
+    #[test]
+    fn the_fast_fold_equals_the_unicode_fold() {
+        let words = [
+            "Vattenskyddsområdet",
+            "ÅÄÖ",
+            "åäöÅÄÖ",
+            "Øresund",
+            "Æbleskiver",
+            "Café",
+            "naïve",
+            "Ñandú",
+            "Façade",
+            "Müller",
+            "OVK-protokollet",
+            "A1",
+            "à",
+        ];
+        for word in words {
+            let mut fast = String::new();
+            assert!(fold_lower_into(word, &mut fast), "{word}");
+            assert_eq!(fast, fold(&normalize_word(word)), "{word}");
+        }
+        let mut buf = String::new();
+        for other in ["e\u{301}", "Straße", "İstanbul", "日本", "🦀"] {
+            buf.clear();
+            assert!(
+                !fold_lower_into(other, &mut buf),
+                "{other} takes the Unicode path"
+            );
+        }
+        // The Unicode path still marks them.
+        assert!(hl(&["strasse"]).matches("Straße"));
+        assert!(hl(&["cafe"]).matches("cafe\u{301}"));
     }
 
     #[test]

@@ -23,7 +23,7 @@ use crate::{
     error::{AppError, AppResult},
     search::{
         compound::Vocabulary,
-        execute::{SearchFilter, SearchResults},
+        execute::{SearchFilter, SearchPage, SearchResults},
         index::{SearchError, SearchIndex},
         query::{self, UserQuery},
         sources::{self, Update},
@@ -133,8 +133,7 @@ impl SearchService {
         access: &Access,
         q: UserQuery,
         filter: SearchFilter,
-        offset: usize,
-        limit: usize,
+        page: SearchPage,
     ) -> AppResult<SearchResults> {
         let grants = access.grants();
         let me = self.clone();
@@ -145,7 +144,7 @@ impl SearchService {
                 .read()
                 .map(|g| g.clone())
                 .unwrap_or_else(|_| Arc::new(Synonyms::glossary()));
-            me.index.search(&q, &filter, &grants, &syn, offset, limit)
+            me.index.search(&q, &filter, &grants, &syn, page)
         })
         .await??;
         crate::metrics::search_latency(started.elapsed().as_secs_f64());

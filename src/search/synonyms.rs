@@ -120,17 +120,27 @@ impl Synonyms {
         while i < words.len() {
             let mut found: Option<SynonymMatch<'a>> = None;
             for group in &self.groups {
-                for phrase in &group.phrases {
+                for (k, phrase) in group.phrases.iter().enumerate() {
                     let len = phrase.terms.len();
                     if i + len > words.len() || !same_terms(&phrase.terms, &words[i..i + len]) {
                         continue;
                     }
+                    // The tag's name or a phrase of several words says the whole subject
+                    // ("små avlopp", "enskilda avlopp"): every way of saying it matches. One
+                    // related word ("fosforfälla") is narrower than its group: it reaches
+                    // the tag (by name and by tagged documents), not each sibling word —
+                    // "fosforfälla" should not turn into every text on "markbädd".
+                    let alternatives: Vec<&Phrase> = if k == 0 || len > 1 {
+                        group.phrases.iter().collect()
+                    } else {
+                        vec![&group.phrases[0], phrase]
+                    };
                     match &mut found {
                         Some(m) if m.len > len => {}
                         Some(m) if m.len == len => {
                             if !m.tags.contains(&group.tag.as_str()) {
                                 m.tags.push(&group.tag);
-                                m.alternatives.extend(group.phrases.iter());
+                                m.alternatives.extend(alternatives);
                             }
                         }
                         _ => {
@@ -138,7 +148,7 @@ impl Synonyms {
                                 start: i,
                                 len,
                                 tags: vec![&group.tag],
-                                alternatives: group.phrases.iter().collect(),
+                                alternatives,
                             })
                         }
                     }
@@ -228,6 +238,26 @@ mod tests {
             .find(|p| p.surface.starts_with("olägenhet"))
             .unwrap();
         assert_eq!(phrase.terms[1].position, 2);
+    }
+
+    #[test]
+    fn one_related_word_reaches_its_tag_not_its_siblings() {
+        let syn = Synonyms::glossary();
+        let surfaces = |q: &str| -> Vec<String> {
+            let m = syn.find(&stems_of(q));
+            assert_eq!(m.len(), 1, "{q}");
+            assert_eq!(m[0].tags, vec!["små avlopp"], "{q}");
+            m[0].alternatives
+                .iter()
+                .map(|p| p.surface.clone())
+                .collect()
+        };
+        assert_eq!(surfaces("fosforfälla"), vec!["Små avlopp", "fosforfälla"]);
+        for whole in ["små avlopp", "enskilda avlopp"] {
+            let all = surfaces(whole);
+            assert!(all.iter().any(|s| s == "markbädd"), "{whole}: {all:?}");
+            assert!(all.iter().any(|s| s == "fosforfälla"), "{whole}: {all:?}");
+        }
     }
 
     #[test]

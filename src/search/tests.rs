@@ -5,7 +5,7 @@ use tantivy::schema::Schema;
 use tantivy::{doc, Index, IndexWriter, TantivyDocument};
 
 use crate::search::compound::Vocabulary;
-use crate::search::execute::{SearchFilter, SearchResults};
+use crate::search::execute::{SearchFilter, SearchPage, SearchResults};
 use crate::search::index::{OpenState, SearchDoc, SearchIndex};
 use crate::search::query::{self, UserQuery};
 use crate::search::synonyms::Synonyms;
@@ -38,7 +38,13 @@ fn grants(list: &[&str]) -> Vec<String> {
 fn search_with(index: &SearchIndex, q: &str, filter: &SearchFilter, who: &[&str]) -> SearchResults {
     let synonyms = Synonyms::glossary();
     index
-        .search(&query::parse(q), filter, &grants(who), &synonyms, 0, 20)
+        .search(
+            &query::parse(q),
+            filter,
+            &grants(who),
+            &synonyms,
+            SearchPage::first(20),
+        )
         .expect("search")
 }
 
@@ -350,8 +356,11 @@ fn empty_query_lists_newest_first() {
             &SearchFilter::default(),
             &grants(&["all"]),
             &Synonyms::default(),
-            1,
-            1,
+            SearchPage {
+                offset: 1,
+                limit: 1,
+                facets: true,
+            },
         )
         .expect("page");
     assert_eq!(keys(&page), vec!["document:2"]);

@@ -13,6 +13,7 @@ both_backends!(
     non_member_never_sees_members_only_thread_in_hits_counts_or_facets,
     search_operators_filter_and_exclude,
     index_catches_up_after_a_crash_and_equals_the_database,
+    hits_load_their_threads_together_and_facets_only_when_asked,
 );
 
 const SEARCH: &str = "query($q: String!) { search(query: $q, first: 10) { totalCount fuzzy didYouMean hits { type titleHtml snippet node { ... on Thread { title } } } facets { types { value count } networks { value count } } } }";
@@ -236,7 +237,10 @@ async fn search_operators_filter_and_exclude(app: TestApp) {
 
 async fn index_catches_up_after_a_crash_and_equals_the_database(app: TestApp) {
     use samsyn::accounts::{Access, AuthVia, Role};
-    use samsyn::search::{execute::SearchFilter, SearchService};
+    use samsyn::search::{
+        execute::{SearchFilter, SearchPage},
+        SearchService,
+    };
 
     let admin = app.admin().await;
     let net = network(&app, &admin, "krasch-test", "Krasch", false).await;
@@ -292,11 +296,16 @@ async fn index_catches_up_after_a_crash_and_equals_the_database(app: TestApp) {
     .unwrap();
     let q = SearchService::parse("fosforfälla");
     let a = crashed
-        .search(&access, q.clone(), SearchFilter::default(), 0, 50)
+        .search(
+            &access,
+            q.clone(),
+            SearchFilter::default(),
+            SearchPage::first(50),
+        )
         .await
         .unwrap();
     let b = live
-        .search(&access, q, SearchFilter::default(), 0, 50)
+        .search(&access, q, SearchFilter::default(), SearchPage::first(50))
         .await
         .unwrap();
     assert_eq!(a.total, 7);
@@ -304,4 +313,73 @@ async fn index_catches_up_after_a_crash_and_equals_the_database(app: TestApp) {
     // A full rebuild gives the same index again.
     crashed.rebuild(&db, |_, _| {}).await.unwrap();
     assert_eq!(crashed.num_docs(), live.num_docs());
+}
+
+/// A page of thread hits with their nodes costs one thread statement, not one per hit; a
+/// search that asks for no facets still counts hits, and one that does gets them.
+async fn hits_load_their_threads_together_and_facets_only_when_asked(app: TestApp) {
+    let admin = app.admin().await;
+    let net = network(&app, &admin, "blabar", "Blåbär", false).await;
+    for i in 0..8 {
+        ask(
+            &app,
+            &admin,
+            &net,
+            &format!("Blåbärssoppa nummer {i}"),
+            "Om blåbärssoppan i skolköket.",
+        )
+        .await;
+    }
+    let search = app.state.search.clone().unwrap();
+    assert!(
+        search
+            .wait_for(
+                app.state.db.committed_seq(),
+                std::time::Duration::from_secs(10)
+            )
+            .await
+    );
+    const PAGE: &str = "query($q: String!) { search(query: $q, first: 8) { totalCount hits { node { ... on Thread { title network { slug } } } } } }";
+    let cost = || async {
+        let before = app.state.db.counted_statements();
+        let r = app
+            .gql_with(&admin, PAGE, json!({ "q": "blåbärssoppa" }))
+            .await;
+        let after = app.state.db.counted_statements();
+        assert_ok(&r);
+        let hits = r["data"]["search"]["hits"].as_array().unwrap().clone();
+        assert_eq!(hits.len(), 8, "{r}");
+        assert!(hits.iter().all(|h| h["node"]["title"].is_string()), "{r}");
+        after - before
+    };
+    cost().await;
+    let statements = cost().await;
+    assert!(
+        (1..=3).contains(&statements),
+        "8 thread hits cost {statements} statements"
+    );
+
+    let without = app
+        .gql_with(
+            &admin,
+            "query { search(query: \"blåbärssoppa\", first: 1) { totalCount hasNextPage } }",
+            json!({}),
+        )
+        .await;
+    assert_ok(&without);
+    assert_eq!(without["data"]["search"]["totalCount"], 8, "{without}");
+    assert_eq!(without["data"]["search"]["hasNextPage"], true, "{without}");
+    let with = app
+        .gql_with(
+            &admin,
+            "query { search(query: \"blåbärssoppa\", first: 1) { facets { networks { value count } } } }",
+            json!({}),
+        )
+        .await;
+    assert_ok(&with);
+    assert_eq!(
+        with["data"]["search"]["facets"]["networks"],
+        json!([{ "value": "blabar", "count": 8 }]),
+        "{with}"
+    );
 }
