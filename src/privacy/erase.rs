@@ -96,9 +96,26 @@ pub async fn erase_user(db: &Db, access: &Access, user_id: i64) -> AppResult<Era
     for sql in [
         "DELETE FROM sessions WHERE user_id = $1",
         "DELETE FROM api_tokens WHERE user_id = $1",
+        "DELETE FROM calendar_tokens WHERE user_id = $1",
+        "DELETE FROM meeting_notices WHERE user_id = $1",
+        "DELETE FROM newsletter_subscriptions WHERE user_id = $1",
     ] {
         sqlx::query(sql).bind(user_id).execute(&mut **tx).await?;
     }
+    // The delivery log keeps that an issue went out, not to whom; a queued mail to the
+    // erased address is never sent.
+    sqlx::query(
+        "UPDATE newsletter_deliveries SET recipient = $1, last_error = NULL,
+             unsubscribe_hash = NULL, next_attempt_at = NULL,
+             status = CASE WHEN status = 'queued' THEN 'failed' ELSE status END,
+             updated_at = $2
+         WHERE user_id = $3",
+    )
+    .bind(placeholder_email(user_id))
+    .bind(now)
+    .bind(user_id)
+    .execute(&mut **tx)
+    .await?;
     sqlx::query("DELETE FROM invitations WHERE email = $1")
         .bind(&email)
         .execute(&mut **tx)

@@ -1016,6 +1016,55 @@ async fn erasing_a_user_leaves_no_personal_data(app: TestApp) {
         "BAD_INPUT",
     );
 
+    // A calendar feed of her own, a newsletter choice and a queued newsletter mail.
+    assert_ok(
+        &app.gql_with(&member, "mutation { calendarFeedUrl { url } }", json!({}))
+            .await,
+    );
+    let letter = app
+        .gql_with(
+            &admin,
+            "mutation { createNewsletter(input: {title: \"Nyhetsbrev\", body: \"Hej\"}) { newsletter { id } } }",
+            json!({}),
+        )
+        .await;
+    assert_ok(&letter);
+    {
+        let db = &app.state.db.pool;
+        let uid: i64 = sqlx::query("SELECT id FROM users WHERE email = $1")
+            .bind(email)
+            .fetch_one(db)
+            .await
+            .unwrap()
+            .get(0);
+        let nid: i64 = sqlx::query("SELECT MAX(id) FROM newsletters")
+            .fetch_one(db)
+            .await
+            .unwrap()
+            .get(0);
+        sqlx::query("INSERT INTO newsletter_subscriptions (user_id, email_enabled, updated_at) VALUES ($1, 1, 0)")
+            .bind(uid)
+            .execute(db)
+            .await
+            .unwrap();
+        sqlx::query("INSERT INTO newsletter_deliveries (newsletter_id, user_id, recipient, status, unsubscribe_hash, created_at, updated_at, next_attempt_at) VALUES ($1, $2, $3, 'queued', 'abc', 0, 0, 0)")
+            .bind(nid)
+            .bind(uid)
+            .bind(email)
+            .execute(db)
+            .await
+            .unwrap();
+        for table in ["calendar_tokens", "newsletter_subscriptions"] {
+            let n: i64 = sqlx::query(&format!("SELECT COUNT(*) FROM {table} WHERE user_id = $1"))
+                .bind(uid)
+                .fetch_one(db)
+                .await
+                .unwrap()
+                .get(0);
+            assert_eq!(n, 1, "{table} before erasure");
+        }
+    }
+
     let seq_before = count(
         &app,
         "SELECT CAST(COALESCE(MAX(seq), 0) AS BIGINT) FROM change_log",
@@ -1068,6 +1117,7 @@ async fn erasing_a_user_leaves_no_personal_data(app: TestApp) {
             ("users", "SELECT COUNT(*) FROM users WHERE display_name LIKE $1 OR email LIKE $1"),
             ("audit_log", "SELECT COUNT(*) FROM audit_log WHERE before_json LIKE $1 OR after_json LIKE $1"),
             ("invitations", "SELECT COUNT(*) FROM invitations WHERE email LIKE $1 OR display_name LIKE $1"),
+            ("newsletter_deliveries", "SELECT COUNT(*) FROM newsletter_deliveries WHERE recipient LIKE $1"),
         ] {
             let n: i64 = sqlx::query(sql).bind(&like).fetch_one(db).await.unwrap().get(0);
             assert_eq!(n, 0, "{needle} left in {table}");
@@ -1088,7 +1138,30 @@ async fn erasing_a_user_leaves_no_personal_data(app: TestApp) {
     assert!(row.get::<Option<String>, _>(2).is_none());
     assert!(row.get::<Option<i64>, _>(3).is_some());
     assert_eq!(row.get::<i64, _>(4), 0);
-    for table in ["sessions", "api_tokens"] {
+    let delivery = sqlx::query(
+        "SELECT recipient, status, unsubscribe_hash FROM newsletter_deliveries WHERE user_id = $1",
+    )
+    .bind(uid)
+    .fetch_one(db)
+    .await
+    .unwrap();
+    assert_eq!(
+        delivery.get::<String, _>(0),
+        format!("raderad-{uid}@samsyn.invalid")
+    );
+    assert_eq!(
+        delivery.get::<String, _>(1),
+        "failed",
+        "the queued mail is never sent"
+    );
+    assert!(delivery.get::<Option<String>, _>(2).is_none());
+    for table in [
+        "sessions",
+        "api_tokens",
+        "calendar_tokens",
+        "meeting_notices",
+        "newsletter_subscriptions",
+    ] {
         let n: i64 = sqlx::query(&format!("SELECT COUNT(*) FROM {table} WHERE user_id = $1"))
             .bind(uid)
             .fetch_one(db)
