@@ -61,7 +61,7 @@ export default async function networkPage({ params, setTitle }) {
             label: 'Åtgärd',
             cell: (m) => {
               const other = m.role === 'MODERATOR' ? 'MEMBER' : 'MODERATOR';
-              const change = h('button', { type: 'button', class: 'button button--secondary button--small' }, other === 'MODERATOR' ? 'Gör till moderator' : 'Gör till medlem', srOnly(`: ${m.user.displayName}`));
+              const change = h('button', { type: 'button', class: 'button button--secondary button--small' }, other === 'MODERATOR' ? 'Gör till moderator' : 'Gör till medlem', srOnly(` ${m.user.displayName}`));
               change.addEventListener('click', () => setRole(m.user.id, other, `${m.user.displayName} är nu ${ROLE_NAMES[other].toLowerCase()}.`, change));
               const remove = h('button', { type: 'button', class: 'button button--danger button--small' }, 'Ta bort', srOnly(` ${m.user.displayName}`));
               remove.addEventListener('click', () => {
