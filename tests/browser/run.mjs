@@ -728,6 +728,238 @@ try {
   });
   await phone.close();
 
+  // ---- sök, handläggarstöd editing, nätverk and tillsynsområden (web UI part of issue #8) ----
+  // Setup through the API: a network to put documents in, the tillsynsområde Vatten, a
+  // published document about vattenskyddsområdet and a meeting about it, so search has a
+  // document and a meeting to find for "vattenskydd" (a part of the compound word).
+  let waterNetworkId = '';
+  await step('setup: a network, a tag, a published document and a meeting, through the API', async () => {
+    const n = await api(admin, 'mutation ($input: CreateNetworkInput!) { createNetwork(input: $input) { network { id } } }', {
+      input: { name: 'Vatten och avlopp', slug: 'vatten', description: 'Dricksvatten, vattenskydd och avlopp.' },
+    });
+    waterNetworkId = n.data?.createNetwork?.network?.id;
+    assert(waterNetworkId, `network created: ${JSON.stringify(n)}`);
+    const t = await api(admin, 'mutation ($input: CreateTagInput!) { createTag(input: $input) { tag { id } } }', {
+      input: { name: 'Vatten', synonyms: ['dricksvatten', 'vattentäkt', 'brunn'] },
+    });
+    assert(!t.errors, `tag created: ${JSON.stringify(t)}`);
+    const d = await api(admin, 'mutation ($input: CreateDocumentInput!) { createDocument(input: $input) { document { id status } } }', {
+      input: {
+        title: 'Tillsyn inom vattenskyddsområdet',
+        summary: 'Checklista för tillsyn av verksamheter inom ett vattenskyddsområde.',
+        body: '## Före besöket\n\nLäs skyddsföreskrifterna för vattenskyddsområdet och kontrollera cisterner.',
+        kind: 'CHECKLISTA',
+        networkId: waterNetworkId,
+        tags: ['Vatten'],
+        publish: true,
+      },
+    });
+    assert(d.data?.createDocument?.document?.status === 'PUBLISHED', `document published: ${JSON.stringify(d)}`);
+    const m = await api(admin, 'mutation ($input: CreateMeetingInput!) { createMeeting(input: $input) { meeting { id } } }', {
+      input: { title: 'Studiebesök i vattenskyddsområdet', startsAt: `${nextYear}-05-12T09:00`, endsAt: `${nextYear}-05-12T12:00`, place: 'Vättern, Jönköping' },
+    });
+    assert(m.data?.createMeeting?.meeting?.id, `meeting created: ${JSON.stringify(m)}`);
+  });
+
+  await step('search: the header box finds "vattenskyddsområdet" by "vattenskydd"; focus, count and highlight', async () => {
+    await page.getByLabel('Sök i Samsyn').fill('vattenskydd');
+    await page.getByLabel('Sök i Samsyn').press('Enter');
+    await expectUrl(page, '/sok?q=vattenskydd');
+    await heading(page, 'Sök: vattenskydd');
+    await focusedIsHeading(page);
+    await expectText(page.locator('.search-status'), '2 träffar');
+    assert((await page.locator('.search-status').getAttribute('role')) === 'status', 'the count is in a live status region');
+    const hit = page.locator('.hit', { hasText: 'Tillsyn inom vattenskyddsområdet' });
+    await expectText(hit.locator('.hit__title mark'), /vattenskydd/i);
+    await expectText(hit.locator('.hit__snippet mark').first(), /vattenskydd/i);
+    assert((await page.locator('.hit', { hasText: 'Studiebesök i vattenskyddsområdet' }).count()) === 1, 'the meeting is found too');
+    await page.getByText('Så söker du').click();
+    await expectText(page.locator('.search-help'), 'tag:');
+    await checkPage(page, 'sok-traffar');
+  });
+
+  await step('search: a facet filter narrows the hits, goes into the address and survives a reload', async () => {
+    const facet = page.locator('.search-filters').getByLabel(/^Dokument \(1\)/);
+    await facet.check();
+    await expectUrl(page, '/sok?q=vattenskydd&typ=dokument');
+    await expectText(page.locator('.search-status'), '1 träff');
+    assert(await facet.evaluate((el) => el === document.activeElement), 'focus stays on the checkbox');
+    assert((await page.locator('.hit').count()) === 1, 'only the document is left');
+    await page.reload();
+    await heading(page, 'Sök: vattenskydd');
+    await expectText(page.locator('.search-status'), '1 träff');
+    assert(await page.locator('.search-filters').getByLabel(/^Dokument \(1\)/).isChecked(), 'the filter is still chosen after a reload');
+    assert((await page.getByLabel('Sökord').inputValue()) === 'vattenskydd', 'the query is still in the box');
+    await checkPage(page, 'sok-filter');
+  });
+
+  await step('search: no hits gives suggestions; a new query moves focus to the results heading', async () => {
+    await page.getByLabel('Sökord').fill('qwxzvbnm');
+    await page.getByLabel('Sökord').press('Enter');
+    await expectUrl(page, '/sok?q=qwxzvbnm&typ=dokument');
+    await expectText(page.locator('.search-empty'), 'Inga träffar');
+    await expectText(page.locator('.search-empty'), 'Sök utan filter');
+    assert(await page.evaluate(() => document.activeElement?.id === 'traffar'), 'focus on the results heading');
+    await checkPage(page, 'sok-inga-traffar');
+    await page.goBack();
+    await expectText(page.locator('.search-status'), '1 träff');
+    const link = page.locator('.hit').getByRole('link', { name: 'Tillsyn inom vattenskyddsområdet' });
+    await link.focus();
+    await page.keyboard.press('Enter');
+    await heading(page, 'Tillsyn inom vattenskyddsområdet');
+  });
+
+  const docTitle = 'Provtagning i enskilda brunnar';
+  await step('handläggarstöd: create a project, then edit it', async () => {
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Handläggarstöd' }).click();
+    await heading(page, 'Handläggarstöd');
+    await page.getByRole('link', { name: 'Nytt projekt' }).click();
+    await heading(page, 'Nytt projekt');
+    await page.getByRole('button', { name: 'Skapa projektet' }).click();
+    await expectText(page.locator('.field--invalid .field__error'), 'Fyll i namn.');
+    await page.getByLabel('Namn', { exact: true }).fill('Brunnar 2026');
+    await page.getByLabel('Beskrivning').fill('Tillsyn av enskilda brunnar i vattenskyddsområden.');
+    await page.getByLabel('Period från (valfritt)').fill(`${nextYear}-01-01`);
+    await page.getByLabel('Period till (valfritt)').fill(`${nextYear}-12-31`);
+    await page.getByLabel('Vatten och avlopp').check();
+    await checkPage(page, 'handlaggarstod-nytt-projekt');
+    await page.getByRole('button', { name: 'Skapa projektet' }).click();
+    await expectUrl(page, '/handlaggarstod/projekt/brunnar-2026');
+    await heading(page, 'Brunnar 2026');
+    await expectText(page.locator('.notice--success'), 'Projektet ”Brunnar 2026” är skapat.');
+    await expectText(page.locator('.facts'), 'Planerat');
+    await page.getByRole('link', { name: 'Redigera projektet' }).click();
+    await heading(page, 'Redigera Brunnar 2026');
+    await page.getByLabel('Status').selectOption('ONGOING');
+    await page.getByLabel('Mål').fill('Alla brunnar i skyddsområdena besökta.');
+    await checkPage(page, 'handlaggarstod-redigera-projekt');
+    await page.getByRole('button', { name: 'Spara ändringar' }).click();
+    await heading(page, 'Brunnar 2026');
+    await expectText(page.locator('.facts'), 'Pågående');
+    await expectText(page.locator('.facts'), 'Alla brunnar i skyddsområdena besökta.');
+  });
+
+  await step('handläggarstöd: create a document with tags and an attachment, then publish it', async () => {
+    await page.getByRole('link', { name: 'Nytt dokument i projektet' }).click();
+    await heading(page, 'Nytt dokument');
+    assert((await page.getByLabel('Projekt').locator('option:checked').innerText()) === 'Brunnar 2026', 'the project is chosen');
+    await page.getByLabel('Titel').fill(docTitle);
+    await page.getByLabel('Sammanfattning').fill('Så tar du prov på vattnet i en enskild brunn.');
+    await page.getByLabel('Text', { exact: true }).fill('## Provtagning\n\nSpola vattnet i **fem minuter** innan provet tas.');
+    await page.getByLabel('Typ').selectOption('VAGLEDNING');
+    await page.locator('.tag-picker').getByLabel('Vatten', { exact: true }).check();
+    await page.locator('input[name=files]').setInputFiles({ name: 'provtagning.txt', mimeType: 'text/plain', buffer: Buffer.from('Provtagningsplan för enskilda brunnar.\n') });
+    await expectText(page.locator('.file-picker__name'), 'provtagning.txt');
+    await checkPage(page, 'handlaggarstod-nytt-dokument');
+    await page.getByRole('button', { name: 'Spara dokumentet' }).click();
+    await heading(page, docTitle);
+    await expectText(page.locator('.notice--success'), `”${docTitle}” är sparat som utkast.`);
+    await expectText(page.locator('.facts'), 'Utkast');
+    await expectText(page.locator('.facts'), 'Vatten');
+    await expectText(page.locator('#bilagor'), 'Bilagor (1)');
+    await expectText(page.locator('tbody tr', { hasText: 'provtagning.txt' }), 'Version 1');
+    await page.getByRole('button', { name: 'Publicera' }).click();
+    await expectText(page.locator('.notice--success'), `”${docTitle}” är publicerat.`);
+    await expectText(page.locator('.facts'), 'Publicerad');
+    await checkPage(page, 'handlaggarstod-dokument-redaktor');
+  });
+
+  await step('handläggarstöd: edit the published document; the earlier text becomes version 1', async () => {
+    await page.getByRole('link', { name: 'Redigera', exact: true }).click();
+    await heading(page, `Redigera ${docTitle}`);
+    await expectText(page.locator('main .notice--info'), 'tidigare version');
+    await checkPage(page, 'handlaggarstod-redigera-dokument');
+    await page.getByLabel('Text', { exact: true }).fill('## Provtagning\n\nSpola vattnet i **tio minuter** innan provet tas.');
+    await page.getByRole('button', { name: 'Spara ändringar' }).click();
+    await heading(page, docTitle);
+    await expectText(page.locator('.notice--success'), 'är sparade');
+    await expectText(page.locator('.facts'), /Version\s+2,/);
+    await expectText(page.locator('article.prose'), 'tio minuter');
+    await expectText(page.locator('.version summary'), `Version 1: ${docTitle}`);
+    await page.locator('.version summary').click();
+    await expectText(page.locator('.version .prose'), 'fem minuter');
+  });
+
+  await step('handläggarstöd: a new version of the attachment, then the document to the recycle bin and back', async () => {
+    await page.locator('input[name=file]').setInputFiles({ name: 'provtagning.txt', mimeType: 'text/plain', buffer: Buffer.from('Provtagningsplan, reviderad.\n') });
+    await page.getByLabel('Laddas upp som').selectOption({ label: 'Ny version av provtagning.txt' });
+    await page.getByRole('button', { name: 'Ladda upp', exact: true }).click();
+    await expectText(page.locator('.notice--success'), 'provtagning.txt är uppladdad.');
+    await expectText(page.locator('tbody tr', { hasText: 'provtagning.txt' }), 'Version 2');
+    page.once('dialog', (dialog) => dialog.accept());
+    await page.getByRole('button', { name: 'Flytta till papperskorgen' }).click();
+    await heading(page, 'Papperskorg');
+    await expectText(page.locator('.notice--success'), `”${docTitle}” ligger nu i papperskorgen.`);
+    await expectText(page.locator('tbody tr', { hasText: docTitle }), 'Brunnar 2026');
+    await checkPage(page, 'handlaggarstod-papperskorg');
+    const other = await api(admin, '{ documents(first: 100) { nodes { title } } }');
+    assert(!other.data.documents.nodes.some((x) => x.title === docTitle), 'the document is no longer listed');
+    await page.getByRole('button', { name: `Återställ ${docTitle}` }).click();
+    await expectText(page.locator('.notice--success', { hasText: 'återställt' }), `”${docTitle}” är återställt.`);
+    await expectText(page.locator('main'), 'Papperskorgen är tom.');
+    await page.getByRole('link', { name: 'Öppna dokumentet' }).click();
+    await heading(page, docTitle);
+    await expectText(page.locator('.facts'), 'Publicerad');
+  });
+
+  await step('admin: create a members-only network and add a moderator', async () => {
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Administration' }).click();
+    await page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Nätverk' }).click();
+    await heading(page, 'Nätverk');
+    await expectText(page.locator('tbody tr', { hasText: 'Vatten och avlopp' }), 'Öppet');
+    await page.getByLabel('Namn', { exact: true }).fill('Samordnare för miljöbalken');
+    await page.getByLabel('Syfte').fill('För samordnarna i länets kommuner.');
+    await page.getByLabel('Bara för medlemmar').check();
+    await checkPage(page, 'admin-natverk');
+    await page.getByRole('button', { name: 'Skapa nätverket' }).click();
+    await heading(page, 'Samordnare för miljöbalken');
+    await expectText(page.locator('.notice--success'), 'är skapat');
+    await page.getByLabel('Användare').selectOption({ label: 'Eva Ek (Eksjö kommun)' });
+    await page.getByLabel('Roll').selectOption('MODERATOR');
+    await page.getByRole('button', { name: 'Lägg till' }).click();
+    await expectText(page.locator('tbody tr', { hasText: 'Eva Ek' }), 'Moderator');
+    assert(await page.evaluate(() => document.activeElement?.id === 'medlemmar'), 'focus on the members heading');
+    await checkPage(page, 'admin-natverk-medlemmar');
+    await page.getByRole('button', { name: 'Gör till medlem Eva Ek' }).click();
+    await expectText(page.locator('tbody tr', { hasText: 'Eva Ek' }), 'Medlem');
+    await page.getByRole('link', { name: 'Alla nätverk' }).click();
+    await heading(page, 'Nätverk');
+    const row = page.locator('tbody tr', { hasText: 'Samordnare för miljöbalken' });
+    await expectText(row, 'Bara medlemmar');
+    await expectText(row.locator('td').last(), '1');
+  });
+
+  await step('admin: a tillsynsområde with synonyms, then a synonym added', async () => {
+    await page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Tillsynsområden' }).click();
+    await heading(page, 'Tillsynsområden');
+    await page.getByLabel('Namn', { exact: true }).fill('Badvatten');
+    await page.getByLabel('Synonymer').fill('strandbad\nbadplats');
+    await page.getByRole('button', { name: 'Lägg till' }).click();
+    await expectText(page.locator('.notice--success'), 'Tillsynsområdet Badvatten är tillagt.');
+    await expectText(page.locator('tbody tr', { hasText: 'Badvatten' }), 'strandbad, badplats');
+    await checkPage(page, 'admin-taggar');
+    await page.getByRole('link', { name: 'Badvatten' }).click();
+    await heading(page, 'Redigera Badvatten');
+    await page.getByLabel('Synonymer').fill('strandbad\nbadplats\nEU-bad');
+    await checkPage(page, 'admin-tagg-redigera');
+    await page.getByRole('button', { name: 'Spara ändringar' }).click();
+    await expectText(page.locator('tbody tr', { hasText: 'Badvatten' }), 'strandbad, badplats, EU-bad');
+    const found = await api(admin, '{ tags { name synonyms } }');
+    assert(found.data.tags.find((t) => t.name === 'Badvatten')?.synonyms.includes('EU-bad'), 'the API has the new synonym');
+  });
+
+  await step('profile: "Exportera mina uppgifter" downloads a JSON file', async () => {
+    await page.locator('.site-account__me').click();
+    await heading(page, 'Mina uppgifter');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ladda ner mina uppgifter (JSON)' }).click()]);
+    assert(/^samsyn-mina-uppgifter-\d{4}-\d{2}-\d{2}\.json$/.test(download.suggestedFilename()), `file name: ${download.suggestedFilename()}`);
+    const file = await download.path();
+    const json = JSON.parse(await readFile(file, 'utf8'));
+    assert(JSON.stringify(json).includes(ADMIN_EMAIL), 'the export holds my account');
+    await expectText(page.locator('#mina-data ~ p[aria-live]'), 'Filen är nedladdad.');
+  });
+  // ---- end of the search, handläggarstöd editing and administration block ----------------
+
   await step('search box, the main sections and an unknown address', async () => {
     await page.getByLabel('Sök i Samsyn').fill('enskilda avlopp');
     await page.getByLabel('Sök i Samsyn').press('Enter');

@@ -102,3 +102,22 @@ export function serverHtml(html) {
   fragment.append(...[...doc.body.childNodes].map((n) => document.importNode(n, true)));
   return fragment;
 }
+
+/**
+ * Search highlighting (`titleHtml`, `snippet`): the server escapes the stored text and adds
+ * only <mark> around matched words (src/search/highlight.rs). Even so, only text and <mark>
+ * elements are kept here, so nothing else the string might hold can become markup.
+ */
+export function markedText(html) {
+  const doc = new DOMParser().parseFromString(`<body>${html ?? ''}</body>`, 'text/html');
+  const fragment = document.createDocumentFragment();
+  const walk = (from, to) => {
+    for (const node of from.childNodes) {
+      if (node.nodeType === Node.TEXT_NODE) to.append(document.createTextNode(node.textContent));
+      else if (node.nodeType === Node.ELEMENT_NODE && node.tagName === 'MARK') walk(node, to.appendChild(document.createElement('mark')));
+      else if (node.nodeType === Node.ELEMENT_NODE) walk(node, to);
+    }
+  };
+  walk(doc.body, fragment);
+  return fragment;
+}

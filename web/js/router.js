@@ -69,6 +69,18 @@ export function navigate(url, { replace: replaceEntry = false, flash = null } = 
   return render(false);
 }
 
+/**
+ * Changes the address of a page that redraws itself in place (the search page's filters),
+ * without rendering it again. A pushed entry renders normally when Back returns to it.
+ */
+export function updateUrl(url, { replace: replaceEntry = false, title = null } = {}) {
+  const target = safePath(url);
+  if (replaceEntry) history.replaceState(null, '', target);
+  else history.pushState(null, '', target);
+  currentKey = location.pathname + location.search;
+  if (title) setTitle(title);
+}
+
 function setTitle(title) {
   document.title = title ? `${title} – ${SITE}` : `${SITE} – Miljösamverkan Jönköpings län`;
 }

@@ -19,6 +19,11 @@ export const routes = [
   // Sections whose API is being built: they say so instead of showing made-up content.
   { path: '/forum', title: 'Forum', access: 'user', page: coming },
   { path: '/handlaggarstod', title: 'Handläggarstöd', access: 'user', page: () => import('./pages/library.js') },
+  { path: '/handlaggarstod/projekt/nytt', title: 'Nytt projekt', access: 'user', page: () => import('./pages/project-new.js') },
+  { path: '/handlaggarstod/projekt/:slug/redigera', title: 'Redigera projekt', access: 'user', page: () => import('./pages/project-edit.js') },
+  { path: '/handlaggarstod/dokument/ny', title: 'Nytt dokument', access: 'user', page: () => import('./pages/document-new.js') },
+  { path: '/handlaggarstod/dokument/:id/redigera', title: 'Redigera dokument', access: 'user', page: () => import('./pages/document-edit.js') },
+  { path: '/handlaggarstod/papperskorg', title: 'Papperskorg', access: 'user', page: () => import('./pages/recycle-bin.js') },
   { path: '/handlaggarstod/projekt/:slug', title: 'Projekt', access: 'user', page: () => import('./pages/project.js') },
   { path: '/handlaggarstod/dokument/:id', title: 'Dokument', access: 'user', page: () => import('./pages/document.js') },
   { path: '/telefonboken', title: 'Telefonboken', access: 'user', page: () => import('./pages/phonebook.js') },
@@ -38,6 +43,10 @@ export const routes = [
   { path: '/admin/anvandare/:id', title: 'Redigera användare', access: 'admin', page: () => import('./pages/admin/user-edit.js') },
   { path: '/admin/inbjudningar', title: 'Bjud in', access: 'admin', page: () => import('./pages/admin/invite.js') },
   { path: '/admin/organisationer', title: 'Organisationer', access: 'admin', page: () => import('./pages/admin/organisations.js') },
+  { path: '/admin/natverk', title: 'Nätverk', access: 'admin', page: () => import('./pages/admin/networks.js') },
+  { path: '/admin/natverk/:slug', title: 'Nätverk', access: 'admin', page: () => import('./pages/admin/network.js') },
+  { path: '/admin/taggar', title: 'Tillsynsområden', access: 'admin', page: () => import('./pages/admin/tags.js') },
+  { path: '/admin/taggar/:slug', title: 'Redigera tillsynsområde', access: 'admin', page: () => import('./pages/admin/tag-edit.js') },
 ];
 
 /** The main navigation in the header: [path, label]. */
@@ -54,4 +63,6 @@ export const adminNav = [
   ['/admin/anvandare', 'Användare'],
   ['/admin/inbjudningar', 'Bjud in'],
   ['/admin/organisationer', 'Organisationer'],
+  ['/admin/natverk', 'Nätverk'],
+  ['/admin/taggar', 'Tillsynsområden'],
 ];

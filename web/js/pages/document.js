@@ -1,10 +1,14 @@
 // One handläggarstöd document: the text, its attachments to download (with their earlier
-// versions), and the earlier versions of the text.
+// versions), and the earlier versions of the text. Those who may change it also get
+// Redigera, Publicera, Flytta till papperskorgen / Återställ, uploads (new files and new
+// versions) and the attachments in the recycle bin.
 
 import { ApiError, gql } from '../api.js';
-import { h, serverHtml } from '../dom.js';
+import { h, notice, replace, serverHtml, srOnly } from '../dom.js';
 import { formatDate, formatDateTime } from '../format.js';
-import { cap, fileSize } from '../library.js';
+import { cap, documentPath, fileSize } from '../library.js';
+import { filePicker, uploadAttachment } from '../library-edit.js';
+import { currentPath } from '../router.js';
 import { badge, dataTable } from '../widgets.js';
 
 function pathOf(url) {
@@ -16,18 +20,125 @@ function pathOf(url) {
   }
 }
 
-export default async function documentPage({ params, setTitle }) {
+/** Runs a mutation, then `after` (which shows the page again with a message), or the error. */
+async function act(after, errorBox, button, run) {
+  button.disabled = true;
+  try {
+    await run();
+    await after();
+  } catch (err) {
+    if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') return;
+    button.disabled = false;
+    replace(errorBox, notice(err.message, 'error'));
+    errorBox.firstChild?.setAttribute('tabindex', '-1');
+    errorBox.firstChild?.focus();
+  }
+}
+
+const MUTATE = (name) => `mutation ${name}($input: DocumentIdInput!) { ${name}(input: $input) { document { id status } } }`;
+
+function editorTools(d, navigate, errorBox) {
+  const again = (flash) => () => navigate(currentPath(), { replace: true, flash });
+  const tools = [];
+  if (d.status === 'ARCHIVED') {
+    const restore = h('button', { type: 'button', class: 'button' }, 'Återställ dokumentet');
+    restore.addEventListener('click', () =>
+      act(again(`”${d.title}” är återställt.`), errorBox, restore, () => gql(MUTATE('restoreDocument'), { input: { id: d.id } })),
+    );
+    return h(
+      'section',
+      { class: 'panel status-panel', 'aria-label': 'Papperskorgen' },
+      h('p', { class: 'panel__title' }, 'Dokumentet ligger i papperskorgen.'),
+      h('p', null, 'Det syns inte för andra förrän det återställs. ', h('a', { href: '/handlaggarstod/papperskorg' }, 'Till papperskorgen')),
+      restore,
+    );
+  }
+  if (d.viewerCanEdit) tools.push(h('a', { href: `${documentPath(d)}/redigera`, class: 'button' }, 'Redigera'));
+  if (d.status === 'DRAFT' && d.viewerCanPublish) {
+    const publish = h('button', { type: 'button', class: 'button' }, 'Publicera');
+    publish.addEventListener('click', () =>
+      act(again(`”${d.title}” är publicerat.`), errorBox, publish, () => gql(MUTATE('publishDocument'), { input: { id: d.id } })),
+    );
+    tools.push(publish);
+  }
+  const trash = h('button', { type: 'button', class: 'button button--danger' }, 'Flytta till papperskorgen');
+  trash.addEventListener('click', () => {
+    if (!window.confirm(`Flytta ”${d.title}” till papperskorgen? Det går att återställa därifrån.`)) return;
+    act(
+      () => navigate('/handlaggarstod/papperskorg', { flash: `”${d.title}” ligger nu i papperskorgen.` }),
+      errorBox,
+      trash,
+      () => gql(MUTATE('archiveDocument'), { input: { id: d.id } }),
+    );
+  });
+  if (d.viewerCanEdit) tools.push(trash);
+  return h('div', { class: 'toolbar-row', role: 'group', 'aria-label': 'Ändra dokumentet' }, tools);
+}
+
+/** Upload a new attachment or a new version of one. */
+function uploadForm(d, navigate, errorBox) {
+  const picker = filePicker({ name: 'file', label: 'Fil', buttonText: 'Välj fil …' });
+  const target = h(
+    'select',
+    { id: 'bilaga-som', name: 'replaces', class: 'field__input' },
+    h('option', { value: '' }, 'Ny bilaga'),
+    d.attachments.map((a) => h('option', { value: a.id }, `Ny version av ${a.fileName}`)),
+  );
+  const submit = h('button', { type: 'submit', class: 'button' }, 'Ladda upp');
+  const el = h(
+    'form',
+    { class: 'form', 'aria-label': 'Ladda upp bilaga', novalidate: true },
+    h('h3', null, 'Ladda upp'),
+    picker.el,
+    d.attachments.length ? h('div', { class: 'field' }, h('label', { for: 'bilaga-som', class: 'field__label' }, 'Laddas upp som'), target) : null,
+    h('div', { class: 'form__actions' }, submit),
+  );
+  el.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const file = picker.input.files?.[0];
+    if (!file) {
+      replace(errorBox, notice('Välj en fil att ladda upp.', 'error'));
+      picker.input.focus();
+      return;
+    }
+    const replaces = d.attachments.length ? target.value || null : null;
+    act(
+      () => navigate(currentPath(), { replace: true, flash: `${file.name} är uppladdad.` }),
+      errorBox,
+      submit,
+      () => uploadAttachment(d.id, file, replaces),
+    );
+  });
+  return el;
+}
+
+export default async function documentPage({ params, setTitle, navigate }) {
   const data = await gql(
     `query Document($id: ID!) { document(id: $id) {
        id title summary bodyHtml kindLabel status statusLabel reviewBy reviewOverdue version publishedAt updatedAt tags
+       viewerCanEdit viewerCanPublish archivedAt
        project { slug name } network { name } author { displayName }
        attachments { id fileName size url version createdAt versions { id version size url createdAt } }
+       deletedAttachments { id fileName size deletedAt }
        versions { version title replacedAt replacedBy { displayName } bodyHtml } } }`,
     { id: params.id },
   );
   const d = data.document;
   if (!d) throw new ApiError('NOT_FOUND', 'Dokumentet finns inte.');
   setTitle(d.title);
+  const editor = d.viewerCanEdit || d.viewerCanPublish;
+  const canChangeFiles = d.viewerCanEdit && d.status !== 'ARCHIVED';
+  const errorBox = h('div', { class: 'document-errors' });
+  const again = (flash) => () => navigate(currentPath(), { replace: true, flash });
+  const attachmentAction = (a, mutation, label, kind, flash) => {
+    const button = h('button', { type: 'button', class: `button button--${kind} button--small` }, label, srOnly(` ${a.fileName}`));
+    button.addEventListener('click', () =>
+      act(again(flash), errorBox, button, () =>
+        gql(`mutation ${mutation}($input: AttachmentIdInput!) { ${mutation}(input: $input) { attachment { id } } }`, { input: { id: a.id } }),
+      ),
+    );
+    return button;
+  };
   const row = (term, value) => (value ? [h('dt', null, term), h('dd', null, value)] : null);
   return h(
     'div',
@@ -35,6 +146,8 @@ export default async function documentPage({ params, setTitle }) {
     h('p', { class: 'breadcrumb' }, h('a', { href: '/handlaggarstod' }, 'Handläggarstöd')),
     h('h1', null, d.title),
     d.summary ? h('p', { class: 'lead' }, d.summary) : null,
+    errorBox,
+    editor ? editorTools(d, navigate, errorBox) : null,
     h(
       'dl',
       { class: 'facts' },
@@ -73,8 +186,27 @@ export default async function documentPage({ params, setTitle }) {
                   )
                 : `Version ${a.version}`,
           },
+          ...(canChangeFiles
+            ? [{ label: 'Åtgärd', cell: (a) => attachmentAction(a, 'deleteAttachment', 'Ta bort', 'danger', `${a.fileName} ligger nu i papperskorgen.`) }]
+            : []),
         ],
       }),
+      canChangeFiles ? uploadForm(d, navigate, errorBox) : null,
+      canChangeFiles && d.deletedAttachments.length
+        ? [
+            h('h3', null, 'Borttagna bilagor'),
+            dataTable({
+              caption: { text: 'Bilagor i papperskorgen', hidden: true },
+              empty: '',
+              rows: d.deletedAttachments,
+              columns: [
+                { label: 'Fil', class: 'cell--wrap', cell: (a) => a.fileName },
+                { label: 'Borttagen', cell: (a) => formatDateTime(a.deletedAt) },
+                { label: 'Åtgärd', cell: (a) => attachmentAction(a, 'restoreAttachment', 'Återställ', 'secondary', `${a.fileName} är återställd.`) },
+              ],
+            }),
+          ]
+        : null,
     ),
     h('article', { class: 'prose', 'aria-label': 'Dokumentets text' }, serverHtml(d.bodyHtml)),
     d.versions.length

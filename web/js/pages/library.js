@@ -5,11 +5,12 @@ import { ApiError, gql } from '../api.js';
 import { h, notice } from '../dom.js';
 import { selectField, textField } from '../forms.js';
 import { DOCUMENT_LIST_FIELDS, KIND_OPTIONS, cap, documentItem } from '../library.js';
+import * as session from '../session.js';
 
 export default async function libraryPage({ query, navigate }) {
   const filter = { kind: query.get('typ') ?? '', project: query.get('projekt') ?? '', tag: (query.get('omrade') ?? '').trim() };
   const [projectsData, docs] = await Promise.all([
-    gql('query Projects { projects(first: 100) { nodes { slug name statusLabel periodFrom periodTo responsible } } }'),
+    gql('query Projects { projects(first: 100) { nodes { slug name statusLabel periodFrom periodTo responsible } } networks { viewerCanModerate } }'),
     gql(`query Documents($filter: DocumentFilterInput) { documents(filter: $filter, first: 100) { nodes { ${DOCUMENT_LIST_FIELDS} } } }`, {
       filter: { kind: filter.kind || null, project: filter.project || null, tag: filter.tag || null },
     }).catch((err) => {
@@ -18,6 +19,8 @@ export default async function libraryPage({ query, navigate }) {
     }),
   ]);
   const projects = projectsData.projects.nodes;
+  // Anyone may write a draft; projects are created by admins and network moderators.
+  const mayCreateProject = session.isAdmin() || projectsData.networks.some((n) => n.viewerCanModerate);
 
   const form = h(
     'form',
@@ -48,6 +51,13 @@ export default async function libraryPage({ query, navigate }) {
     null,
     h('h1', null, 'Handläggarstöd'),
     h('p', { class: 'lead' }, 'Checklistor, projektplaner, vägledningar och mallar från tillsynsprojekten.'),
+    h(
+      'div',
+      { class: 'toolbar-row' },
+      h('a', { href: '/handlaggarstod/dokument/ny', class: 'button' }, 'Nytt dokument'),
+      mayCreateProject ? h('a', { href: '/handlaggarstod/projekt/nytt', class: 'button button--secondary' }, 'Nytt projekt') : null,
+      h('a', { href: '/handlaggarstod/papperskorg', class: 'button button--secondary' }, 'Papperskorg'),
+    ),
     form,
     h(
       'section',

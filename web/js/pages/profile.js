@@ -65,6 +65,40 @@ function subscription(initial) {
   );
 }
 
+/** Mina uppgifter, exporterade: everything Samsyn stores about me, downloaded as JSON. */
+function myDataExport() {
+  const status = h('p', { class: 'muted', 'aria-live': 'polite' });
+  const button = h('button', { type: 'button', class: 'button button--secondary' }, 'Ladda ner mina uppgifter (JSON)');
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    status.textContent = 'Hämtar …';
+    try {
+      const data = await gql('query MyData { myData }');
+      const blob = new Blob([JSON.stringify(data.myData, null, 2)], { type: 'application/json' });
+      const url = URL.createObjectURL(blob);
+      const day = new Date().toLocaleDateString('sv-SE');
+      const link = h('a', { href: url, download: `samsyn-mina-uppgifter-${day}.json`, hidden: true });
+      document.body.append(link);
+      link.click();
+      link.remove();
+      window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      status.textContent = 'Filen är nedladdad.';
+    } catch (err) {
+      status.textContent = err.message;
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return h(
+    'section',
+    { class: 'panel', 'aria-labelledby': 'mina-data' },
+    h('h2', { id: 'mina-data' }, 'Exportera mina uppgifter'),
+    h('p', null, 'Allt Samsyn sparar om dig – konto, inloggningar, API-nycklar, din post i telefonboken, ändringar som rör dig – i en JSON-fil. Lösenord och nycklar finns aldrig med.'),
+    button,
+    status,
+  );
+}
+
 export default async function profilePage() {
   const me = session.user();
   const data = await gql(`query MyTokens { apiTokens { ${TOKEN_FIELDS} } newsletterSubscription }`);
@@ -194,5 +228,6 @@ export default async function profilePage() {
       h('h3', null, 'Dina nycklar'),
       list,
     ),
+    myDataExport(),
   );
 }

@@ -7,7 +7,7 @@ import { DOCUMENT_LIST_FIELDS, cap, documentItem } from '../library.js';
 
 export default async function projectPage({ params, setTitle }) {
   const data = await gql(
-    `query Project($slug: String!) { project(slug: $slug) { name description goal parties periodFrom periodTo statusLabel responsible
+    `query Project($slug: String!) { project(slug: $slug) { slug name viewerCanEdit description goal parties periodFrom periodTo statusLabel responsible
        networks { name } documents(first: 100) { nodes { ${DOCUMENT_LIST_FIELDS} } } } }`,
     { slug: params.slug },
   );
@@ -23,6 +23,12 @@ export default async function projectPage({ params, setTitle }) {
     h('p', { class: 'breadcrumb' }, h('a', { href: '/handlaggarstod' }, 'Handläggarstöd')),
     h('h1', null, p.name),
     p.description ? h('p', { class: 'lead' }, p.description) : null,
+    h(
+      'div',
+      { class: 'toolbar-row' },
+      h('a', { href: `/handlaggarstod/dokument/ny?projekt=${encodeURIComponent(p.slug)}`, class: 'button' }, 'Nytt dokument i projektet'),
+      p.viewerCanEdit ? h('a', { href: `/handlaggarstod/projekt/${encodeURIComponent(p.slug)}/redigera`, class: 'button button--secondary' }, 'Redigera projektet') : null,
+    ),
     h(
       'section',
       { class: 'panel', 'aria-label': 'Om projektet' },

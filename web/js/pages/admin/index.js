@@ -16,7 +16,8 @@ export default async function adminIndexPage() {
       card('/admin/anvandare', 'Användare', 'Skapa konton, ändra roll och organisation, inaktivera den som slutat.'),
       card('/admin/inbjudningar', 'Bjud in', 'Skicka en länk där en ny kollega själv väljer lösenord.'),
       card('/admin/organisationer', 'Organisationer', 'Länets kommuner, Länsstyrelsen och Kommunal utveckling.'),
+      card('/admin/natverk', 'Nätverk', 'Skapa nätverk, öppna eller bara för medlemmar; medlemmar och moderatorer.'),
+      card('/admin/taggar', 'Tillsynsområden', 'Taggarna på trådar och dokument, med synonymer som sökningen förstår.'),
     ),
-    h('p', { class: 'muted' }, 'Nätverk och medlemmar, taggar och synonymer kommer hit när forumet är på plats.'),
   );
 }
