@@ -137,7 +137,27 @@ impl Access {
                 NetworkRole::parse(&r.try_get::<String, _>(1)?),
             );
         }
-        Ok(Access {
+        Ok(Self::with_networks(
+            user_id,
+            display_name,
+            role,
+            organisation_id,
+            via,
+            networks,
+        ))
+    }
+
+    /// A signed-in user's access from memberships already read (by the caller's own
+    /// statement, e.g. the session lookup that joins them in).
+    pub fn with_networks(
+        user_id: i64,
+        display_name: String,
+        role: Role,
+        organisation_id: Option<i64>,
+        via: AuthVia,
+        networks: HashMap<i64, NetworkRole>,
+    ) -> Access {
+        Access {
             principal: Some(Principal {
                 user_id,
                 display_name,
@@ -146,7 +166,7 @@ impl Access {
                 via,
                 networks,
             }),
-        })
+        }
     }
 
     /// The signed-in caller, or UNAUTHENTICATED.

@@ -3,11 +3,13 @@
 //! The cookie carries a random token; the database keeps only its hash. A new token is made
 //! at every login; sessions expire when idle and at an absolute limit; logout deletes the row.
 
+use std::collections::HashMap;
+
 use sqlx::{Any, Row, Transaction};
 
 use crate::{
     accounts::{
-        access::{Access, AuthVia, Role},
+        access::{Access, AuthVia, NetworkRole, Role},
         password,
         secrets::{hash_secret, new_secret},
         users::{self, User},
@@ -141,15 +143,19 @@ pub async fn logout(db: &Db, access: &Access) -> AppResult<()> {
 
 /// Resolves a cookie token to the caller's access, or anonymous when it is unknown or expired.
 pub async fn resolve(db: &Db, cfg: &Config, token: &str) -> AppResult<Access> {
-    let row = sqlx::query(
-        "SELECT s.id, s.last_seen_at, s.expires_at, u.id, u.display_name, u.role, u.organisation_id
+    // One statement per request: the session, its user and the user's memberships (one
+    // row per membership, or one row with NULLs for none).
+    let rows = sqlx::query(
+        "SELECT s.id, s.last_seen_at, s.expires_at, u.id, u.display_name, u.role, u.organisation_id,
+                m.network_id, m.role
          FROM sessions s JOIN users u ON u.id = s.user_id
+         LEFT JOIN network_members m ON m.user_id = u.id
          WHERE s.token_hash = $1 AND u.active = 1 AND u.erased_at IS NULL",
     )
     .bind(hash_secret(token))
-    .fetch_optional(&db.pool)
+    .fetch_all(&db.pool)
     .await?;
-    let Some(r) = row else {
+    let Some(r) = rows.first() else {
         return Ok(Access::anonymous());
     };
     let session_id: i64 = r.try_get(0)?;
@@ -174,15 +180,21 @@ pub async fn resolve(db: &Db, cfg: &Config, token: &str) -> AppResult<Access> {
             .await?;
         tx.commit().await?;
     }
-    Access::for_user(
-        db,
+    let mut networks = HashMap::with_capacity(rows.len());
+    for row in &rows {
+        if let Some(network) = row.try_get::<Option<i64>, _>(7)? {
+            let role: String = row.try_get(8)?;
+            networks.insert(network, NetworkRole::parse(&role));
+        }
+    }
+    Ok(Access::with_networks(
         r.try_get(3)?,
         r.try_get(4)?,
         Role::parse(&r.try_get::<String, _>(5)?)?,
         r.try_get(6)?,
         AuthVia::Session { session_id },
-    )
-    .await
+        networks,
+    ))
 }
 
 /// The Set-Cookie value for a session token (HttpOnly, SameSite=Lax, Secure over TLS).
