@@ -379,7 +379,7 @@ try {
     await ollePage.getByLabel('Ditt svar').fill('Vi provtar **två gånger per år**.');
     await ollePage.getByRole('button', { name: 'Förhandsgranska' }).click();
     await expectText(ollePage.locator('.post-preview__body blockquote'), 'skrev:');
-    await expectText(ollePage.locator('.post-preview__body strong'), 'två gånger per år');
+    await expectText(ollePage.locator('.post-preview__body > p strong'), 'två gånger per år');
     await checkPage(ollePage, 'forum-svar-forhandsgranska');
     await ollePage.getByRole('button', { name: 'Skicka svaret' }).click();
     await expectText(ollePage.locator('.reply .notice--success'), 'Ditt svar är publicerat.');
@@ -412,7 +412,7 @@ try {
 
   await step('forum: the answerer edits the answer; "Redigerad" opens the version history', async () => {
     await ollePage.locator('.post-list').getByRole('button', { name: /^Redigera/ }).click();
-    await ollePage.getByLabel('Redigera inlägget').fill('Vi provtar **fyra gånger per år** sedan 2024.');
+    await ollePage.getByLabel('Inläggets text').fill('Vi provtar **fyra gånger per år** sedan 2024.');
     await ollePage.getByRole('button', { name: 'Spara ändringen' }).click();
     await expectText(ollePage.locator('.post-list .notice--success'), 'Ändringen är sparad.');
     await expectText(ollePage.locator('.post-list'), 'fyra gånger per år');

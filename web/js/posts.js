@@ -162,7 +162,7 @@ export function postArticle(post, { thread, onQuote, onAccept, onSaved, copy = f
   );
 
   function openEditor() {
-    const box = markdownBox({ label: 'Redigera inlägget', value: post.body, rows: 8, previewHeading: 'h4' });
+    const box = markdownBox({ label: 'Inläggets text', value: post.body, rows: 8, previewHeading: 'h4' });
     const files = filePicker({ label: 'Lägg till bilagor', buttonLabel: 'Bifoga filer …' });
     const cancel = h('button', { type: 'button', class: 'button button--link' }, 'Avbryt');
     const editor = form({
