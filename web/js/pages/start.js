@@ -71,7 +71,7 @@ function notificationsBox(initial, initialUnread) {
     });
     replace(
       box,
-      h('h3', { id: 'aviseringar', tabindex: '-1' }, 'Aviseringar', unread > 0 ? [' ', badge(`${unread} olästa`, 'new')] : null),
+      h('h3', { id: 'aviseringar', tabindex: '-1' }, 'Aviseringar', unread > 0 ? [' ', badge(`${unread} ${unread === 1 ? 'oläst' : 'olästa'}`, 'new')] : null),
       status,
       items.length
         ? h(
