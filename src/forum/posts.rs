@@ -3,8 +3,8 @@
 //! sanitised once when written; a newer renderer re-renders on read.
 //!
 //! A post is readable when its thread is, unless it is hidden: then only the network's
-//! moderators see it. Attachments on posts belong to the library (a future
-//! `attachments.post_id`), not here.
+//! moderators see it. Attachments on posts belong to the library
+//! (`crate::library::attachments`, owner kind "post"), not here.
 
 use std::collections::HashSet;
 
@@ -265,6 +265,54 @@ pub(crate) async fn insert_reply(
     Ok(post_id)
 }
 
+/// The Markdown of a reply as it will be stored: `body` checked, with the quoted post (one
+/// the caller may read, not hidden, in `thread_id` when given) as a blockquote above it.
+/// Returns the text and the quoted post's id.
+async fn with_quote(
+    db: &Db,
+    access: &Access,
+    body: &str,
+    quote_post_id: Option<i64>,
+    thread_id: Option<i64>,
+) -> AppResult<(String, Option<i64>)> {
+    let text = PostBody::parse(body)?.into_string();
+    let Some(qid) = quote_post_id else {
+        return Ok((text, None));
+    };
+    let quoted = get(db, access, qid)
+        .await?
+        .filter(|p| thread_id.is_none_or(|t| p.thread_id == t) && p.hidden_at.is_none())
+        .ok_or_else(|| {
+            AppError::bad_input("quotePostId", "Inlägget att citera finns inte i tråden.")
+        })?;
+    let author = match quoted.author_id {
+        Some(a) => crate::accounts::users::get(db, a)
+            .await?
+            .filter(|u| !u.erased)
+            .map(|u| u.display_name),
+        None => None,
+    };
+    let quoted_md = markdown::quote(
+        author.as_deref().unwrap_or("Tidigare användare"),
+        &quoted.body,
+    );
+    let text = PostBody::parse(&format!("{quoted_md}{text}"))?.into_string();
+    Ok((text, Some(quoted.id)))
+}
+
+/// What a post would look like (förhandsgranska): the sanitised HTML of `body`, with the
+/// quoted post above it as [`reply`] would put it. Nothing is stored.
+pub async fn preview(
+    db: &Db,
+    access: &Access,
+    body: &str,
+    quote_post_id: Option<i64>,
+) -> AppResult<String> {
+    access.user()?;
+    let (text, _) = with_quote(db, access, body, quote_post_id, None).await?;
+    Ok(markdown::render(&text))
+}
+
 /// A reply to a thread.
 pub struct NewPost {
     pub thread_id: i64,
@@ -284,32 +332,14 @@ pub async fn reply(state: &AppState, access: &Access, input: NewPost) -> AppResu
             "Tråden är låst och tar inte emot fler svar.".into(),
         ));
     }
-    let body = PostBody::parse(&input.body)?;
-    let mut text = body.into_string();
-    let quote_of = match input.quote_post_id {
-        Some(qid) => {
-            let quoted = get(db, access, qid)
-                .await?
-                .filter(|p| p.thread_id == thread.id && p.hidden_at.is_none())
-                .ok_or_else(|| {
-                    AppError::bad_input("quotePostId", "Inlägget att citera finns inte i tråden.")
-                })?;
-            let author = match quoted.author_id {
-                Some(a) => crate::accounts::users::get(db, a)
-                    .await?
-                    .filter(|u| !u.erased)
-                    .map(|u| u.display_name),
-                None => None,
-            };
-            let quoted_md = markdown::quote(
-                author.as_deref().unwrap_or("Tidigare användare"),
-                &quoted.body,
-            );
-            text = PostBody::parse(&format!("{quoted_md}{text}"))?.into_string();
-            Some(quoted.id)
-        }
-        None => None,
-    };
+    let (text, quote_of) = with_quote(
+        db,
+        access,
+        &input.body,
+        input.quote_post_id,
+        Some(thread.id),
+    )
+    .await?;
     let now = now_ms();
     let mut tx = db.begin_write().await?;
     let post_id = insert_reply(&mut tx, thread.id, me.user_id, &text, quote_of, now).await?;

@@ -25,6 +25,7 @@ use crate::{
     db::Db,
     directory::organisations::{self, Organisation},
     forum::{follows, networks, posts, posts::Post, reading, threads, threads::Thread},
+    library::attachments::{self, Attachment},
     tags::Tag,
 };
 
@@ -86,7 +87,8 @@ impl Extension for LoadersExtension {
             .data(cached(UnreadThreadsLoader(db.clone())))
             .data(cached(MemberCountLoader(db.clone())))
             .data(cached(NetworkRoleLoader(db.clone())))
-            .data(cached(FollowLoader(db.clone())));
+            .data(cached(FollowLoader(db.clone())))
+            .data(cached(PostAttachmentsLoader(db.clone())));
         next.run(ctx, request).await
     }
 }
@@ -314,5 +316,22 @@ impl Loader<(i64, follows::Target)> for FollowLoader {
             }
         }
         Ok(out)
+    }
+}
+
+/// The current attachments of posts, by post id (loads rows only: the resolver shows them
+/// for a post the caller already reads).
+pub struct PostAttachmentsLoader(Db);
+
+impl Loader<i64> for PostAttachmentsLoader {
+    type Value = Vec<Attachment>;
+    type Error = async_graphql::Error;
+    async fn load(&self, keys: &[i64]) -> LoadResult<i64, Vec<Attachment>> {
+        let mut found = attachments::current_for_posts(&self.0, keys).await?;
+        // Cache "no files" too, so a post without attachments is not asked for again.
+        Ok(keys
+            .iter()
+            .map(|k| (*k, found.remove(k).unwrap_or_default()))
+            .collect())
     }
 }

@@ -201,15 +201,33 @@ pub async fn current_for_documents(
     db: &Db,
     document_ids: &[i64],
 ) -> AppResult<HashMap<i64, Vec<Attachment>>> {
+    current_for(db, "document", document_ids).await
+}
+
+/// The current, not deleted attachments of forum posts, keyed by post id (one query).
+/// The caller has already checked that it may read the posts.
+pub async fn current_for_posts(
+    db: &Db,
+    post_ids: &[i64],
+) -> AppResult<HashMap<i64, Vec<Attachment>>> {
+    current_for(db, "post", post_ids).await
+}
+
+async fn current_for(
+    db: &Db,
+    owner_kind: &str,
+    owner_ids: &[i64],
+) -> AppResult<HashMap<i64, Vec<Attachment>>> {
     let mut out: HashMap<i64, Vec<Attachment>> = HashMap::new();
-    if document_ids.is_empty() {
+    if owner_ids.is_empty() {
         return Ok(out);
     }
     let mut sql = Sql::new(&format!(
-        "SELECT {COLUMNS}{FROM} WHERE a.owner_kind = 'document' AND a.is_current = 1 \
-         AND a.deleted_at IS NULL AND a.owner_id IN ("
+        "SELECT {COLUMNS}{FROM} WHERE a.is_current = 1 AND a.deleted_at IS NULL AND a.owner_kind = "
     ));
-    sql.bind_list(document_ids)
+    sql.bind(owner_kind)
+        .push(" AND a.owner_id IN (")
+        .bind_list(owner_ids)
         .push(") ORDER BY a.file_name, a.id");
     for a in load(db, &sql).await? {
         out.entry(a.owner.id()).or_default().push(a);

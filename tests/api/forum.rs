@@ -3,6 +3,7 @@
 //! here; each submodule covers one area. Every scenario runs on both backends.
 
 mod answers;
+mod compose;
 mod digest;
 mod limits;
 mod markdown;

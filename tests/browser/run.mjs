@@ -268,6 +268,178 @@ try {
     );
   });
 
+  // ---- forum: networks, ask, answer live, accept, edit with history, quote + preview --------
+  // Setup through the API with the admin's session (`api` is declared further down in this
+  // block): a tag, an open network, a question to be found as similar, and a second user.
+  const forumNetwork = { slug: 'dagvatten', name: 'Dagvatten' };
+  const olle = { email: 'olle.svarsson@varnamo.se', name: 'Olle Svarsson', password: 'olles-lösenord-123' };
+  const question = 'Hur ofta provtar ni dagvatten från tvätthallar?';
+  await step('forum setup: a network, an earlier question and a second user, through the API', async () => {
+    const t = await api(admin, 'mutation ($input: CreateTagInput!) { createTag(input: $input) { tag { id } } }', { input: { name: 'Dagvatten', synonyms: ['dagvattenhantering', 'oljeavskiljare'] } });
+    assert(!t.errors, `tag created: ${JSON.stringify(t)}`);
+    const n = await api(admin, 'mutation ($input: CreateNetworkInput!) { createNetwork(input: $input) { network { id } } }', {
+      input: { name: forumNetwork.name, slug: forumNetwork.slug, description: 'Dagvattenhantering, oljeavskiljare och recipienter.' },
+    });
+    const networkId = n.data?.createNetwork?.network?.id;
+    assert(networkId, `network created: ${JSON.stringify(n)}`);
+    const earlier = await api(admin, 'mutation ($input: CreateThreadInput!) { createThread(input: $input) { thread { id } } }', {
+      input: { networkId, kind: 'QUESTION', title: 'Provtagning av dagvatten från parkeringsytor', body: 'Hur ofta tar ni prover?', tags: ['Dagvatten'] },
+    });
+    assert(earlier.data?.createThread?.thread?.id, `earlier question created: ${JSON.stringify(earlier)}`);
+    const orgs = await api(admin, '{ organisations { id slug } }');
+    const varnamo = orgs.data.organisations.find((o) => o.slug === 'varnamo');
+    const u = await api(admin, 'mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }', {
+      input: { email: olle.email, displayName: olle.name, organisationId: varnamo?.id ?? null, role: 'MEMBER', password: olle.password },
+    });
+    assert(u.data?.createUser?.id, `second user created: ${JSON.stringify(u)}`);
+  });
+
+  await step('forum: the networks are listed and the admin joins one', async () => {
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Forum' }).click();
+    await heading(page, 'Forum');
+    await focusedIsHeading(page);
+    const card = page.locator('.network-card', { hasText: forumNetwork.name });
+    await expectText(card, 'Öppet');
+    await checkPage(page, 'forum-natverken');
+    await card.getByRole('button', { name: `Gå med i ${forumNetwork.name}` }).click();
+    await expectText(page.locator('.network-card', { hasText: forumNetwork.name }), 'Du är medlem');
+    await page.reload();
+    await heading(page, 'Forum');
+    await expectText(page.locator('#mina-natverk + .network-list'), forumNetwork.name);
+  });
+
+  await step('forum: a network lists its threads, filters them in the address and has a FAQ tab', async () => {
+    await page.getByRole('link', { name: forumNetwork.name, exact: true }).click();
+    await expectUrl(page, `/forum/${forumNetwork.slug}`);
+    await heading(page, forumNetwork.name);
+    await expectText(page.locator('.thread-list'), 'Provtagning av dagvatten från parkeringsytor');
+    await expectText(page.locator('.thread-item', { hasText: 'parkeringsytor' }), 'Obesvarad');
+    await checkPage(page, 'forum-natverk');
+    await page.getByLabel('Status').selectOption('besvarad');
+    await page.getByRole('button', { name: 'Visa' }).click();
+    await expectUrl(page, `/forum/${forumNetwork.slug}?status=besvarad`);
+    await expectText(page.locator('main .empty'), 'Inga trådar matchar filtret.');
+    await page.reload();
+    await heading(page, forumNetwork.name);
+    assert((await page.getByLabel('Status').inputValue()) === 'besvarad', 'the filter survives a reload');
+    await page.getByRole('navigation', { name: `Delar av ${forumNetwork.name}` }).getByRole('link', { name: 'Vanliga frågor' }).click();
+    await heading(page, `Vanliga frågor i ${forumNetwork.name}`);
+    await expectText(page.locator('main .empty'), 'Inga frågor');
+    await checkPage(page, 'forum-vanliga-fragor');
+    await page.getByRole('navigation', { name: `Delar av ${forumNetwork.name}` }).getByRole('link', { name: 'Trådar' }).click();
+    await heading(page, forumNetwork.name);
+  });
+
+  let threadUrl = '';
+  await step('forum: ask a question; similar questions appear while the title is typed', async () => {
+    await page.getByRole('link', { name: 'Ställ en fråga' }).click();
+    await expectUrl(page, `/forum/${forumNetwork.slug}/ny-fraga`);
+    await heading(page, `Ställ en fråga i ${forumNetwork.name}`);
+    await page.getByLabel('Rubrik').pressSequentially('Provtagning av dagvatten', { delay: 20 });
+    const similar = page.getByRole('region', { name: 'Liknande frågor som redan finns' });
+    await expectText(similar, 'Provtagning av dagvatten från parkeringsytor');
+    const href = await similar.getByRole('link').first().getAttribute('href');
+    assert(/^\/forum\/trad\/[\w-]+$/.test(href), `a similar question links to its thread: ${href}`);
+    await checkPage(page, 'forum-stall-en-fraga');
+    await page.getByLabel('Rubrik').fill(question);
+    await page.getByLabel('Din fråga').fill('Vi har **tre tvätthallar** i kommunen.\n\n- Hur ofta tar ni prov?\n- Vilka parametrar?');
+    await page.getByLabel('Dagvatten', { exact: true }).check();
+    await page.locator('input[type=file][name=files]').setInputFiles({ name: 'provtagningsplan.txt', mimeType: 'text/plain', buffer: Buffer.from('Provpunkt 1: utloppet.\n') });
+    await page.getByRole('button', { name: 'Förhandsgranska' }).click();
+    await expectText(page.locator('.post-preview__body strong'), 'tre tvätthallar');
+    assert((await page.locator('main h1').count()) === 1, 'the preview adds no second h1');
+    await page.getByRole('button', { name: 'Publicera' }).click();
+    await heading(page, question);
+    await expectText(page.locator('.notice--success'), 'är publicerad');
+    await expectText(page.locator('.post--first .post__files'), 'provtagningsplan.txt');
+    threadUrl = new URL(page.url()).pathname;
+    assert(/^\/forum\/trad\/[\w-]+$/.test(threadUrl), `a readable thread address: ${threadUrl}`);
+    const file = await page.request.get(`${BASE_URL}${await page.getByRole('link', { name: 'provtagningsplan.txt' }).getAttribute('href')}`);
+    assert(file.ok() && (await file.text()).includes('utloppet'), 'the attachment downloads');
+    await checkPage(page, 'forum-trad');
+  });
+
+  // The second user in a browser of their own; the asker keeps the thread open meanwhile.
+  const olleContext = await browser.newContext({ viewport: DESKTOP, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
+  const ollePage = await olleContext.newPage();
+  watchConsole(ollePage, 'second user');
+  await step('forum: a second user quotes the question, previews and answers; it arrives live for the asker', async () => {
+    await page.waitForFunction(() => document.querySelector('.live-status')?.dataset.live === 'live', null, { timeout: TIMEOUT });
+    await page.evaluate(() => {
+      window.samsynNotReloaded = true;
+    });
+    await ollePage.goto(`${BASE_URL}/logga-in?till=${encodeURIComponent(threadUrl)}`);
+    await ollePage.getByLabel('E-postadress').fill(olle.email);
+    await ollePage.getByLabel('Lösenord').fill(olle.password);
+    await ollePage.getByRole('button', { name: 'Logga in' }).click();
+    await heading(ollePage, question);
+    await ollePage.getByRole('button', { name: /^Citera/ }).first().click();
+    await expectText(ollePage.locator('.quote-chip'), `Du citerar ${adminName}`);
+    assert(await ollePage.getByLabel('Ditt svar').evaluate((el) => el === document.activeElement), 'focus goes to the reply box');
+    await ollePage.getByLabel('Ditt svar').fill('Vi provtar **två gånger per år**.');
+    await ollePage.getByRole('button', { name: 'Förhandsgranska' }).click();
+    await expectText(ollePage.locator('.post-preview__body blockquote'), 'skrev:');
+    await expectText(ollePage.locator('.post-preview__body > p strong'), 'två gånger per år');
+    await checkPage(ollePage, 'forum-svar-forhandsgranska');
+    await ollePage.getByRole('button', { name: 'Skicka svaret' }).click();
+    await expectText(ollePage.locator('.reply .notice--success'), 'Ditt svar är publicerat.');
+    await expectText(ollePage.locator('.post-list'), 'två gånger per år');
+
+    // The asker's page, never reloaded, shows the answer and tells screen readers politely.
+    await expectText(page.locator('.post-list'), 'två gånger per år');
+    await expectText(page.locator('.post-list .post'), olle.name);
+    assert(await page.evaluate(() => window.samsynNotReloaded === true), 'the new post came without a reload');
+    await expectText(page.locator('#live'), `Nytt svar från ${olle.name}`);
+    assert((await page.locator('#live').getAttribute('aria-live')) === 'polite', 'announced in the polite live region');
+  });
+
+  await step('forum: the asker marks the answer as the solution; it is shown first and highlighted', async () => {
+    await page.getByRole('button', { name: /^Markera som lösning/ }).click();
+    const accepted = page.getByRole('region', { name: /Markerat som lösning/ });
+    await expectText(accepted, 'två gånger per år');
+    await expectText(page.locator('main .thread-item__badges'), 'Besvarad');
+    assert((await page.locator('.post-list .post--accepted').count()) === 1, 'the answer is marked in place too');
+    const order = await page.evaluate(() => {
+      const a = document.querySelector('.accepted');
+      const r = document.querySelector('.post-list');
+      return Boolean(a.compareDocumentPosition(r) & Node.DOCUMENT_POSITION_FOLLOWING);
+    });
+    assert(order, 'the solution comes before the replies');
+    await checkPage(page, 'forum-trad-losning');
+    // The answerer's open page learns it live as well.
+    await expectText(ollePage.getByRole('region', { name: /Markerat som lösning/ }), 'två gånger per år');
+  });
+
+  await step('forum: the answerer edits the answer; "Redigerad" opens the version history', async () => {
+    await ollePage.locator('.post-list').getByRole('button', { name: /^Redigera/ }).click();
+    await ollePage.getByLabel('Inläggets text').fill('Vi provtar **fyra gånger per år** sedan 2024.');
+    await ollePage.getByRole('button', { name: 'Spara ändringen' }).click();
+    await expectText(ollePage.locator('.post-list .notice--success'), 'Ändringen är sparad.');
+    await expectText(ollePage.locator('.post-list'), 'fyra gånger per år');
+    await ollePage.locator('.post-list').getByRole('button', { name: /^Redigerad/ }).click();
+    const history = ollePage.locator('.post-list .history');
+    await expectText(history.locator('h4'), 'Versionshistorik');
+    await expectText(history, 'två gånger per år');
+    await expectText(history, 'Version 2 (nuvarande)');
+    await checkPage(ollePage, 'forum-versionshistorik');
+    // The edit reaches the asker's page live.
+    await expectText(page.locator('.accepted'), 'fyra gånger per år');
+  });
+  await olleContext.close();
+
+  await step('start page: "Nytt sedan sist" shows the forum and my notifications, which can be marked read', async () => {
+    await page.getByRole('link', { name: /^Samsyn/ }).click();
+    await heading(page, `Välkommen, ${adminName}`);
+    const notifications = page.getByRole('region', { name: /Aviseringar/ });
+    await expectText(notifications, `${olle.name} svarade i`);
+    await expectText(notifications, question);
+    await expectText(page.getByRole('region', { name: 'I dina nätverk' }), 'Till forumet');
+    await checkPage(page, 'start-forum');
+    await notifications.getByRole('button', { name: 'Markera alla som lästa' }).click();
+    await expectText(page.locator('.notice--success'), 'Alla aviseringar är markerade som lästa.');
+    assert((await page.locator('.notification--unread').count()) === 0, 'no unread notifications are left');
+  });
+
   let secret = '';
   await step('profile: create a WRITE API key, see it once, copy it, see it listed', async () => {
     await page.locator('.site-account__me').click();

@@ -7,8 +7,6 @@
 //         'admin'  signed in as administratör
 // Paths are Swedish and readable; ':name' is a parameter (ctx.params.name).
 
-const coming = () => import('./pages/coming.js');
-
 export const routes = [
   { path: '/', title: 'Start', access: 'user', page: () => import('./pages/start.js') },
   { path: '/logga-in', title: 'Logga in', access: 'guest', page: () => import('./pages/login.js') },
@@ -16,8 +14,11 @@ export const routes = [
   { path: '/profil', title: 'Mina uppgifter', access: 'user', page: () => import('./pages/profile.js') },
   { path: '/profil/losenord', title: 'Byt lösenord', access: 'user', page: () => import('./pages/password.js') },
 
-  // Sections whose API is being built: they say so instead of showing made-up content.
-  { path: '/forum', title: 'Forum', access: 'user', page: coming },
+  { path: '/forum', title: 'Forum', access: 'user', page: () => import('./pages/forum.js') },
+  { path: '/forum/trad/:id', title: 'Tråd', access: 'user', page: () => import('./pages/thread.js') },
+  { path: '/forum/:slug', title: 'Nätverk', access: 'user', page: () => import('./pages/network.js') },
+  { path: '/forum/:slug/vanliga-fragor', title: 'Vanliga frågor', access: 'user', page: () => import('./pages/network.js') },
+  { path: '/forum/:slug/ny-fraga', title: 'Ställ en fråga', access: 'user', page: () => import('./pages/ask.js') },
   { path: '/handlaggarstod', title: 'Handläggarstöd', access: 'user', page: () => import('./pages/library.js') },
   { path: '/handlaggarstod/projekt/nytt', title: 'Nytt projekt', access: 'user', page: () => import('./pages/project-new.js') },
   { path: '/handlaggarstod/projekt/:slug/redigera', title: 'Redigera projekt', access: 'user', page: () => import('./pages/project-edit.js') },

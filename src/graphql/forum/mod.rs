@@ -70,6 +70,22 @@ impl ForumQuery {
             .collect())
     }
 
+    /// What a post would look like (förhandsgranska): `body` rendered to the same sanitised
+    /// HTML as `Post.bodyHtml`, with the quoted post above it as `createPost` would put it.
+    /// Nothing is saved.
+    async fn preview_post(
+        &self,
+        ctx: &Context<'_>,
+        body: String,
+        quote_post_id: Option<ID>,
+    ) -> Result<String> {
+        let (state, access) = parts(ctx);
+        let quote = quote_post_id
+            .map(|id| ids::decode(&id, "Post"))
+            .transpose()?;
+        Ok(posts::preview(&state.db, access, &body, quote).await?)
+    }
+
     /// "Nytt sedan sist": threads with activity in my networks and threads I follow, newest
     /// first; by default only those with posts I have not read.
     #[graphql(complexity = "page_cost(first, child_complexity)")]

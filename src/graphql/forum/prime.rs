@@ -13,8 +13,8 @@ use crate::{
     },
     graphql::{
         loaders::{
-            self, FollowLoader, MemberCountLoader, NetworkRoleLoader, PostLoader, ThreadTagsLoader,
-            UnreadPostsLoader, UnreadThreadsLoader, UserLoader,
+            self, FollowLoader, MemberCountLoader, NetworkRoleLoader, PostAttachmentsLoader,
+            PostLoader, ThreadTagsLoader, UnreadPostsLoader, UnreadThreadsLoader, UserLoader,
         },
         parts,
     },
@@ -77,6 +77,9 @@ pub async fn prime_posts(ctx: &Context<'_>, items: &[Post]) -> Result<()> {
                 .filter(|q| !in_page.contains(q)),
         )
         .await?;
+    }
+    if item_wants(ctx, "attachments") {
+        loaders::prime::<PostAttachmentsLoader, _>(ctx, items.iter().map(|p| p.id)).await?;
     }
     let mut users: Vec<i64> = Vec::new();
     if item_wants(ctx, "author") {

@@ -25,9 +25,11 @@ use crate::{
         accounts::{ts, UserObj},
         forum::prime::{prime_members, prime_posts, prime_threads},
         ids,
+        library_types::AttachmentObj,
         loaders::{
-            self, FollowLoader, MemberCountLoader, NetworkRoleLoader, PostLoader, ThreadLoader,
-            ThreadTagsLoader, UnreadPostsLoader, UnreadThreadsLoader, UserLoader,
+            self, FollowLoader, MemberCountLoader, NetworkRoleLoader, PostAttachmentsLoader,
+            PostLoader, ThreadLoader, ThreadTagsLoader, UnreadPostsLoader, UnreadThreadsLoader,
+            UserLoader,
         },
         page_size, parts,
         tags::TagObj,
@@ -519,6 +521,18 @@ impl PostObj {
     /// May I hide and restore it (a moderator)?
     async fn viewer_can_hide(&self, ctx: &Context<'_>) -> bool {
         parts(ctx).1.can_moderate(self.0.network_id)
+    }
+    /// Its files (bilagor), the newest version of each, by name. Upload more with
+    /// `uploadAttachment` and this post's id as `ownerId`.
+    async fn attachments(&self, ctx: &Context<'_>) -> Result<Vec<AttachmentObj>> {
+        // Whoever holds this post may read it, and a post's files follow the post.
+        Ok(loader::<PostAttachmentsLoader>(ctx)
+            .load_one(self.0.id)
+            .await?
+            .unwrap_or_default()
+            .into_iter()
+            .map(AttachmentObj)
+            .collect())
     }
 }
 

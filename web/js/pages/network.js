@@ -1,0 +1,267 @@
+// One network: its threads (pinned ones first) with filters kept in the address
+// (?status=obesvarad&typ=fraga&omrade=<tag>), and its vanliga frågor on a tab of their own
+// (/forum/<nätverk>/vanliga-fragor). "Ställ en fråga", bevaka, join and mark all read.
+
+import { ApiError, gql } from '../api.js';
+import { announce, h, notice, replace } from '../dom.js';
+import { selectField } from '../forms.js';
+import { KIND_PARAMS, STATUS_PARAMS, THREAD_LIST_FIELDS, askPath, networkPath, threadItem, threadPath } from '../forum.js';
+import { formatDate } from '../format.js';
+import { badge } from '../widgets.js';
+
+const PAGE = 30;
+const NETWORK_FIELDS = 'id slug name description membersOnly myRole memberCount unreadCount following viewerCanModerate';
+
+const THREADS = `query NetworkThreads($slug: String!, $filter: ThreadFilterInput, $first: Int, $after: String) {
+  network(slug: $slug) { id threads(first: $first, after: $after, filter: $filter) {
+    pageInfo { hasNextPage endCursor } nodes { ${THREAD_LIST_FIELDS} } } } }`;
+
+function filterFromQuery(query) {
+  const status = query.get('status') ?? '';
+  const typ = query.get('typ') ?? '';
+  const omrade = (query.get('omrade') ?? '').trim();
+  return {
+    params: { status: status in STATUS_PARAMS ? status : '', typ: typ in KIND_PARAMS ? typ : '', omrade },
+    api: { status: STATUS_PARAMS[status] ?? null, kind: KIND_PARAMS[typ] ?? null, tag: omrade || null },
+  };
+}
+
+function filterForm(network, params, tags, navigate) {
+  const form = h(
+    'form',
+    { class: 'form search-form', role: 'search', 'aria-label': 'Filtrera trådarna', novalidate: true },
+    h(
+      'div',
+      { class: 'search-form__fields' },
+      selectField({
+        name: 'status',
+        label: 'Status',
+        value: params.status,
+        options: [
+          { value: '', label: 'Alla' },
+          { value: 'obesvarad', label: 'Obesvarade frågor' },
+          { value: 'besvarad', label: 'Besvarade frågor' },
+        ],
+      }),
+      selectField({
+        name: 'typ',
+        label: 'Typ',
+        value: params.typ,
+        options: [
+          { value: '', label: 'Alla typer' },
+          { value: 'fraga', label: 'Frågor' },
+          { value: 'diskussion', label: 'Diskussioner' },
+          { value: 'anslag', label: 'Anslag' },
+        ],
+      }),
+      selectField({
+        name: 'omrade',
+        label: 'Tillsynsområde',
+        value: params.omrade,
+        options: [{ value: '', label: 'Alla tillsynsområden' }, ...tags.map((t) => ({ value: t.slug, label: t.name }))],
+      }),
+    ),
+    h('div', { class: 'form__actions' }, h('button', { type: 'submit', class: 'button' }, 'Visa'), h('a', { href: networkPath(network.slug), class: 'button button--secondary' }, 'Rensa')),
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const q = new URLSearchParams();
+    for (const key of ['status', 'typ', 'omrade']) {
+      const value = form.elements[key].value.trim();
+      if (value) q.set(key, value);
+    }
+    const s = q.toString();
+    navigate(`${networkPath(network.slug)}${s ? `?${s}` : ''}`);
+  });
+  return form;
+}
+
+function threadsView(network, first, api, filtered) {
+  const pinned = first.nodes.filter((t) => t.pinned);
+  const rest = h('ul', { class: 'thread-list' }, first.nodes.filter((t) => !t.pinned).map((t) => threadItem(t)));
+  const more = h('div', null);
+  let cursor = first.pageInfo.endCursor;
+
+  function moreButton() {
+    const button = h('button', { type: 'button', class: 'button button--secondary' }, 'Visa fler trådar');
+    button.addEventListener('click', async () => {
+      button.disabled = true;
+      try {
+        const data = await gql(THREADS, { slug: network.slug, filter: api, first: PAGE, after: cursor });
+        const page = data.network.threads;
+        const items = page.nodes.map((t) => threadItem(t));
+        rest.append(...items);
+        cursor = page.pageInfo.endCursor;
+        replace(more, page.pageInfo.hasNextPage ? moreButton() : null);
+        announce(`${page.nodes.length} trådar till visas.`);
+        items[0]?.querySelector('a')?.focus();
+      } catch (err) {
+        if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') return;
+        button.disabled = false;
+        replace(more, notice(err.message, 'error'), button);
+      }
+    });
+    return button;
+  }
+  if (first.pageInfo.hasNextPage) replace(more, moreButton());
+
+  const count = first.nodes.length + (first.pageInfo.hasNextPage ? '+' : '');
+  return [
+    pinned.length
+      ? h(
+          'section',
+          { class: 'pinned', 'aria-labelledby': 'fast-overst' },
+          h('h2', { id: 'fast-overst', class: 'section-heading' }, 'Anslagstavlan'),
+          h('ul', { class: 'thread-list' }, pinned.map((t) => threadItem(t))),
+        )
+      : null,
+    h(
+      'section',
+      { 'aria-labelledby': 'tradar' },
+      h('h2', { id: 'tradar', class: 'section-heading' }, `Trådar (${count})`),
+      first.nodes.length === 0
+        ? h('p', { class: 'empty' }, filtered ? 'Inga trådar matchar filtret.' : 'Här finns inga trådar än. Ställ den första frågan!')
+        : rest.childElementCount === 0
+          ? h('p', { class: 'empty' }, 'Inga fler trådar än de fästa.')
+          : rest,
+      more,
+    ),
+  ];
+}
+
+function faqView(network, faq) {
+  if (faq.length === 0) {
+    return h('p', { class: 'empty' }, 'Inga frågor har lagts till bland vanliga frågor än. Moderatorerna väljer besvarade frågor som många har nytta av.');
+  }
+  return h(
+    'ul',
+    { class: 'faq-list' },
+    faq.map((t) =>
+      h(
+        'li',
+        { class: 'faq-item' },
+        h('h2', { class: 'faq-item__title' }, h('a', { href: threadPath(t.id) }, t.title)),
+        h('p', null, t.faq.summary),
+        h('p', { class: 'muted' }, `Tillagd ${formatDate(t.faq.promotedAt)}`, t.tags.length ? ` · ${t.tags.map((x) => x.name).join(', ')}` : ''),
+      ),
+    ),
+  );
+}
+
+/** Bevaka, join, mark read: the buttons beside the heading. */
+function actions(network, refresh) {
+  const status = h('div', { class: 'network-actions__status' });
+  const buttons = [];
+  const run = async (button, query, input, message) => {
+    button.disabled = true;
+    try {
+      await gql(query, { input });
+      await refresh(message);
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') return;
+      button.disabled = false;
+      replace(status, notice(err.message, 'error'));
+    }
+  };
+  buttons.push(h('a', { href: askPath(network.slug), class: 'button' }, 'Ställ en fråga'));
+  if (!network.myRole && !network.membersOnly) {
+    const join = h('button', { type: 'button', class: 'button button--secondary' }, 'Gå med i nätverket');
+    join.addEventListener('click', () =>
+      run(join, 'mutation Join($input: NetworkInput!) { joinNetwork(input: $input) { role } }', { networkId: network.id }, `Du är nu medlem i ${network.name}.`),
+    );
+    buttons.push(join);
+  }
+  const follow = h('button', { type: 'button', class: 'button button--secondary', 'aria-pressed': String(network.following) }, 'Bevaka nätverket');
+  follow.addEventListener('click', () => {
+    const name = network.following ? 'unfollow' : 'follow';
+    run(
+      follow,
+      `mutation Follow($input: FollowInput!) { ${name}(input: $input) { following } }`,
+      { id: network.id },
+      network.following ? 'Du bevakar inte längre nätverket.' : 'Du bevakar nätverket och får aviseringar om nya anslag.',
+    );
+  });
+  buttons.push(follow);
+  if (network.unreadCount > 0) {
+    const read = h('button', { type: 'button', class: 'button button--secondary' }, 'Markera allt som läst');
+    read.addEventListener('click', () =>
+      run(read, 'mutation MarkNetworkRead($input: NetworkInput!) { markNetworkRead(input: $input) { network { id } } }', { networkId: network.id }, 'Allt i nätverket är markerat som läst.'),
+    );
+    buttons.push(read);
+  }
+  return h('div', { class: 'network-actions' }, h('div', { class: 'toolbar__actions' }, buttons), status);
+}
+
+export default async function networkPage({ params, query, route, navigate, setTitle, refresh }) {
+  const showFaq = route.path.endsWith('/vanliga-fragor');
+  const { params: filterParams, api } = filterFromQuery(query);
+  const filtered = Boolean(api.status || api.kind || api.tag);
+  const data = await gql(
+    showFaq
+      ? `query NetworkFaq($slug: String!) { network(slug: $slug) { ${NETWORK_FIELDS}
+           faq(first: 100) { nodes { id title tags { name } faq { summary promotedAt } } } } }`
+      : `query Network($slug: String!, $filter: ThreadFilterInput, $first: Int) { network(slug: $slug) { ${NETWORK_FIELDS}
+           threads(first: $first, filter: $filter) { pageInfo { hasNextPage endCursor } nodes { ${THREAD_LIST_FIELDS} } } }
+           tags { name slug } }`,
+    showFaq ? { slug: params.slug } : { slug: params.slug, filter: api, first: PAGE },
+  ).catch((err) => {
+    // A tag that does not exist (an old or edited address) is a filter problem, not a page error.
+    if (err instanceof ApiError && err.code === 'BAD_INPUT' && !showFaq) return { filterError: err };
+    throw err;
+  });
+  let network = data.network;
+  let filterError = null;
+  let tags = data.tags ?? [];
+  if (data.filterError) {
+    filterError = data.filterError;
+    const plain = await gql(`query Network($slug: String!) { network(slug: $slug) { ${NETWORK_FIELDS} } tags { name slug } }`, { slug: params.slug });
+    network = plain.network && { ...plain.network, threads: { nodes: [], pageInfo: { hasNextPage: false, endCursor: null } } };
+    tags = plain.tags;
+  }
+  if (!network) throw new ApiError('NOT_FOUND', 'Nätverket finns inte, eller så är det bara för medlemmar.');
+  setTitle(showFaq ? `Vanliga frågor – ${network.name}` : network.name);
+
+  const base = networkPath(network.slug);
+  const message = sessionStorage.getItem('samsyn:network-flash');
+  sessionStorage.removeItem('samsyn:network-flash');
+  const refreshWith = async (text) => {
+    sessionStorage.setItem('samsyn:network-flash', text);
+    await refresh();
+  };
+
+  return h(
+    'div',
+    null,
+    h('p', { class: 'breadcrumb' }, h('a', { href: '/forum' }, 'Forum')),
+    h('h1', null, showFaq ? `Vanliga frågor i ${network.name}` : network.name),
+    message ? notice(message, 'success') : null,
+    network.description ? h('p', { class: 'lead' }, network.description) : null,
+    h(
+      'p',
+      { class: 'network-card__badges' },
+      network.membersOnly ? badge('Endast medlemmar', 'off') : badge('Öppet', 'info'),
+      ' ',
+      network.myRole ? badge(network.myRole === 'MODERATOR' ? 'Du är moderator' : 'Du är medlem', 'ok') : null,
+      ' ',
+      network.unreadCount > 0 ? badge(`${network.unreadCount} ${network.unreadCount === 1 ? 'oläst tråd' : 'olästa trådar'}`, 'new') : null,
+    ),
+    actions(network, refreshWith),
+    h(
+      'nav',
+      { class: 'sub-nav', 'aria-label': `Delar av ${network.name}` },
+      h(
+        'ul',
+        null,
+        h('li', null, h('a', { href: base, 'aria-current': showFaq ? null : 'page' }, 'Trådar')),
+        h('li', null, h('a', { href: `${base}/vanliga-fragor`, 'aria-current': showFaq ? 'page' : null }, 'Vanliga frågor')),
+      ),
+    ),
+    showFaq
+      ? faqView(network, network.faq.nodes)
+      : [
+          filterForm(network, filterParams, tags, navigate),
+          filterError ? notice(filterError.message, 'error') : null,
+          threadsView(network, network.threads, api, filtered),
+        ],
+  );
+}

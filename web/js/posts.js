@@ -1,0 +1,196 @@
+// A forum post as an article: author, time, "Redigerad" (opens the version history), the
+// sanitised Markdown, its attachments and its actions (citera, redigera, markera som lösning).
+// The edit form lives here too. The thread page owns the state and passes callbacks in.
+
+import { ApiError, gql } from './api.js';
+import { announce, h, notice, replace } from './dom.js';
+import { form } from './forms.js';
+import { filePicker, markdownBox } from './composer.js';
+import { POST_FIELDS, pathOf, postHtml, timeEl, uploadFailures, uploadFiles } from './forum.js';
+import { formatDateTime } from './format.js';
+import { fileSize } from './library.js';
+import { badge } from './widgets.js';
+
+/** The element id of a post's article (for links such as "Visa i tråden"). */
+export function postAnchor(post) {
+  return `inlagg-${post.id}`;
+}
+
+function authorName(post) {
+  return post.author?.displayName ?? 'Tidigare användare';
+}
+
+function attachmentList(post) {
+  if (!post.attachments?.length) return null;
+  return h(
+    'div',
+    { class: 'post__files' },
+    h('p', { class: 'post__files-label' }, 'Bilagor'),
+    h(
+      'ul',
+      { class: 'plain-list' },
+      post.attachments.map((a) => h('li', null, h('a', { href: pathOf(a.url), download: a.fileName }, a.fileName), h('span', { class: 'muted' }, ` (${fileSize(a.size)})`))),
+    ),
+  );
+}
+
+async function loadHistory(post, panel) {
+  replace(panel, h('p', { class: 'loading' }, 'Hämtar versionshistoriken …'));
+  try {
+    const data = await gql(
+      `query PostRevisions($postId: ID!) { postRevisions(postId: $postId) {
+         id bodyHtml writtenAt writtenBy { displayName } replacedAt replacedBy { displayName } } }`,
+      { postId: post.id },
+    );
+    const revisions = data.postRevisions;
+    replace(
+      panel,
+      h('h4', { class: 'history__heading', tabindex: '-1' }, 'Versionshistorik'),
+      h(
+        'ol',
+        { class: 'history__list' },
+        revisions.map((r, i) =>
+          h(
+            'li',
+            { class: 'history__item' },
+            h(
+              'p',
+              { class: 'history__meta' },
+              h('strong', null, `Version ${i + 1}`),
+              `, skriven ${formatDateTime(r.writtenAt)}${r.writtenBy ? ` av ${r.writtenBy.displayName}` : ''}; ersatt ${formatDateTime(r.replacedAt)}${r.replacedBy ? ` av ${r.replacedBy.displayName}` : ''}`,
+            ),
+            h('div', { class: 'prose history__body' }, postHtml(r.bodyHtml)),
+          ),
+        ),
+        h(
+          'li',
+          { class: 'history__item history__item--current' },
+          h('p', { class: 'history__meta' }, h('strong', null, `Version ${revisions.length + 1} (nuvarande)`), `, ändrad ${formatDateTime(post.editedAt)}${post.editedBy ? ` av ${post.editedBy.displayName}` : ''}`),
+        ),
+      ),
+    );
+    panel.querySelector('.history__heading').focus();
+  } catch (err) {
+    if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') return;
+    replace(panel, notice(err.message, 'error'));
+  }
+}
+
+/**
+ * A post as an <article>. options: { thread, headingPrefix, onQuote(post), onAccept(post,
+ * accept), onSaved(post), copy } — `copy` for the accepted answer repeated at the top
+ * (its ids differ so the page keeps unique ids).
+ */
+export function postArticle(post, { thread, onQuote, onAccept, onSaved, copy = false }) {
+  const suffix = copy ? '-losning' : '';
+  const headingId = `${postAnchor(post)}-rubrik${suffix}`;
+  const historyId = `${postAnchor(post)}-historik${suffix}`;
+  const role = post.isFirst ? (thread.kind === 'QUESTION' ? 'Frågan' : 'Inlägget') : 'Svar';
+  const body = h('div', { class: 'prose post__body' }, postHtml(post.bodyHtml));
+  const history = h('div', { class: 'history', id: historyId, hidden: true });
+  const status = h('div', { class: 'post__status' });
+
+  let edited = null;
+  if (post.editedAt) {
+    edited = h('button', { type: 'button', class: 'button button--link post__edited', 'aria-expanded': 'false', 'aria-controls': historyId }, `Redigerad ${formatDateTime(post.editedAt)}`);
+    edited.addEventListener('click', () => {
+      const open = edited.getAttribute('aria-expanded') !== 'true';
+      edited.setAttribute('aria-expanded', String(open));
+      history.hidden = !open;
+      if (open) loadHistory(post, history);
+    });
+  }
+
+  const actions = [];
+  if (!copy && onQuote && thread.viewerCanReply && !post.hidden) {
+    const quote = h('button', { type: 'button', class: 'button button--secondary button--small' }, 'Citera', h('span', { class: 'visually-hidden' }, ` ${authorName(post)}`));
+    quote.addEventListener('click', () => onQuote(post));
+    actions.push(quote);
+  }
+  if (!copy && post.viewerCanEdit) {
+    const edit = h('button', { type: 'button', class: 'button button--secondary button--small' }, 'Redigera', h('span', { class: 'visually-hidden' }, post.isFirst ? ' frågan' : ` svaret från ${authorName(post)}`));
+    edit.addEventListener('click', () => openEditor());
+    actions.push(edit);
+  }
+  if (thread.kind === 'QUESTION' && thread.viewerCanAccept && !post.isFirst && !post.hidden && onAccept) {
+    const accept = h(
+      'button',
+      { type: 'button', class: post.isAccepted ? 'button button--secondary button--small' : 'button button--small' },
+      post.isAccepted ? 'Ta bort markeringen som lösning' : 'Markera som lösning',
+      h('span', { class: 'visually-hidden' }, ` (svaret från ${authorName(post)})`),
+    );
+    accept.addEventListener('click', async () => {
+      accept.disabled = true;
+      try {
+        await onAccept(post, !post.isAccepted);
+      } catch (err) {
+        if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') return;
+        accept.disabled = false;
+        replace(status, notice(err.message, 'error'));
+      }
+    });
+    actions.push(accept);
+  }
+
+  const article = h(
+    'article',
+    {
+      class: ['post', post.isFirst ? 'post--first' : null, post.isAccepted ? 'post--accepted' : null, post.hidden ? 'post--hidden' : null],
+      id: copy ? null : postAnchor(post),
+      'aria-labelledby': headingId,
+      dataset: { postId: post.id },
+    },
+    h(
+      'header',
+      { class: 'post__header' },
+      h('h3', { class: 'post__author', id: headingId, tabindex: '-1' }, h('span', { class: 'visually-hidden' }, `${role} från `), authorName(post)),
+      h(
+        'p',
+        { class: 'post__meta' },
+        post.author?.organisation ? h('span', null, post.author.organisation.name) : null,
+        timeEl(post.createdAt),
+        edited,
+      ),
+      post.isAccepted ? h('p', { class: 'post__badges' }, badge('✓ Markerat som lösning', 'ok')) : null,
+      post.hidden ? h('p', { class: 'post__badges' }, badge(post.hiddenReason === 'WITHDRAWN' ? 'Tillbakadraget' : 'Dolt av moderator', 'off')) : null,
+    ),
+    body,
+    attachmentList(post),
+    history,
+    actions.length ? h('div', { class: 'post__actions' }, actions) : null,
+    status,
+  );
+
+  function openEditor() {
+    const box = markdownBox({ label: 'Inläggets text', value: post.body, rows: 8, previewHeading: 'h4' });
+    const files = filePicker({ label: 'Lägg till bilagor', buttonLabel: 'Bifoga filer …' });
+    const cancel = h('button', { type: 'button', class: 'button button--link' }, 'Avbryt');
+    const editor = form({
+      label: `Redigera inlägget från ${authorName(post)}`,
+      submitLabel: 'Spara ändringen',
+      secondary: [box.previewButton, cancel],
+      children: [box.field, files.el],
+      onSubmit: async (_values, formEl) => {
+        const data = await gql(`mutation EditPost($input: EditPostInput!) { editPost(input: $input) { post { ${POST_FIELDS} } } }`, {
+          input: { postId: post.id, body: formEl.elements.body.value },
+        });
+        const saved = data.editPost.post;
+        const { uploaded, failed } = await uploadFiles(saved.id, files.files());
+        if (uploaded.length) saved.attachments = [...saved.attachments, ...uploaded].sort((a, b) => a.fileName.localeCompare(b.fileName, 'sv'));
+        onSaved(saved, failed.length ? uploadFailures(failed) : null);
+      },
+    });
+    const wrap = h('div', { class: 'post__editor' }, editor, box.preview);
+    cancel.addEventListener('click', () => {
+      wrap.replaceWith(body);
+      article.querySelector('.post__actions')?.removeAttribute('hidden');
+      article.querySelector(`#${headingId}`).focus();
+    });
+    body.replaceWith(wrap);
+    article.querySelector('.post__actions')?.setAttribute('hidden', '');
+    box.textarea.focus();
+    announce('Redigerar inlägget.');
+  }
+
+  return article;
+}
