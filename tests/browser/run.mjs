@@ -192,6 +192,7 @@ const browser = await chromium.launch({
 log(`# Chromium ${browser.version()} against ${BASE_URL}`);
 
 const timings = [];
+const searchTimings = [];
 try {
   const admin = await browser.newContext({ viewport: DESKTOP, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
   await admin.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: BASE_URL });
@@ -950,6 +951,21 @@ try {
     await checkPage(page, 'sok-traffar');
   });
 
+  await step('time to the first rendered search results page', async () => {
+    for (let i = 0; i < 5; i += 1) {
+      const fresh = await admin.newPage();
+      watchConsole(fresh, 'search timing');
+      await fresh.goto(`${BASE_URL}/sok?q=vattenskydd`, { waitUntil: 'commit' });
+      await fresh.locator('.hit').first().waitFor({ state: 'visible', timeout: TIMEOUT });
+      // The first frame after the hits are in the document: navigation start → results painted.
+      const t = await fresh.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now()))));
+      searchTimings.push(t);
+      await fresh.close();
+    }
+    const sorted = [...searchTimings].sort((a, b) => a - b);
+    log(`   time to first rendered search results, 5 loads: ${searchTimings.map((t) => t.toFixed(0)).join(', ')} ms; median ${sorted[2].toFixed(0)} ms`);
+  });
+
   await step('search: a facet filter narrows the hits, goes into the address and survives a reload', async () => {
     const facet = page.locator('.search-filters').getByLabel(/^Dokument \(1\)/);
     await facet.check();
@@ -1189,6 +1205,10 @@ if (problems.length > 0) {
 } else {
   passed += 1;
   log(`ok - ${pagesChecked.length} pages checked with axe-core (${WCAG_TAGS.join(', ')}): 0 violations, no console errors, no sideways scroll at ${NARROWEST} px`);
+}
+if (searchTimings.length > 0) {
+  const sorted = [...searchTimings].sort((a, b) => a - b);
+  log(`# time to first rendered search results page: median ${sorted[Math.floor(sorted.length / 2)].toFixed(0)} ms over ${sorted.length} loads (min ${sorted[0].toFixed(0)}, max ${sorted[sorted.length - 1].toFixed(0)})`);
 }
 if (timings.length > 0) {
   const sorted = timings.map((t) => t.heading).sort((a, b) => a - b);
