@@ -24,7 +24,6 @@ use samsyn::{
     accounts::{users, Access, AuthVia, Role},
     app::{self, App},
     config::{Config, Secret},
-    db::Db,
     search::{
         execute::{SearchFilter, SearchPage},
         SearchService,
@@ -178,8 +177,9 @@ async fn run() -> Result<(), BoxError> {
     );
     println!("full reindex: {:.2} s", second.as_secs_f64());
     println!(
-        "index size on disk: {:.1} MB; process RSS after indexing: {:.0} MB",
+        "index size on disk: {:.1} MB in {} segment(s); process RSS after indexing: {:.0} MB",
         dir_size(&index_dir) as f64 / 1e6,
+        service.num_segments(),
         rss_mb()
     );
 
@@ -205,6 +205,24 @@ async fn run() -> Result<(), BoxError> {
     .await
     .map_err(err)?;
     println!("\n== 3. In-process search (SearchService::search, first 10 with snippets) ==");
+    // SAMSYN_BENCH_PROFILE=N: only run N in-process searches (for a profiler) and stop.
+    if let Some(n) = std::env::var("SAMSYN_BENCH_PROFILE")
+        .ok()
+        .and_then(|s| s.parse::<usize>().ok())
+    {
+        let t = Instant::now();
+        for i in 0..n {
+            let q = corpus::QUERIES[i % corpus::QUERIES.len()];
+            let page = SearchPage::first(10);
+            let res = service
+                .search(&member_access, SearchService::parse(q), SearchFilter::default(), page)
+                .await
+                .map_err(err)?;
+            std::hint::black_box(res);
+        }
+        println!("profiled {n} searches in {:.2} s", t.elapsed().as_secs_f64());
+        return Ok(());
+    }
     let mut tantivy_per_query: Vec<Vec<Duration>> = vec![Vec::new(); corpus::QUERIES.len()];
     let mut tantivy_hits = vec![0usize; corpus::QUERIES.len()];
     let runs = [

@@ -296,6 +296,24 @@ impl SearchIndex {
         Ok(())
     }
 
+    /// Merges every committed segment into one and waits for it (after a rebuild); the
+    /// commit payload is kept. Blocks: call from a blocking thread.
+    pub fn merge_segments(&self) -> Result<()> {
+        let mut writer = lock(&self.writer);
+        let ids = writer.index().searchable_segment_ids()?;
+        if ids.len() > 1 {
+            writer.merge(&ids).wait()?;
+        }
+        drop(writer);
+        self.reader.reload()?;
+        Ok(())
+    }
+
+    /// Number of segments searches go through.
+    pub fn num_segments(&self) -> usize {
+        self.reader.searcher().segment_readers().len()
+    }
+
     /// Teaches the vocabulary the words of every stored title and body. Learned words live
     /// in memory only, so after reopening an index call this (on a blocking thread) to split
     /// compounds in new documents as they were split before the restart.

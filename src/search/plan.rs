@@ -84,12 +84,32 @@ fn filter(q: impl Query) -> BoxQuery {
     Box::new(ConstScoreQuery::new(Box::new(q), 0.0))
 }
 
+/// Up to this many values, a filter is a union of term lookups; beyond, one term-set query
+/// (which builds an automaton per query: worth it only for long lists).
+const SMALL_SET: usize = 16;
+
 fn any_of<'s>(field: Field, values: impl IntoIterator<Item = &'s str>) -> Option<BoxQuery> {
-    let terms: Vec<Term> = values
+    let mut terms: Vec<Term> = values
         .into_iter()
         .map(|v| Term::from_field_text(field, v))
         .collect();
-    (!terms.is_empty()).then(|| filter(TermSetQuery::new(terms)))
+    terms.sort();
+    terms.dedup();
+    match terms.len() {
+        0 => None,
+        1 => Some(filter(TermQuery::new(
+            terms.remove(0),
+            IndexRecordOption::Basic,
+        ))),
+        n if n <= SMALL_SET => {
+            let each: Vec<BoxQuery> = terms
+                .into_iter()
+                .map(|t| Box::new(TermQuery::new(t, IndexRecordOption::Basic)) as BoxQuery)
+                .collect();
+            Some(filter(BooleanQuery::union(each)))
+        }
+        _ => Some(filter(TermSetQuery::new(terms))),
+    }
 }
 
 fn dis_max(alternatives: Vec<BoxQuery>) -> BoxQuery {

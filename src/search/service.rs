@@ -102,6 +102,11 @@ impl SearchService {
         self.index.num_docs()
     }
 
+    /// Segments in the index (each costs every search a little).
+    pub fn num_segments(&self) -> usize {
+        self.index.num_segments()
+    }
+
     /// Waits (bounded) until `seq` is indexed. Returns whether it was reached.
     pub async fn wait_for(&self, seq: i64, timeout: Duration) -> bool {
         if self.indexed_seq() >= seq {
@@ -220,7 +225,12 @@ impl SearchService {
             progress(done, total);
         }
         let me = self.clone();
-        tokio::task::spawn_blocking(move || me.index.commit(seq)).await??;
+        tokio::task::spawn_blocking(move || {
+            me.index.commit(seq)?;
+            // One segment after a rebuild: every search pays per segment.
+            me.index.merge_segments()
+        })
+        .await??;
         self.indexed.send_replace(seq);
         self.needs_rebuild.store(false, Ordering::SeqCst);
         Ok(seq)

@@ -128,12 +128,12 @@ impl Synonyms {
                     // The tag's name or a phrase of several words says the whole subject
                     // ("små avlopp", "enskilda avlopp"): every way of saying it matches. One
                     // related word ("fosforfälla") is narrower than its group: it reaches
-                    // the tag (by name and by tagged documents), not each sibling word —
-                    // "fosforfälla" should not turn into every text on "markbädd".
+                    // the documents tagged with the group, not each sibling word in any
+                    // text — "fosforfälla" should not turn into every text on "markbädd".
                     let alternatives: Vec<&Phrase> = if k == 0 || len > 1 {
                         group.phrases.iter().collect()
                     } else {
-                        vec![&group.phrases[0], phrase]
+                        vec![phrase]
                     };
                     match &mut found {
                         Some(m) if m.len > len => {}
@@ -252,7 +252,7 @@ mod tests {
                 .map(|p| p.surface.clone())
                 .collect()
         };
-        assert_eq!(surfaces("fosforfälla"), vec!["Små avlopp", "fosforfälla"]);
+        assert_eq!(surfaces("fosforfälla"), vec!["fosforfälla"]);
         for whole in ["små avlopp", "enskilda avlopp"] {
             let all = surfaces(whole);
             assert!(all.iter().any(|s| s == "markbädd"), "{whole}: {all:?}");
