@@ -30,9 +30,7 @@ use samsyn::{
 use serde_json::{json, Value};
 use sqlx::Row;
 
-const THREADS: usize = 20_000;
-const POSTS_PER_THREAD: usize = 10;
-const DOCUMENTS: usize = 5_000;
+use corpus::{DOCUMENTS, POSTS_PER_THREAD, THREADS};
 const IN_PROCESS_SEARCHES: usize = 2_000;
 const FRESHNESS_POSTS: usize = 50;
 const ADMIN_EMAIL: &str = "admin@bench.samsyn.se";
@@ -147,7 +145,7 @@ async fn run() -> Result<(), BoxError> {
         .find(|u| u.email == ADMIN_EMAIL)
         .ok_or("no admin")?;
     let started = Instant::now();
-    let (networks, open_thread) = insert_corpus(&db, admin.id, member_id).await?;
+    let (networks, open_thread) = corpus::insert(&db, admin.id, member_id).await?;
     let insert_time = started.elapsed();
     println!(
         "\n== 1. Corpus ==\n{THREADS} threads, {} posts, {DOCUMENTS} documents in {} networks \
@@ -390,156 +388,6 @@ fn made_up_word(i: usize) -> String {
     }
     s.push_str("ingen");
     s
-}
-
-/// Inserts networks, threads with posts, and documents directly with SQL, in large
-/// transactions, with a change_log row per thread and document. Returns the number of
-/// networks and a thread id in an open network.
-async fn insert_corpus(db: &Db, admin: i64, member: i64) -> Result<(usize, i64), BoxError> {
-    let now = samsyn::db::now_ms();
-    let nets = [
-        ("avlopp", "Avlopp", 0i64),
-        ("miljoskydd", "Miljöskydd", 0),
-        ("halsoskydd", "Hälsoskydd", 0),
-        ("livsmedel", "Livsmedel", 0),
-        ("ledningsgrupp", "Ledningsgruppen", 1),
-    ];
-    let mut tx = db.pool.begin().await?;
-    let mut net_ids = Vec::new();
-    for (slug, name, members_only) in nets {
-        let id: i64 = sqlx::query(
-            "INSERT INTO networks (slug, name, description, members_only, created_at, updated_at) \
-             VALUES ($1, $2, '', $3, $4, $4) RETURNING id",
-        )
-        .bind(slug)
-        .bind(name)
-        .bind(members_only)
-        .bind(now)
-        .fetch_one(&mut *tx)
-        .await?
-        .try_get(0)?;
-        net_ids.push(id);
-    }
-    let closed = *net_ids.last().ok_or("no network")?;
-    sqlx::query(
-        "INSERT INTO network_members (network_id, user_id, role, joined_at) VALUES ($1, $2, 'member', $3)",
-    )
-    .bind(closed)
-    .bind(member)
-    .bind(now)
-    .execute(&mut *tx)
-    .await?;
-    tx.commit().await?;
-
-    let mut rng = corpus::Rng::new(42);
-    let mut post_id: i64 = 0;
-    let mut first_thread = 0;
-    for batch in 0..(THREADS / 1000) {
-        let mut tx = db.pool.begin().await?;
-        for i in batch * 1000..(batch + 1) * 1000 {
-            // One thread in ten is in the members-only network.
-            let net = if i % 10 == 9 {
-                closed
-            } else {
-                net_ids[i % (net_ids.len() - 1)]
-            };
-            let at = now - (THREADS - i) as i64 * 60_000;
-            let title = corpus::title(&mut rng, i);
-            let thread_id: i64 = sqlx::query(
-                "INSERT INTO threads (network_id, kind, title, author_id, reply_count, \
-                 last_activity_at, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6, $6) \
-                 RETURNING id",
-            )
-            .bind(net)
-            .bind(if i % 3 == 0 { "discussion" } else { "question" })
-            .bind(&title)
-            .bind(admin)
-            .bind((POSTS_PER_THREAD - 1) as i64)
-            .bind(at)
-            .fetch_one(&mut *tx)
-            .await?
-            .try_get(0)?;
-            if first_thread == 0 {
-                first_thread = thread_id;
-            }
-            let first_post = post_id + 1;
-            for p in 0..POSTS_PER_THREAD {
-                let body = corpus::post(&mut rng);
-                let html = format!("<p>{body}</p>");
-                post_id = sqlx::query(
-                    "INSERT INTO posts (thread_id, author_id, body, body_html, render_version, created_at) \
-                     VALUES ($1, $2, $3, $4, 1, $5) RETURNING id",
-                )
-                .bind(thread_id)
-                .bind(if p % 2 == 0 { admin } else { member })
-                .bind(&body)
-                .bind(&html)
-                .bind(at + p as i64)
-                .fetch_one(&mut *tx)
-                .await?
-                .try_get(0)?;
-            }
-            sqlx::query("UPDATE threads SET first_post_id = $1, last_post_id = $2 WHERE id = $3")
-                .bind(first_post)
-                .bind(post_id)
-                .bind(thread_id)
-                .execute(&mut *tx)
-                .await?;
-            sqlx::query(
-                "INSERT INTO change_log (kind, entity_id, created_at) VALUES ('thread', $1, $2)",
-            )
-            .bind(thread_id)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
-        }
-        tx.commit().await?;
-    }
-    let mut tx = db.pool.begin().await?;
-    let kinds = [
-        "checklista",
-        "vagledning",
-        "projektrapport",
-        "mall",
-        "protokoll",
-    ];
-    for i in 0..DOCUMENTS {
-        let net = if i % 10 == 9 {
-            closed
-        } else {
-            net_ids[i % (net_ids.len() - 1)]
-        };
-        let title = format!("Vägledning: {}", corpus::title(&mut rng, i));
-        let summary = corpus::sentence(&mut rng);
-        let body = (0..4)
-            .map(|_| corpus::post(&mut rng))
-            .collect::<Vec<_>>()
-            .join("\n\n");
-        let id: i64 = sqlx::query(
-            "INSERT INTO documents (title, summary, body, kind, network_id, status, author_id, \
-             published_at, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, 'published', $6, $7, $7, $7) \
-             RETURNING id",
-        )
-        .bind(&title)
-        .bind(&summary)
-        .bind(&body)
-        .bind(kinds[i % kinds.len()])
-        .bind(net)
-        .bind(admin)
-        .bind(now)
-        .fetch_one(&mut *tx)
-        .await?
-        .try_get(0)?;
-        sqlx::query(
-            "INSERT INTO change_log (kind, entity_id, created_at) VALUES ('document', $1, $2)",
-        )
-        .bind(id)
-        .bind(now)
-        .execute(&mut *tx)
-        .await?;
-    }
-    tx.commit().await?;
-    Ok((net_ids.len(), first_thread))
 }
 
 /// An FTS5 table in its own SQLite file with the same texts: per thread its title and all
