@@ -24,7 +24,6 @@ use samsyn::{
     accounts::{users, Access, AuthVia, Role},
     app::{self, App},
     config::{Config, Secret},
-    db::Db,
     search::{execute::SearchFilter, SearchService},
 };
 use serde_json::{json, Value};
