@@ -141,31 +141,47 @@ async fn run() -> Result<(), BoxError> {
     let target = target().await?;
     let base = target.base.clone();
 
-    // Users, each with a session of their own.
+    // Users, each with a session of their own and a member of every open network (so they
+    // may reply, and follow what happens there: their notifications fill up as in real use).
     let t = Instant::now();
     let admin = login(&base, &target.admin_email, &target.admin_password).await?;
-    let mut users = Vec::new();
-    for i in 0..n_users {
-        let email = format!("inspektor{i}@load.samsyn.se");
-        let _ = gql(&admin, &base,
-            "mutation($i: CreateUserInput!) { createUser(input: $i) { id } }",
-            json!({ "i": { "email": email, "displayName": format!("Inspektör {i}"), "role": "MEMBER", "password": PASSWORD } }),
-        ).await?; // CONFLICT when a kept data folder already has them: fine.
-        users.push((email.clone(), login(&base, &email, PASSWORD).await?));
-    }
-    // Threads to read and answer: the first 100 of every open network.
     let nets = gql(
         &admin,
         &base,
-        "{ networks { slug membersOnly } }",
+        "{ networks { id slug membersOnly } }",
         json!({}),
     )
     .await?;
-    let mut threads = Vec::new();
-    for n in nets["data"]["networks"].as_array().ok_or("no networks")? {
-        if n["membersOnly"] == true {
-            continue;
+    let open: Vec<Value> = nets["data"]["networks"]
+        .as_array()
+        .ok_or("no networks")?
+        .iter()
+        .filter(|n| n["membersOnly"] != true)
+        .cloned()
+        .collect();
+    let mut users = Vec::new();
+    for i in 0..n_users {
+        let email = format!("inspektor{i}@load.samsyn.se");
+        // CONFLICT when a kept data folder already has this user: fine.
+        let _ = gql(&admin, &base,
+            "mutation($i: CreateUserInput!) { createUser(input: $i) { id } }",
+            json!({ "i": { "email": email, "displayName": format!("Inspektör {i}"), "role": "MEMBER", "password": PASSWORD } }),
+        ).await?;
+        let client = login(&base, &email, PASSWORD).await?;
+        for n in &open {
+            let _ = gql(
+                &client,
+                &base,
+                "mutation($i: NetworkInput!) { joinNetwork(input: $i) { role } }",
+                json!({ "i": { "networkId": n["id"] } }),
+            )
+            .await?;
         }
+        users.push((email, client));
+    }
+    // Threads to read and answer: the first 100 of every open network.
+    let mut threads = Vec::new();
+    for n in &open {
         let r = gql(&admin, &base,
             "query($s: String!) { network(slug: $s) { threads(first: 100) { edges { node { id } } } } }",
             json!({ "s": n["slug"] }),
