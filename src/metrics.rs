@@ -68,3 +68,12 @@ pub fn db_pool(size: u32, idle: usize) {
     metrics::gauge!("samsyn_db_pool_connections").set(size as f64);
     metrics::gauge!("samsyn_db_pool_idle").set(idle as f64);
 }
+
+/// 1 while this node LISTENs to the others (PostgreSQL), 0 while it relies on polling.
+pub fn cluster_listening(up: bool) {
+    metrics::gauge!("samsyn_cluster_listening").set(if up { 1.0 } else { 0.0 });
+}
+
+pub fn cluster_notify_failed() {
+    metrics::counter!("samsyn_cluster_notify_failures_total").increment(1);
+}

@@ -18,7 +18,8 @@ pub struct AppState {
     pub search: Option<Arc<SearchService>>,
     /// Outgoing e-mail (SMTP settings) and the background sender's wake-up signal.
     pub mailer: crate::mail::Mailer,
-    /// Live forum events for subscriptions (in-process; a NOTIFY bridge can feed it).
+    /// Live forum events for subscriptions (in-process; on PostgreSQL `crate::cluster`
+    /// carries them between nodes).
     pub events: crate::forum::events::EventBus,
 }
 

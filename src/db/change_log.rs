@@ -52,19 +52,38 @@ impl EntityKind {
     }
 }
 
-/// Records that `kind`/`entity_id` changed, inside the caller's transaction. Returns the seq.
-pub async fn record(tx: &mut WriteTx, kind: EntityKind, entity_id: i64) -> AppResult<i64> {
-    let row = sqlx::query(
-        "INSERT INTO change_log (kind, entity_id, created_at) VALUES ($1, $2, $3) RETURNING seq",
-    )
-    .bind(kind.as_str())
-    .bind(entity_id)
-    .bind(crate::db::now_ms())
-    .fetch_one(&mut ***tx)
-    .await?;
-    let seq: i64 = row.try_get(0)?;
-    tx.max_seq = Some(tx.max_seq.map_or(seq, |m| m.max(seq)));
-    Ok(seq)
+/// Records that `kind`/`entity_id` changed, as part of the caller's transaction. The row is
+/// written when the transaction commits (see [`WriteTx::commit`]), so that on PostgreSQL the
+/// seq is drawn under a lock held until commit: seqs then become visible in order, and a
+/// hole below a visible seq is a transaction that rolled back, never one still running.
+pub async fn record(tx: &mut WriteTx, kind: EntityKind, entity_id: i64) -> AppResult<()> {
+    if !tx.pending.contains(&(kind, entity_id)) {
+        tx.pending.push((kind, entity_id));
+    }
+    Ok(())
+}
+
+/// Writes the recorded changes inside `tx` (called by [`WriteTx::commit`]); returns the
+/// highest seq.
+pub(crate) async fn write_pending(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    pending: &[(EntityKind, i64)],
+) -> AppResult<Option<i64>> {
+    let now = crate::db::now_ms();
+    let mut max = None;
+    for (kind, entity_id) in pending {
+        let row = sqlx::query(
+            "INSERT INTO change_log (kind, entity_id, created_at) VALUES ($1, $2, $3) RETURNING seq",
+        )
+        .bind(kind.as_str())
+        .bind(*entity_id)
+        .bind(now)
+        .fetch_one(&mut **tx)
+        .await?;
+        let seq: i64 = row.try_get(0)?;
+        max = Some(max.map_or(seq, |m: i64| m.max(seq)));
+    }
+    Ok(max)
 }
 
 /// One entry of the change log.

@@ -49,8 +49,9 @@ pub struct Db {
 pub struct WriteTx {
     tx: Transaction<'static, Any>,
     _guard: Option<OwnedMutexGuard<()>>,
-    /// Highest change_log seq recorded in this transaction.
-    pub(crate) max_seq: Option<i64>,
+    /// Changes recorded in this transaction, written to `change_log` at commit.
+    pub(crate) pending: Vec<(change_log::EntityKind, i64)>,
+    backend: Backend,
     committed_seq: Arc<AtomicI64>,
     changed: Arc<Notify>,
 }
@@ -68,10 +69,39 @@ impl DerefMut for WriteTx {
     }
 }
 
+/// Key of the PostgreSQL advisory lock that orders change_log writers across nodes
+/// ("samsyn" in ASCII).
+const CHANGE_LOG_LOCK: i64 = 0x7361_6d73_796e;
+
+/// The PostgreSQL NOTIFY channel that tells every node's indexer a change was committed.
+pub const CHANGES_CHANNEL: &str = "samsyn_changes";
+
 impl WriteTx {
-    pub async fn commit(self) -> AppResult<()> {
+    /// Writes the recorded changes and commits. On PostgreSQL the change rows are written
+    /// under a transaction-scoped advisory lock (held only for these few inserts and the
+    /// commit), so seqs commit in order on every node, and `NOTIFY samsyn_changes` goes out
+    /// in the same transaction: delivered to the other nodes exactly when the rows are
+    /// visible, and never for a rollback.
+    pub async fn commit(mut self) -> AppResult<()> {
+        let mut max_seq = None;
+        if !self.pending.is_empty() {
+            if self.backend == Backend::Postgres {
+                sqlx::query("SELECT pg_advisory_xact_lock($1)")
+                    .bind(CHANGE_LOG_LOCK)
+                    .execute(&mut *self.tx)
+                    .await?;
+            }
+            max_seq = change_log::write_pending(&mut self.tx, &self.pending).await?;
+            if let (Some(seq), Backend::Postgres) = (max_seq, self.backend) {
+                sqlx::query("SELECT pg_notify($1, $2)")
+                    .bind(CHANGES_CHANNEL)
+                    .bind(seq.to_string())
+                    .execute(&mut *self.tx)
+                    .await?;
+            }
+        }
         self.tx.commit().await?;
-        if let Some(seq) = self.max_seq {
+        if let Some(seq) = max_seq {
             self.committed_seq.fetch_max(seq, Ordering::SeqCst);
             self.changed.notify_one();
         }
@@ -163,7 +193,8 @@ impl Db {
         Ok(WriteTx {
             tx,
             _guard: guard,
-            max_seq: None,
+            pending: Vec::new(),
+            backend: self.backend,
             committed_seq: self.committed_seq.clone(),
             changed: self.changed.clone(),
         })

@@ -1,8 +1,8 @@
 //! Live forum events: an in-process broadcast bus that the `threadEvents` subscription
 //! listens to. Events carry ids only, never content, so every subscriber re-reads what it
-//! may see through `Access`, and an event fits a PostgreSQL NOTIFY payload: a bridge for
-//! several nodes can forward `subscribe()`d events to NOTIFY and hand what it LISTENs back
-//! to [`EventBus::publish`] (with `origin` telling the two apart).
+//! may see through `Access`, and an event fits a PostgreSQL NOTIFY payload: with several
+//! nodes, `crate::cluster` forwards this node's events to NOTIFY and hands what it LISTENs
+//! back to [`EventBus::publish`] (with `origin` telling the two apart).
 
 use futures::Stream;
 use serde::{Deserialize, Serialize};

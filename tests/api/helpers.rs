@@ -134,6 +134,18 @@ pub async fn spawn_with(
     };
     let mut config = test_config(dir.path(), database_url);
     adjust(&mut config);
+    Some(start(config, backend, dir).await)
+}
+
+/// Starts another node of `of`'s installation: the same PostgreSQL database, its own empty
+/// data folder (so its own search index, which it builds itself), its own port.
+pub async fn spawn_node(of: &TestApp) -> TestApp {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let config = test_config(dir.path(), of.state.config.database_url.clone());
+    start(config, of.backend, dir).await
+}
+
+async fn start(config: Config, backend: Backend, dir: tempfile::TempDir) -> TestApp {
     let (mut state, _) = app::prepare(config).await.expect("prepare app");
     app::start_search(&mut state)
         .await
@@ -146,7 +158,7 @@ pub async fn spawn_with(
     tokio::spawn(app.run_until(async {
         let _ = rx.await;
     }));
-    Some(TestApp {
+    TestApp {
         addr,
         base: format!("http://{addr}"),
         state,
@@ -154,7 +166,7 @@ pub async fn spawn_with(
         client: new_client(),
         shutdown: Some(tx),
         _dir: dir,
-    })
+    }
 }
 
 pub fn new_client() -> reqwest::Client {

@@ -5,6 +5,8 @@ mod helpers;
 
 mod accounts;
 mod browser;
+mod cluster;
+mod crash;
 mod demo;
 mod directory;
 mod forum;
