@@ -215,12 +215,20 @@ async fn run() -> Result<(), BoxError> {
             let q = corpus::QUERIES[i % corpus::QUERIES.len()];
             let page = SearchPage::first(10);
             let res = service
-                .search(&member_access, SearchService::parse(q), SearchFilter::default(), page)
+                .search(
+                    &member_access,
+                    SearchService::parse(q),
+                    SearchFilter::default(),
+                    page,
+                )
                 .await
                 .map_err(err)?;
             std::hint::black_box(res);
         }
-        println!("profiled {n} searches in {:.2} s", t.elapsed().as_secs_f64());
+        println!(
+            "profiled {n} searches in {:.2} s",
+            t.elapsed().as_secs_f64()
+        );
         return Ok(());
     }
     let mut tantivy_per_query: Vec<Vec<Duration>> = vec![Vec::new(); corpus::QUERIES.len()];

@@ -81,7 +81,13 @@ async fn nodes_on_one_postgres_share_sessions_search_live_events_and_files() {
     // until one reaches the subscriber on B, so the checks below never race its start.
     let mut bridged = false;
     for i in 0..20 {
-        reply(&a, &admin_a, &thread_id, &format!("Provsvar {i} för att se att noderna hör varandra.")).await;
+        reply(
+            &a,
+            &admin_a,
+            &thread_id,
+            &format!("Provsvar {i} för att se att noderna hör varandra."),
+        )
+        .await;
         if ws.next(1).await.is_some() {
             bridged = true;
             break;
