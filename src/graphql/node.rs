@@ -11,6 +11,7 @@ use crate::graphql::{
     forum::types::{NetworkObj, PostObj, ThreadObj},
     ids,
     library_types::{AttachmentObj, DocumentObj, ProjectObj},
+    loaders::{self, ThreadLoader},
     meetings::MeetingObj,
     newsletters::NewsletterObj,
     parts,
@@ -97,8 +98,12 @@ pub async fn load(ctx: &Context<'_>, type_name: &str, id: i64) -> Result<Option<
         "Network" => crate::forum::networks::get(&state.db, access, id)
             .await?
             .map(|x| Node::Network(NetworkObj(x))),
-        "Thread" => crate::forum::threads::get(&state.db, access, id)
+        // Through the request's thread loader: a page of search hits primes it in one
+        // statement; the same read check as `threads::get`.
+        "Thread" => loaders::get::<ThreadLoader>(ctx)
+            .load_one(id)
             .await?
+            .filter(|t| t.visible_to(access))
             .map(|x| Node::Thread(ThreadObj(x))),
         "Post" => crate::forum::posts::get(&state.db, access, id)
             .await?

@@ -6,7 +6,6 @@ use chrono::{DateTime, Utc};
 use crate::{
     graphql::{
         accounts::ts,
-        forum::types::ThreadObj,
         ids,
         loaders::{self, ThreadLoader},
         node, page_size, parts,
@@ -100,17 +99,7 @@ impl SearchHit {
     }
     /// The object itself, through the same permission check as `node(id)`.
     async fn node(&self, ctx: &Context<'_>) -> Result<Option<node::Node>> {
-        if self.0.kind == "thread" {
-            // Primed in one statement for the whole page by `search`; the same permission
-            // check as `node(id)`.
-            let (_, access) = parts(ctx);
-            let thread = loaders::get::<ThreadLoader>(ctx)
-                .load_one(self.0.entity_id)
-                .await?;
-            return Ok(thread
-                .filter(|t| t.visible_to(access))
-                .map(|t| node::Node::Thread(ThreadObj(t))));
-        }
+        // Threads come from the loader `search` primed for the whole page.
         node::load(ctx, node::type_name(&self.0.kind), self.0.entity_id).await
     }
 }
