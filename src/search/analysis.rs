@@ -26,7 +26,7 @@ pub const SV_COMPOUND: &str = "sv_compound";
 
 /// Bump whenever any analysis output changes: a stored index built with another version is
 /// wiped and rebuilt on open.
-pub const ANALYZER_VERSION: u32 = 1;
+pub const ANALYZER_VERSION: u32 = 2;
 
 /// Words longer than this are dropped (hashes, base64 blobs, URLs glued together).
 pub const MAX_WORD_CHARS: usize = 64;
@@ -53,7 +53,9 @@ pub enum Mode {
     Stem,
     /// As `Stem`, with diacritics folded before and after stemming.
     Fold,
-    /// The word's stem plus stems of its compound parts and of adjacent part runs.
+    /// Stems of the word's compound parts and of adjacent part runs only: the whole word
+    /// is in the stemmed and folded fields, and leaving it out here keeps this field's
+    /// postings to the documents only a part match finds (cheaper to search).
     Compound(Vocabulary),
 }
 
@@ -281,7 +283,6 @@ pub fn tokens(text: &str, mode: &Mode) -> Vec<Token> {
                 for part in parts.into_iter().filter(|p| *p != stem) {
                     push(part);
                 }
-                push(stem);
             }
         }
     }

@@ -143,8 +143,9 @@ impl SearchIndex {
             synonyms,
         };
         let words = analyse_words(&q.terms);
-        let filters = planner.filters(q, filter, grants);
         let searcher = self.reader.searcher();
+        let readable = self.grants.query(&searcher, self.fields.acl, grants)?;
+        let filters = planner.filters(q, filter, Box::new(readable.clone()));
         let page = Page {
             offset: want.offset.min(MAX_OFFSET),
             limit: want.limit.min(MAX_LIMIT),
@@ -163,7 +164,10 @@ impl SearchIndex {
         let Some(fuzzy_text) = planner.text(q, &words, true) else {
             return Ok(results);
         };
-        let fuzzy_query = planner.combine(Some(fuzzy_text), planner.filters(q, filter, grants));
+        let fuzzy_query = planner.combine(
+            Some(fuzzy_text),
+            planner.filters(q, filter, Box::new(readable)),
+        );
         let fuzzy_hl = planner.highlighter(q, &words, true);
         let mut fuzzy = self.run(
             &searcher,

@@ -19,6 +19,7 @@ use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Te
 
 use crate::search::analysis::{self, SV_COMPOUND, SV_FOLD, SV_STEM};
 use crate::search::compound::Vocabulary;
+use crate::search::grants::GrantsCache;
 
 pub use crate::search::execute::{FacetCount, Facets, Hit, SearchFilter, SearchResults};
 
@@ -184,6 +185,7 @@ pub struct SearchIndex {
     writer: Mutex<IndexWriter>,
     last_seq: Mutex<Option<i64>>,
     vocab: Vocabulary,
+    pub(crate) grants: GrantsCache,
 }
 
 impl SearchIndex {
@@ -236,6 +238,7 @@ impl SearchIndex {
             writer: Mutex::new(writer),
             last_seq: Mutex::new(last_seq),
             vocab,
+            grants: GrantsCache::default(),
         })
     }
 

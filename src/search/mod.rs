@@ -4,6 +4,7 @@
 pub mod analysis;
 pub mod compound;
 pub mod execute;
+mod grants;
 pub mod highlight;
 pub mod index;
 pub mod plan;

@@ -184,9 +184,24 @@ impl Planner<'_> {
             _ => return self.phrase(&w.stems),
         };
         let f = self.f;
-        let mut alts = self.stem_alternatives(stem);
-        alts.push(boost(text_term(f.title_fold, fold), TITLE * FOLD));
-        alts.push(boost(text_term(f.body_fold, fold), BODY * FOLD));
+        let mut alts = if stem == fold {
+            // Nothing to fold (most words typed on a phone): the folded fields hold every
+            // document the stemmed ones do for this term, and more, so they stand in for
+            // them at full weight. Two lookups fewer, the same hits.
+            vec![
+                boost(text_term(f.title_fold, fold), TITLE),
+                boost(text_term(f.accepted, stem), ACCEPTED),
+                boost(text_term(f.body_fold, fold), BODY),
+                boost(text_term(f.extra, stem), EXTRA),
+                boost(text_term(f.title_compound, stem), TITLE * COMPOUND),
+                boost(text_term(f.body_compound, stem), BODY * COMPOUND),
+            ]
+        } else {
+            let mut alts = self.stem_alternatives(stem);
+            alts.push(boost(text_term(f.title_fold, fold), TITLE * FOLD));
+            alts.push(boost(text_term(f.body_fold, fold), BODY * FOLD));
+            alts
+        };
         let distance = fuzzy_distance(w);
         if fuzzy && distance > 0 {
             for (field, weight) in [(f.title_fold, TITLE), (f.body_fold, BODY)] {
@@ -279,12 +294,13 @@ impl Planner<'_> {
         Box::new(BooleanQuery::union(alts))
     }
 
-    /// Required and excluded clauses from operators, filters, exclusions and grants.
+    /// Required and excluded clauses from operators, filters, exclusions and the caller's
+    /// grants (`readable`, the documents they may read).
     pub fn filters(
         &self,
         q: &UserQuery,
         sf: &SearchFilter,
-        grants: &[String],
+        readable: BoxQuery,
     ) -> Vec<(Occur, BoxQuery)> {
         let f = self.f;
         let lower = |v: &[String]| v.iter().map(|s| filter_value(s)).collect::<Vec<_>>();
@@ -304,11 +320,7 @@ impl Planner<'_> {
             (f.tags, lower(&canonical_tags)),
             (f.organisation, lower(&sf.organisations)),
         ];
-        let mut out: Vec<(Occur, BoxQuery)> = Vec::new();
-        // Grants are matched exactly: they are machine-made, never typed.
-        if let Some(acl) = any_of(f.acl, grants.iter().map(String::as_str)) {
-            out.push((Occur::Must, acl));
-        }
+        let mut out: Vec<(Occur, BoxQuery)> = vec![(Occur::Must, readable)];
         for (field, values) in &lists {
             if let Some(clause) = any_of(*field, values.iter().map(String::as_str)) {
                 out.push((Occur::Must, clause));

@@ -307,6 +307,34 @@ fn unreadable_documents_never_show_in_hits_totals_or_facets() {
 }
 
 #[test]
+fn cached_permission_sets_follow_new_segments_and_other_grants() {
+    let mut secret = doc("thread:1", "Slam hemligt", "slam");
+    secret.acl = vec!["net:9".to_string()];
+    let index = index_with(vec![secret, doc("thread:2", "Slam öppet", "slam")]);
+    let filter = SearchFilter::default();
+    let outsider = ["all", "net:3"];
+    assert_eq!(
+        keys(&search_with(&index, "slam", &filter, &outsider)),
+        vec!["thread:2"]
+    );
+    // The same grants in another order are the same set; other grants are another.
+    search_with(&index, "slam", &filter, &["net:3", "all", "all"]);
+    let segments = index.num_segments();
+    assert_eq!(index.grants.len(), segments);
+    let member = search_with(&index, "slam", &filter, &["all", "net:9"]);
+    assert_eq!(member.total, 2);
+    assert_eq!(index.grants.len(), 2 * segments);
+    // A document made members-only in a new segment is hidden at once; the old segment's
+    // copy is deleted, the new segment gets sets of its own.
+    let mut now_secret = doc("thread:2", "Slam öppet", "slam");
+    now_secret.acl = vec!["net:9".to_string()];
+    index.upsert(vec![now_secret]).expect("upsert");
+    index.commit(2).expect("commit");
+    assert_eq!(search_with(&index, "slam", &filter, &outsider).total, 0);
+    assert_eq!(search_with(&index, "slam", &filter, &["net:9"]).total, 2);
+}
+
+#[test]
 fn title_and_accepted_answer_outrank_body() {
     let mut accepted = doc("thread:2", "Fråga", "Svar finns.");
     accepted.accepted = Some("Använd en fosforfälla.".to_string());
