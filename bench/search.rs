@@ -572,6 +572,10 @@ async fn fts5_build(data: &Path) -> Result<sqlx::SqlitePool, BoxError> {
         .connect_with(opts)
         .await?;
     let t = Instant::now();
+    // A reused data folder (SAMSYN_BENCH_DATA) still has the last run's table.
+    sqlx::query("DROP TABLE IF EXISTS docs")
+        .execute(&pool)
+        .await?;
     sqlx::query(
         "CREATE VIRTUAL TABLE docs USING fts5(title, body, tokenize='unicode61 remove_diacritics 2')",
     )

@@ -1,6 +1,11 @@
 //! Samsyn: forum, handläggarstöd, telefonbok and Swedish search for Miljösamverkan
 //! Jönköpings län. The binary (`main.rs`) is a thin CLI over this library.
 
+/// One allocator for every binary that links the library (server, tests, benchmarks), so
+/// what the benchmarks measure is what runs.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 pub mod accounts;
 pub mod app;
 pub mod cli;

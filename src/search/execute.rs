@@ -138,12 +138,13 @@ impl SearchIndex {
         if grants.is_empty() {
             return Ok(SearchResults::default());
         }
+        let searcher = self.reader.searcher();
         let planner = Planner {
             f: &self.fields,
             synonyms,
+            searcher: &searcher,
         };
         let words = analyse_words(&q.terms);
-        let searcher = self.reader.searcher();
         let readable = self.grants.query(&searcher, self.fields.acl, grants)?;
         let filters = planner.filters(q, filter, Box::new(readable.clone()));
         let page = Page {
