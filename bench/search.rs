@@ -20,6 +20,7 @@ use std::{
     time::{Duration, Instant},
 };
 
+use reqwest::cookie::Jar;
 use samsyn::{
     accounts::{users, Access, AuthVia, Role},
     app::{self, App},
@@ -61,6 +62,8 @@ fn main() -> Result<(), BoxError> {
 /// Set in the child process: `<base url> <mode> <n> <seconds>`, where mode is `closed`
 /// (n clients in a loop) or `open` (n searches per second on schedule).
 const CLIENT_ENV: &str = "SAMSYN_BENCH_CLIENT";
+/// Connections of the open-loop load (browsers keep theirs open too).
+const OPEN_LOOP_CONNECTIONS: u64 = 32;
 
 /// The child process: logs in as the member, runs one load, prints one JSON line.
 async fn client_main(spec: &str) -> Result<(), BoxError> {
@@ -70,32 +73,48 @@ async fn client_main(spec: &str) -> Result<(), BoxError> {
     };
     let n: u64 = n.parse()?;
     let duration = Duration::from_secs(seconds.parse()?);
-    let client = login(base, MEMBER_EMAIL).await?;
-    // Warm the connection pool so the first scheduled requests do not pay for connecting.
+    let jar = Arc::new(Jar::default());
+    let client = login_into(base, MEMBER_EMAIL, &jar).await?;
     gql(&client, base, SEARCH_GQL, json!({ "q": "avlopp" })).await?;
     let (lat, errors, rate) = match mode {
         "closed" => {
-            let (lat, errors, elapsed) = load(base, &client, n as usize, duration).await;
+            let (lat, errors, elapsed) = load(base, &jar, n as usize, duration).await;
             let rate = lat.len() as f64 / elapsed.as_secs_f64();
             (lat, errors, rate)
         }
-        _ => open_loop(base, &client, n, duration).await,
+        _ => open_loop(base, &jar, n, duration).await,
     };
     let micros: Vec<u64> = lat.iter().map(|d| d.as_micros() as u64).collect();
     println!(
         "{}",
-        json!({ "micros": micros, "errors": errors, "rate": rate })
+        json!({ "micros": micros, "errors": errors, "rate": rate, "cpu": cpu_secs() })
     );
     Ok(())
 }
 
-/// Runs one load in a child process and returns its latencies, errors and achieved rate.
-async fn child_load(
-    base: &str,
-    mode: &str,
-    n: u64,
-    seconds: u64,
-) -> Result<(Vec<Duration>, u64, f64), BoxError> {
+/// One load run as the child process saw it, and the CPU both processes spent on it.
+struct LoadRun {
+    latencies: Vec<Duration>,
+    errors: u64,
+    rate: f64,
+    /// CPU time per search in the server (this process), µs.
+    server_cpu_us: f64,
+    /// CPU time per search in the load generator, µs.
+    client_cpu_us: f64,
+}
+
+impl LoadRun {
+    fn cpu(&self) -> String {
+        format!(
+            "CPU per search: server {:.0} µs, load generator {:.0} µs",
+            self.server_cpu_us, self.client_cpu_us
+        )
+    }
+}
+
+/// Runs one load in a child process.
+async fn child_load(base: &str, mode: &str, n: u64, seconds: u64) -> Result<LoadRun, BoxError> {
+    let cpu_before = cpu_secs();
     let out = tokio::process::Command::new(std::env::current_exe()?)
         .env(CLIENT_ENV, format!("{base} {mode} {n} {seconds}"))
         .stderr(std::process::Stdio::inherit())
@@ -105,18 +124,22 @@ async fn child_load(
         return Err(format!("load client failed: {}", out.status).into());
     }
     let v: Value = serde_json::from_slice(&out.stdout)?;
-    let lat = v["micros"]
+    let server_cpu = cpu_secs() - cpu_before;
+    let latencies: Vec<Duration> = v["micros"]
         .as_array()
         .ok_or("no latencies")?
         .iter()
         .filter_map(Value::as_u64)
         .map(Duration::from_micros)
         .collect();
-    Ok((
-        lat,
-        v["errors"].as_u64().unwrap_or(0),
-        v["rate"].as_f64().unwrap_or(0.0),
-    ))
+    let n = latencies.len().max(1) as f64;
+    Ok(LoadRun {
+        server_cpu_us: server_cpu * 1e6 / n,
+        client_cpu_us: v["cpu"].as_f64().unwrap_or(0.0) * 1e6 / n,
+        errors: v["errors"].as_u64().unwrap_or(0),
+        rate: v["rate"].as_f64().unwrap_or(0.0),
+        latencies,
+    })
 }
 
 fn err(e: samsyn::error::AppError) -> BoxError {
@@ -156,6 +179,20 @@ fn rss_mb() -> f64 {
         })
         .map(|kb| kb / 1024.0)
         .unwrap_or(0.0)
+}
+
+/// CPU time this process has used (user + system), from /proc (clock ticks of 10 ms).
+fn cpu_secs() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // Fields after the parenthesised command name; utime and stime are the 12th and 13th.
+    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let ticks: Vec<f64> = rest
+        .split_whitespace()
+        .skip(11)
+        .take(2)
+        .filter_map(|v| v.parse().ok())
+        .collect();
+    ticks.iter().sum::<f64>() / 100.0
 }
 
 fn dir_size(p: &Path) -> u64 {
@@ -396,13 +433,16 @@ async fn run() -> Result<(), BoxError> {
          snippet; {seconds} s per run; the load generator is a child process on the same 2 cores) =="
     );
     for clients in [4u64, 16, 64] {
-        let (lat, errors, rate) = child_load(&base, "closed", clients, seconds).await?;
-        let n = lat.len();
-        let (p50, p99) = summary(lat);
+        let run = child_load(&base, "closed", clients, seconds).await?;
+        let n = run.latencies.len();
+        let cpu = run.cpu();
+        let (p50, p99) = summary(run.latencies);
         println!(
-            "{clients:>3} clients in a loop: {n} searches = {rate:.0} searches/s, p50 {} p99 {}, errors {errors}",
+            "{clients:>3} clients in a loop: {n} searches = {:.0} searches/s, p50 {} p99 {}, errors {}; {cpu}",
+            run.rate,
             fmt_d(p50),
-            fmt_d(p99)
+            fmt_d(p99),
+            run.errors
         );
     }
     let rates: Vec<u64> = std::env::var("SAMSYN_BENCH_RATE")
@@ -411,14 +451,17 @@ async fn run() -> Result<(), BoxError> {
         .filter(|v: &Vec<u64>| !v.is_empty())
         .unwrap_or_else(|| vec![500, 1000]);
     for rate in rates {
-        let (lat, errors, achieved) = child_load(&base, "open", rate, seconds).await?;
-        let n = lat.len();
-        let (p50, p99) = summary(lat);
+        let run = child_load(&base, "open", rate, seconds).await?;
+        let n = run.latencies.len();
+        let cpu = run.cpu();
+        let (p50, p99) = summary(run.latencies);
         println!(
-            "open loop at {rate}/s: {n} searches, achieved {achieved:.0}/s, p50 {} p99 {} \
-             (from scheduled start), errors {errors}",
+            "open loop at {rate}/s: {n} searches, achieved {:.0}/s, p50 {} p99 {} \
+             (from scheduled start), errors {}; {cpu}",
+            run.rate,
             fmt_d(p50),
-            fmt_d(p99)
+            fmt_d(p99),
+            run.errors
         );
     }
     println!("process RSS after HTTP load: {:.0} MB", rss_mb());
@@ -649,11 +692,22 @@ fn fts5_match(q: &str) -> String {
     m
 }
 
+/// A client that keeps one connection open and sends `jar`'s cookies (the session).
+fn connection(jar: &Arc<Jar>) -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_provider(jar.clone())
+        .pool_max_idle_per_host(1)
+        .build()
+        .expect("http client")
+}
+
 async fn login(base: &str, email: &str) -> Result<reqwest::Client, BoxError> {
-    let client = reqwest::Client::builder()
-        .cookie_store(true)
-        .pool_max_idle_per_host(256)
-        .build()?;
+    login_into(base, email, &Arc::new(Jar::default())).await
+}
+
+/// Logs in, keeping the session cookie in `jar`.
+async fn login_into(base: &str, email: &str, jar: &Arc<Jar>) -> Result<reqwest::Client, BoxError> {
+    let client = connection(jar);
     let body = gql(
         &client,
         base,
@@ -685,7 +739,7 @@ async fn gql(
 /// `clients` concurrent loops of searches over the query mix for `duration`.
 async fn load(
     base: &str,
-    client: &reqwest::Client,
+    jar: &Arc<Jar>,
     clients: usize,
     duration: Duration,
 ) -> (Vec<Duration>, u64, Duration) {
@@ -694,7 +748,7 @@ async fn load(
     let deadline = started + duration;
     let mut tasks = Vec::new();
     for c in 0..clients {
-        let client = client.clone();
+        let client = connection(jar);
         let base = base.to_string();
         let errors = errors.clone();
         tasks.push(tokio::spawn(async move {
@@ -726,12 +780,13 @@ async fn load(
     (all, errors.load(Ordering::Relaxed), elapsed)
 }
 
-/// Open loop: starts `rate` searches per second on schedule, whatever the answers take, and
-/// measures each from its scheduled start (so a stall counts against every request it
-/// delays). Returns latencies, errors and the achieved rate.
+/// Open loop, as wrk2 runs one: `OPEN_LOOP_CONNECTIONS` connections share `rate` searches
+/// per second, each search due at its scheduled time and measured from it, so a slow answer
+/// counts against every search queued behind it (no coordinated omission). Returns
+/// latencies, errors and the achieved rate.
 async fn open_loop(
     base: &str,
-    client: &reqwest::Client,
+    jar: &Arc<Jar>,
     rate: u64,
     duration: Duration,
 ) -> (Vec<Duration>, u64, f64) {
@@ -739,30 +794,33 @@ async fn open_loop(
     let total = rate * duration.as_secs();
     let interval = Duration::from_secs_f64(1.0 / rate as f64);
     let started = Instant::now();
-    let mut tasks = Vec::with_capacity(total as usize);
-    for i in 0..total {
-        let due = started + interval * i as u32;
-        tokio::time::sleep_until(due.into()).await;
-        let client = client.clone();
+    let mut tasks = Vec::new();
+    for c in 0..OPEN_LOOP_CONNECTIONS {
+        let client = connection(jar);
         let base = base.to_string();
         let errors = errors.clone();
         tasks.push(tokio::spawn(async move {
-            let q = corpus::QUERIES[i as usize % corpus::QUERIES.len()];
-            match gql(&client, &base, SEARCH_GQL, json!({ "q": q })).await {
-                Ok(v) if v["errors"].is_null() && v["data"]["search"].is_object() => {
-                    Some(due.elapsed())
-                }
-                _ => {
-                    errors.fetch_add(1, Ordering::Relaxed);
-                    None
+            let mut lat = Vec::new();
+            for i in (c..total).step_by(OPEN_LOOP_CONNECTIONS as usize) {
+                let due = started + interval * i as u32;
+                tokio::time::sleep_until(due.into()).await;
+                let q = corpus::QUERIES[i as usize % corpus::QUERIES.len()];
+                match gql(&client, &base, SEARCH_GQL, json!({ "q": q })).await {
+                    Ok(v) if v["errors"].is_null() && v["data"]["search"].is_object() => {
+                        lat.push(due.elapsed())
+                    }
+                    _ => {
+                        errors.fetch_add(1, Ordering::Relaxed);
+                    }
                 }
             }
+            lat
         }));
     }
-    let mut all = Vec::with_capacity(tasks.len());
+    let mut all = Vec::with_capacity(total as usize);
     for t in tasks {
-        if let Ok(Some(d)) = t.await {
-            all.push(d);
+        if let Ok(l) = t.await {
+            all.extend(l);
         }
     }
     let achieved = all.len() as f64 / started.elapsed().as_secs_f64();

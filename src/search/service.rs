@@ -49,6 +49,9 @@ impl From<SearchError> for AppError {
 
 pub struct SearchService {
     index: SearchIndex,
+    /// One permit per core: searches beyond that wait their turn (first come, first
+    /// served) instead of sharing the cores, so a burst does not slow every search in it.
+    slots: Arc<tokio::sync::Semaphore>,
     synonyms: RwLock<Arc<Synonyms>>,
     indexed: watch::Sender<i64>,
     needs_rebuild: AtomicBool,
@@ -76,8 +79,10 @@ impl SearchService {
             tracing::warn!(%reason, "search index reset; rebuilding from the database");
         }
         let (tx, _) = watch::channel(last.unwrap_or(0));
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
         Ok(Arc::new(SearchService {
             index,
+            slots: Arc::new(tokio::sync::Semaphore::new(cores)),
             synonyms: RwLock::new(Arc::new(Synonyms::glossary())),
             indexed: tx,
             needs_rebuild: AtomicBool::new(needs_rebuild),
@@ -143,7 +148,15 @@ impl SearchService {
         let grants = access.grants();
         let me = self.clone();
         let started = Instant::now();
+        let permit = self
+            .slots
+            .clone()
+            .acquire_owned()
+            .await
+            .map_err(|_| AppError::internal("search slots closed"))?;
         let res = tokio::task::spawn_blocking(move || {
+            // Held until the search is done, even when the caller has gone.
+            let _permit = permit;
             let syn = me
                 .synonyms
                 .read()
