@@ -13,6 +13,7 @@ use tantivy::schema::{Field, Value};
 use tantivy::{DocAddress, Order, Searcher, TantivyDocument};
 
 use crate::search::analysis::{fold_stem_word, normalize_word, word_spans};
+use crate::search::grants::GrantsQuery;
 use crate::search::highlight::{within, Highlighter};
 use crate::search::index::{Result, SearchIndex, UPDATED_AT};
 use crate::search::plan::{analyse_words, fuzzy_distance, Planner, QueryWord};
@@ -145,42 +146,51 @@ impl SearchIndex {
             searcher: &searcher,
         };
         let words = analyse_words(&q.terms);
+        // The caller's grants: a required clause when listing (it is then the main
+        // selection), and a filter on every collector of every search below, so nothing
+        // unreadable reaches hits, totals, facets or "menade du" on any path.
         let readable = self.grants.query(&searcher, self.fields.acl, grants)?;
-        let filters = planner.filters(q, filter, Box::new(readable.clone()));
         let page = Page {
             offset: want.offset.min(MAX_OFFSET),
             limit: want.limit.min(MAX_LIMIT),
             facets: want.facets,
         };
         let Some(text) = planner.text(q, &words, false) else {
+            let filters = planner.filters(q, filter, Some(Box::new(readable.clone())));
             let query = planner.combine(None, filters);
-            return self.run(&searcher, &*query, page, Ranking::Newest);
+            return self.run(&searcher, &*query, page, Ranking::Newest, &readable);
         };
+        // With words, the text query picks few documents and the check per collected
+        // document is cheaper than intersecting with the grants.
         let highlighter = planner.highlighter(q, &words, false);
-        let query = planner.combine(Some(text), filters);
-        let results = self.run(&searcher, &*query, page, Ranking::Relevance(&highlighter))?;
+        let query = planner.combine(Some(text), planner.filters(q, filter, None));
+        let results = self.run(
+            &searcher,
+            &*query,
+            page,
+            Ranking::Relevance(&highlighter),
+            &readable,
+        )?;
         if results.total >= FUZZY_BELOW || !words.iter().any(|w| fuzzy_distance(w) > 0) {
             return Ok(results);
         }
         let Some(fuzzy_text) = planner.text(q, &words, true) else {
             return Ok(results);
         };
-        let fuzzy_query = planner.combine(
-            Some(fuzzy_text),
-            planner.filters(q, filter, Box::new(readable)),
-        );
+        let fuzzy_query = planner.combine(Some(fuzzy_text), planner.filters(q, filter, None));
         let fuzzy_hl = planner.highlighter(q, &words, true);
         let mut fuzzy = self.run(
             &searcher,
             &*fuzzy_query,
             page,
             Ranking::Relevance(&fuzzy_hl),
+            &readable,
         )?;
         if fuzzy.total <= results.total {
             return Ok(results);
         }
         fuzzy.fuzzy = true;
-        fuzzy.did_you_mean = self.did_you_mean(&searcher, &*fuzzy_query, &words)?;
+        fuzzy.did_you_mean = self.did_you_mean(&searcher, &*fuzzy_query, &readable, &words)?;
         Ok(fuzzy)
     }
 
@@ -190,6 +200,7 @@ impl SearchIndex {
         query: &dyn Query,
         page: Page,
         ranking: Ranking<'_>,
+        readable: &GrantsQuery,
     ) -> Result<SearchResults> {
         let facets = page.facets.then(|| {
             let mut facets = FacetCollector::for_field("facets");
@@ -204,13 +215,14 @@ impl SearchIndex {
         let (docs, total, counts, hl): (Vec<(f32, DocAddress)>, usize, Option<FacetCounts>, _) =
             match ranking {
                 Ranking::Relevance(hl) => {
-                    let (docs, total, counts) = searcher.search(query, &(top, Count, facets))?;
+                    let (docs, total, counts) =
+                        searcher.search(query, &readable.collector((top, Count, facets)))?;
                     (docs, total, counts, hl)
                 }
                 Ranking::Newest => {
                     let by_date = top.order_by_fast_field::<i64>(UPDATED_AT, Order::Desc);
                     let (docs, total, counts) =
-                        searcher.search(query, &(by_date, Count, facets))?;
+                        searcher.search(query, &readable.collector((by_date, Count, facets)))?;
                     let docs = docs.into_iter().map(|(_, a)| (0.0, a)).collect();
                     (docs, total, counts, &empty)
                 }
@@ -254,9 +266,10 @@ impl SearchIndex {
         &self,
         searcher: &Searcher,
         query: &dyn Query,
+        readable: &GrantsQuery,
         words: &[QueryWord],
     ) -> Result<Option<String>> {
-        let top = searcher.search(query, &TopDocs::with_limit(1))?;
+        let top = searcher.search(query, &readable.collector(TopDocs::with_limit(1)))?;
         let Some((_, address)) = top.first() else {
             return Ok(None);
         };

@@ -14,6 +14,7 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::sync::{Arc, Mutex};
 
+use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::index::SegmentId;
 use tantivy::query::{
     BitSetDocSet, ConstScorer, EmptyScorer, EnableScoring, Explanation, Query, Scorer, Weight,
@@ -150,5 +151,67 @@ impl Weight for GrantsQuery {
             )));
         }
         Ok(Explanation::new("readable with the caller's grants", 0.0))
+    }
+}
+
+impl GrantsQuery {
+    /// Wraps `inner` so that it only ever sees readable documents, whatever the query
+    /// matched: the permission check of searches whose query does not carry it.
+    pub fn collector<C: Collector>(&self, inner: C) -> Readable<C> {
+        Readable {
+            per_segment: self.per_segment.clone(),
+            inner,
+        }
+    }
+}
+
+/// A collector that passes on only the documents the caller's grants may read.
+pub(crate) struct Readable<C> {
+    per_segment: Arc<HashMap<SegmentId, Arc<BitSet>>>,
+    inner: C,
+}
+
+impl<C: Collector> Collector for Readable<C> {
+    type Fruit = C::Fruit;
+    type Child = ReadableSegment<C::Child>;
+
+    fn for_segment(&self, ordinal: u32, segment: &SegmentReader) -> tantivy::Result<Self::Child> {
+        Ok(ReadableSegment {
+            set: self.per_segment.get(&segment.segment_id()).cloned(),
+            inner: self.inner.for_segment(ordinal, segment)?,
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        self.inner.requires_scoring()
+    }
+
+    fn merge_fruits(
+        &self,
+        fruits: Vec<<Self::Child as SegmentCollector>::Fruit>,
+    ) -> tantivy::Result<Self::Fruit> {
+        self.inner.merge_fruits(fruits)
+    }
+}
+
+/// [`Readable`] for one segment; a segment without a set reads as empty.
+pub(crate) struct ReadableSegment<S> {
+    set: Option<Arc<BitSet>>,
+    inner: S,
+}
+
+impl<S: SegmentCollector> SegmentCollector for ReadableSegment<S> {
+    type Fruit = S::Fruit;
+
+    fn collect(&mut self, doc: DocId, score: Score) {
+        if let Some(set) = &self.set {
+            if doc < set.max_value() && set.contains(doc) {
+                self.inner.collect(doc, score);
+            }
+        }
+    }
+
+    fn harvest(self) -> S::Fruit {
+        self.inner.harvest()
     }
 }

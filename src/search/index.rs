@@ -15,7 +15,9 @@ use tantivy::schema::{
     Facet, FacetOptions, Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing,
     TextOptions, Value, FAST, INDEXED, STORED, STRING,
 };
-use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+use tantivy::{
+    Index, IndexReader, IndexSettings, IndexWriter, ReloadPolicy, TantivyDocument, Term,
+};
 
 use crate::search::analysis::{self, SV_COMPOUND, SV_FOLD, SV_STEM};
 use crate::search::compound::Vocabulary;
@@ -24,7 +26,7 @@ use crate::search::grants::GrantsCache;
 pub use crate::search::execute::{FacetCount, Facets, Hit, SearchFilter, SearchResults};
 
 /// Bump whenever the schema changes: a stored index with another version is rebuilt.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 /// Body text beyond this many bytes is neither indexed nor stored.
 pub const MAX_BODY_BYTES: usize = 512 * 1024;
 /// Memory for the single writer, split between its threads.
@@ -151,6 +153,16 @@ fn text(tokenizer: &str, positions: bool, stored: bool) -> TextOptions {
     }
 }
 
+/// Index settings of [`SCHEMA_VERSION`]: stored documents in small blocks, so showing a hit
+/// decompresses about that document only (a thread's text is a few kB; tantivy's default
+/// 16 kB blocks made every hit decompress three or four documents).
+fn settings() -> IndexSettings {
+    IndexSettings {
+        docstore_blocksize: 4096,
+        ..IndexSettings::default()
+    }
+}
+
 /// The schema of [`SCHEMA_VERSION`].
 pub(crate) fn build_schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
@@ -210,14 +222,21 @@ impl SearchIndex {
                 }
             }
         };
-        let index = Index::create_in_dir(dir, schema)?;
+        let index = Index::builder()
+            .schema(schema)
+            .settings(settings())
+            .create_in_dir(dir)?;
         Ok((Self::from_index(index, fields, vocab, None)?, state))
     }
 
     /// A fresh index in memory, for tests and tools.
     pub fn in_memory(vocab: Vocabulary) -> Result<SearchIndex> {
         let (schema, fields) = build_schema();
-        Self::from_index(Index::create_in_ram(schema), fields, vocab, None)
+        let index = Index::builder()
+            .schema(schema)
+            .settings(settings())
+            .create_in_ram()?;
+        Self::from_index(index, fields, vocab, None)
     }
 
     fn from_index(

@@ -325,13 +325,13 @@ impl Planner<'_> {
         Box::new(BooleanQuery::union(alts))
     }
 
-    /// Required and excluded clauses from operators, filters, exclusions and the caller's
-    /// grants (`readable`, the documents they may read).
+    /// Required and excluded clauses from operators, filters, exclusions and, when given,
+    /// the caller's grants as a clause (`readable`, the documents they may read).
     pub fn filters(
         &self,
         q: &UserQuery,
         sf: &SearchFilter,
-        readable: BoxQuery,
+        readable: Option<BoxQuery>,
     ) -> Vec<(Occur, BoxQuery)> {
         let f = self.f;
         let lower = |v: &[String]| v.iter().map(|s| filter_value(s)).collect::<Vec<_>>();
@@ -351,7 +351,8 @@ impl Planner<'_> {
             (f.tags, lower(&canonical_tags)),
             (f.organisation, lower(&sf.organisations)),
         ];
-        let mut out: Vec<(Occur, BoxQuery)> = vec![(Occur::Must, readable)];
+        let mut out: Vec<(Occur, BoxQuery)> =
+            readable.map(|r| (Occur::Must, r)).into_iter().collect();
         for (field, values) in &lists {
             if let Some(clause) = any_of(*field, values.iter().map(String::as_str)) {
                 out.push((Occur::Must, clause));

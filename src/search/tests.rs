@@ -269,7 +269,7 @@ fn operators_and_filters_narrow_results() {
 
 #[test]
 fn unreadable_documents_never_show_in_hits_totals_or_facets() {
-    let mut secret = doc("thread:1", "Slam hemligt", "slam");
+    let mut secret = doc("thread:1", "Slam hemligt", "slam i en fosforfälla");
     secret.acl = vec!["net:9".to_string()];
     secret.network = Some("hemlig".to_string());
     secret.tags = vec!["Avfall".to_string()];
@@ -304,6 +304,11 @@ fn unreadable_documents_never_show_in_hits_totals_or_facets() {
     let member = search_with(&index, "slam", &filter, &["net:9"]);
     assert_eq!(keys(&member), vec!["thread:1"]);
     assert_eq!(search_with(&index, "slam", &filter, &[]).total, 0);
+    // A near spelling of a word only the secret thread has: no hit and no "menade du".
+    let typo = search_with(&index, "fosforfällla", &filter, &["all", "net:3"]);
+    assert_eq!((typo.total, typo.did_you_mean), (0, None));
+    let typo = search_with(&index, "fosforfällla", &filter, &["net:9"]);
+    assert_eq!(typo.did_you_mean.as_deref(), Some("fosforfälla"), "{typo:?}");
 }
 
 #[test]
