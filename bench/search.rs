@@ -5,8 +5,12 @@
 //! Generates a Swedish corpus (20k threads × 10 posts, 5k documents) straight into a fresh
 //! SQLite data folder, then measures indexing, reindexing, index size, RSS, in-process
 //! search latency, GraphQL-over-HTTP latency and throughput on loopback, SQLite FTS5 on
-//! the same texts and queries, and how soon a new post becomes searchable.
-//! `SAMSYN_BENCH_SECONDS` (default 10) sets the duration of each HTTP load run.
+//! the same texts and queries, and how soon a new post becomes searchable. The HTTP load
+//! runs in a child process (this binary again, see `client_main`).
+//!
+//! `SAMSYN_BENCH_SECONDS` (default 10): length of each HTTP run. `SAMSYN_BENCH_RATE`
+//! (default `500,1000`): open-loop rates. `SAMSYN_BENCH_DATA`: a folder to keep and reuse
+//! the corpus and index in. `SAMSYN_BENCH_PROFILE=N`: only N in-process searches.
 
 #[path = "corpus.rs"]
 mod corpus;

@@ -34,9 +34,12 @@ use crate::{
 /// Changes applied per index commit.
 const BATCH: i64 = 500;
 /// How long a hole in the seq sequence is waited for before it is taken as a rolled-back
-/// transaction (PostgreSQL may commit seq 11 before seq 10).
+/// transaction. Change rows are written at commit under an advisory lock (`db::Db`), so
+/// seqs commit in order and a hole is almost always a rollback (a seq drawn, then given
+/// up); the window is the safety net for anything that still commits late.
 const GAP_WINDOW_MS: i64 = 10_000;
-/// Polling interval when nothing wakes the indexer (changes written by another node).
+/// Polling interval when nothing wakes the indexer (another node's changes normally wake
+/// it through LISTEN/NOTIFY, see `cluster`; this is the fallback).
 const POLL: Duration = Duration::from_millis(500);
 /// Longest a search waits for the caller's own writes to be indexed.
 pub const READ_YOUR_WRITES_WAIT: Duration = Duration::from_secs(2);

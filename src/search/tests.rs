@@ -308,7 +308,11 @@ fn unreadable_documents_never_show_in_hits_totals_or_facets() {
     let typo = search_with(&index, "fosforfällla", &filter, &["all", "net:3"]);
     assert_eq!((typo.total, typo.did_you_mean), (0, None));
     let typo = search_with(&index, "fosforfällla", &filter, &["net:9"]);
-    assert_eq!(typo.did_you_mean.as_deref(), Some("fosforfälla"), "{typo:?}");
+    assert_eq!(
+        typo.did_you_mean.as_deref(),
+        Some("fosforfälla"),
+        "{typo:?}"
+    );
 }
 
 #[test]
