@@ -293,8 +293,11 @@ async fn check_search(client: &reqwest::Client, base: &str, acked: &[Acked], rou
         let (token, kind) = a.search();
         loop {
             let b = gql(client, base,
-                "query($q: String!, $t: String!) { search(query: $q, filter: { types: [$t] }, first: 5) { totalCount fuzzy } }",
-                json!({ "q": token, "t": kind }),
+                "query($q: String!, $t: String!) { search(query: $q, filter: { types: [$t] }, first: 5) { totalCount fuzzy hits { titleHtml } } }",
+                // Quoted: an exact lookup, never retried with typo tolerance (two tokens
+                // can be near spellings of each other, and a plain search would then
+                // answer with both, marked fuzzy).
+                json!({ "q": format!("\"{token}\""), "t": kind }),
             ).await.expect("search answers");
             // Exact hits only: a typo-tolerant hit could be a neighbouring token.
             let s = &b["data"]["search"];
@@ -303,7 +306,7 @@ async fn check_search(client: &reqwest::Client, base: &str, acked: &[Acked], rou
             }
             assert!(
                 Instant::now() < deadline,
-                "round {round}: search never found {a:?}"
+                "round {round}: search never found {a:?}; last answer {b}"
             );
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
