@@ -53,6 +53,9 @@ pub fn sanitize_file_name(raw: &str) -> String {
         }
         name.push(c);
     }
+    // Dropping a character can bring combining marks together out of canonical order
+    // ("ףּ|\u{dca}"): normalise again, or a second pass would change the name.
+    let mut name: String = name.nfc().collect();
 
     while name.contains("..") {
         name = name.replace("..", ".");
@@ -203,6 +206,13 @@ mod tests {
         // macOS sends "å" as "a" + combining ring.
         let decomposed = "a\u{030A}tga\u{0308}rder.docx";
         assert_eq!(sanitize_file_name(decomposed), "åtgärder.docx");
+    }
+
+    #[test]
+    fn dropping_a_character_between_combining_marks_stays_idempotent() {
+        // Found by the property test: '|' between two marks of different classes.
+        let once = sanitize_file_name("\u{5e3}\u{5bc}|\u{dca}");
+        assert_eq!(sanitize_file_name(&once), once);
     }
 
     #[test]
