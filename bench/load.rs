@@ -26,6 +26,8 @@
 
 #[path = "corpus.rs"]
 mod corpus;
+#[path = "http.rs"]
+mod http;
 
 use std::{
     collections::BTreeMap,
@@ -39,7 +41,7 @@ use rand::{rngs::StdRng, Rng, SeedableRng};
 use serde_json::{json, Value};
 use tokio::io::{AsyncBufReadExt, BufReader};
 
-type BoxError = Box<dyn std::error::Error + Send + Sync>;
+use http::{gql, BoxError, LOGIN};
 
 const ADMIN_EMAIL: &str = "admin@load.samsyn.se";
 const PASSWORD: &str = "last-lösenord-123";
@@ -53,7 +55,6 @@ const NOTIFICATIONS: &str =
     thread { id title } actor { displayName } } } } }";
 const CREATE_POST: &str =
     "mutation($i: CreatePostInput!) { createPost(input: $i) { post { id } } }";
-const LOGIN: &str = "mutation($i: LoginInput!) { login(input: $i) { user { id } } }";
 
 /// The operations and their share of requests (per mille).
 const MIX: &[(Op, u32)] = &[
@@ -476,33 +477,7 @@ fn new_client() -> Result<reqwest::Client, BoxError> {
 }
 
 async fn login(base: &str, email: &str, password: &str) -> Result<reqwest::Client, BoxError> {
-    let client = new_client()?;
-    let body = gql(
-        &client,
-        base,
-        LOGIN,
-        json!({ "i": { "email": email, "password": password } }),
-    )
-    .await?;
-    if !body["errors"].is_null() {
-        return Err(format!("login as {email} failed: {body}").into());
-    }
-    Ok(client)
-}
-
-async fn gql(
-    client: &reqwest::Client,
-    base: &str,
-    query: &str,
-    variables: Value,
-) -> Result<Value, BoxError> {
-    Ok(client
-        .post(format!("{base}/graphql"))
-        .json(&json!({ "query": query, "variables": variables }))
-        .send()
-        .await?
-        .json()
-        .await?)
+    http::login_with(new_client()?, base, email, password).await
 }
 
 /// VmRSS of `pid` (or of this process) in MB.

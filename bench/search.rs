@@ -14,6 +14,8 @@
 
 #[path = "corpus.rs"]
 mod corpus;
+#[path = "http.rs"]
+mod http;
 
 use std::{
     path::Path,
@@ -38,6 +40,7 @@ use serde_json::{json, Value};
 use sqlx::Row;
 
 use corpus::{DOCUMENTS, POSTS_PER_THREAD, THREADS};
+use http::{gql, BoxError};
 const IN_PROCESS_SEARCHES: usize = 2_000;
 const FRESHNESS_POSTS: usize = 50;
 const ADMIN_EMAIL: &str = "admin@bench.samsyn.se";
@@ -45,8 +48,6 @@ const MEMBER_EMAIL: &str = "medlem@bench.samsyn.se";
 const PASSWORD: &str = "bench-lösenord-123";
 const SEARCH_GQL: &str =
     "query($q: String!) { search(query: $q, first: 10) { totalCount hits { type titleHtml snippet } } }";
-
-type BoxError = Box<dyn std::error::Error + Send + Sync>;
 
 fn main() -> Result<(), BoxError> {
     // The load generator runs as a child process of this same binary (see `client_main`),
@@ -711,33 +712,7 @@ async fn login(base: &str, email: &str) -> Result<reqwest::Client, BoxError> {
 
 /// Logs in, keeping the session cookie in `jar`.
 async fn login_into(base: &str, email: &str, jar: &Arc<Jar>) -> Result<reqwest::Client, BoxError> {
-    let client = connection(jar);
-    let body = gql(
-        &client,
-        base,
-        "mutation($i: LoginInput!) { login(input: $i) { user { id } } }",
-        json!({ "i": { "email": email, "password": PASSWORD } }),
-    )
-    .await?;
-    if !body["errors"].is_null() {
-        return Err(format!("login failed: {body}").into());
-    }
-    Ok(client)
-}
-
-async fn gql(
-    client: &reqwest::Client,
-    base: &str,
-    query: &str,
-    variables: Value,
-) -> Result<Value, BoxError> {
-    Ok(client
-        .post(format!("{base}/graphql"))
-        .json(&json!({ "query": query, "variables": variables }))
-        .send()
-        .await?
-        .json()
-        .await?)
+    http::login_with(connection(jar), base, email, PASSWORD).await
 }
 
 /// `clients` concurrent loops of searches over the query mix for `duration`.
