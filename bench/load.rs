@@ -28,6 +28,8 @@
 mod corpus;
 #[path = "http.rs"]
 mod http;
+#[path = "measure.rs"]
+mod measure;
 
 use std::{
     collections::BTreeMap,
@@ -42,6 +44,7 @@ use serde_json::{json, Value};
 use tokio::io::{AsyncBufReadExt, BufReader};
 
 use http::{gql, BoxError, LOGIN};
+use measure::{pct, rss_mb};
 
 const ADMIN_EMAIL: &str = "admin@load.samsyn.se";
 const PASSWORD: &str = "last-lösenord-123";
@@ -478,30 +481,6 @@ fn new_client() -> Result<reqwest::Client, BoxError> {
 
 async fn login(base: &str, email: &str, password: &str) -> Result<reqwest::Client, BoxError> {
     http::login_with(new_client()?, base, email, password).await
-}
-
-/// VmRSS of `pid` (or of this process) in MB.
-fn rss_mb(pid: Option<u32>) -> f64 {
-    let path = match pid {
-        Some(p) => format!("/proc/{p}/status"),
-        None => "/proc/self/status".into(),
-    };
-    std::fs::read_to_string(path)
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmRSS:"))
-                .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
-        })
-        .map(|kb| kb / 1024.0)
-        .unwrap_or(0.0)
-}
-
-fn pct(sorted: &[Duration], p: f64) -> Duration {
-    if sorted.is_empty() {
-        return Duration::ZERO;
-    }
-    sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
 }
 
 fn fmt_d(d: Duration) -> String {

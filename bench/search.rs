@@ -16,6 +16,8 @@
 mod corpus;
 #[path = "http.rs"]
 mod http;
+#[path = "measure.rs"]
+mod measure;
 
 use std::{
     path::Path,
@@ -41,6 +43,7 @@ use sqlx::Row;
 
 use corpus::{DOCUMENTS, POSTS_PER_THREAD, THREADS};
 use http::{gql, BoxError};
+use measure::{pct, rss_mb};
 const IN_PROCESS_SEARCHES: usize = 2_000;
 const FRESHNESS_POSTS: usize = 50;
 const ADMIN_EMAIL: &str = "admin@bench.samsyn.se";
@@ -151,15 +154,6 @@ fn err(e: samsyn::error::AppError) -> BoxError {
     format!("{e:?}").into()
 }
 
-/// Percentile of sorted durations.
-fn pct(sorted: &[Duration], p: f64) -> Duration {
-    if sorted.is_empty() {
-        return Duration::ZERO;
-    }
-    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
-    sorted[i]
-}
-
 fn fmt_d(d: Duration) -> String {
     let us = d.as_secs_f64() * 1e6;
     if us < 1000.0 {
@@ -172,18 +166,6 @@ fn fmt_d(d: Duration) -> String {
 fn summary(mut v: Vec<Duration>) -> (Duration, Duration) {
     v.sort_unstable();
     (pct(&v, 0.5), pct(&v, 0.99))
-}
-
-fn rss_mb() -> f64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmRSS:"))
-                .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
-        })
-        .map(|kb| kb / 1024.0)
-        .unwrap_or(0.0)
 }
 
 /// CPU time this process has used (user + system), from /proc (clock ticks of 10 ms).
@@ -320,7 +302,7 @@ async fn run() -> Result<(), BoxError> {
         "index size on disk: {:.1} MB in {} segment(s); process RSS after indexing: {:.0} MB",
         dir_size(&index_dir) as f64 / 1e6,
         service.num_segments(),
-        rss_mb()
+        rss_mb(None)
     );
 
     // ---- 3. in-process latency ----
@@ -469,7 +451,7 @@ async fn run() -> Result<(), BoxError> {
             run.errors
         );
     }
-    println!("process RSS after HTTP load: {:.0} MB", rss_mb());
+    println!("process RSS after HTTP load: {:.0} MB", rss_mb(None));
 
     // ---- 5. FTS5 ----
     println!("\n== 5. SQLite FTS5 on the same texts (unicode61 remove_diacritics 2, bm25, snippet, count) ==");
