@@ -306,11 +306,14 @@ impl AccountsMutation {
     /// Changes my password and ends my other sessions.
     async fn change_password(&self, ctx: &Context<'_>, input: ChangePasswordInput) -> Result<bool> {
         let (state, access) = parts(ctx);
+        let meta = ctx.data::<RequestMeta>()?;
         users::change_password(
             &state.db,
+            &state.config,
             access,
             &input.current_password,
             &input.new_password,
+            &meta.client,
         )
         .await?;
         Ok(true)

@@ -1,6 +1,7 @@
-//! One gate in front of every operation: mutations are refused over GET and for READ
-//! tokens before any resolver runs; every error leaves with an `extensions.code`; each
-//! operation is counted in the metrics.
+//! One gate in front of every operation, whatever transport brought it: the nesting and
+//! breadth limits are checked before the parser runs; mutations are refused over GET and for
+//! READ tokens before any resolver runs; every error leaves with an `extensions.code` and a
+//! Swedish message; each operation is counted in the metrics.
 
 use std::{sync::Arc, time::Instant};
 
@@ -10,10 +11,17 @@ use async_graphql::{
     Response, ServerError, ServerResult, Variables,
 };
 
-use crate::{accounts::Access, error::ErrorCode};
+use crate::{
+    accounts::Access,
+    error::{AppError, ErrorCode},
+    graphql::{limits, messages},
+};
 
 /// Marks a request that came over HTTP GET (mutations are refused).
 pub struct ViaGet;
+
+/// The refusal of a mutation sent with GET (the HTTP layer answers it with 405).
+pub const MUTATION_VIA_GET: &str = "Ändringar (mutations) måste skickas med POST.";
 
 pub struct Guard;
 
@@ -36,6 +44,10 @@ fn coded(message: &str, code: ErrorCode) -> ServerError {
     e
 }
 
+fn app_error(e: AppError) -> ServerError {
+    coded(&e.public_message(), e.code())
+}
+
 #[async_graphql::async_trait::async_trait]
 impl Extension for GuardExtension {
     async fn request(&self, ctx: &ExtensionContext<'_>, next: NextRequest<'_>) -> Response {
@@ -47,8 +59,14 @@ impl Extension for GuardExtension {
                 .as_ref()
                 .is_some_and(|x| x.get("code").is_some());
             if !has_code {
+                // The library's own error (syntax, validation, limits): Swedish for the
+                // reader, the English original kept for the developer.
+                let at = e.locations.first().map(|p| (p.line, p.column));
+                let swedish = messages::swedish(&e.message, at);
+                let english = std::mem::replace(&mut e.message, swedish);
                 let ext = e.extensions.get_or_insert_with(Default::default);
                 ext.set("code", ErrorCode::BadInput.as_str());
+                ext.set("detail", english);
             }
         }
         let outcome = if resp.errors.is_empty() {
@@ -73,7 +91,12 @@ impl Extension for GuardExtension {
         variables: &Variables,
         next: NextParseQuery<'_>,
     ) -> ServerResult<ExecutableDocument> {
+        // Before the parser, which recurses once per level of nesting.
+        limits::check_document(query)
+            .and_then(|()| limits::check_variables(variables))
+            .map_err(app_error)?;
         let doc = next.run(ctx, query, variables).await?;
+        limits::check_breadth(&doc).map_err(app_error)?;
         let mut name = None;
         let mut mutation = false;
         for (op_name, op) in doc.operations.iter() {
@@ -92,10 +115,7 @@ impl Extension for GuardExtension {
         }
         if mutation {
             if ctx.data_opt::<ViaGet>().is_some() {
-                return Err(coded(
-                    "Ändringar (mutations) måste skickas med POST.",
-                    ErrorCode::BadInput,
-                ));
+                return Err(coded(MUTATION_VIA_GET, ErrorCode::BadInput));
             }
             if let Some(access) = ctx.data_opt::<Access>() {
                 if access.principal.is_some() && !access.can_write() {

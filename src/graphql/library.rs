@@ -81,6 +81,7 @@ pub struct LibraryQuery;
 #[Object]
 impl LibraryQuery {
     /// Projects (tillsynsprojekt and utvecklingsområden), in the plan's order.
+    #[graphql(complexity = "crate::graphql::page_cost(first, child_complexity)")]
     async fn projects(
         &self,
         ctx: &Context<'_>,
@@ -106,6 +107,7 @@ impl LibraryQuery {
     }
 
     /// Documents the caller may read, newest change first.
+    #[graphql(complexity = "crate::graphql::page_cost(first, child_complexity)")]
     async fn documents(
         &self,
         ctx: &Context<'_>,
@@ -142,6 +144,7 @@ impl LibraryQuery {
 
     /// What the caller must look at again: documents they edit whose review-by date has
     /// passed or comes within `withinDays` (default 30), soonest first.
+    #[graphql(complexity = "crate::graphql::page_cost(first, child_complexity)")]
     async fn documents_due_for_review(
         &self,
         ctx: &Context<'_>,

@@ -183,6 +183,7 @@ impl ProjectObj {
             .collect()
     }
     /// The project's documents the caller may read (not archived unless asked), newest first.
+    #[graphql(complexity = "crate::graphql::page_cost(first, child_complexity)")]
     async fn documents(
         &self,
         ctx: &Context<'_>,

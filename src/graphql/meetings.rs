@@ -381,6 +381,7 @@ impl MeetingsQuery {
     }
 
     /// What I have been told about meetings (changed, cancelled, got a place), newest first.
+    #[graphql(complexity = "crate::graphql::page_cost(first, child_complexity)")]
     async fn meeting_notices(
         &self,
         ctx: &Context<'_>,

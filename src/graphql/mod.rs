@@ -8,8 +8,10 @@ pub mod guard;
 pub mod ids;
 pub mod library;
 pub mod library_types;
+pub mod limits;
 pub mod loaders;
 pub mod meetings;
+pub mod messages;
 pub mod newsletters;
 pub mod node;
 pub mod privacy;
@@ -88,6 +90,12 @@ pub fn parts<'a>(ctx: &Context<'a>) -> (&'a AppState, &'a Access) {
         .data_opt::<Access>()
         .unwrap_or_else(|| ANON.get_or_init(Access::anonymous));
     (state, access)
+}
+
+/// The complexity of a list field: its children's cost times the page it asks for (default
+/// 20, capped at [`MAX_PAGE`]), plus one for the field itself.
+pub fn page_cost(first: Option<i32>, child: usize) -> usize {
+    first.unwrap_or(20).clamp(1, MAX_PAGE) as usize * child + 1
 }
 
 /// Checks a page size argument: 1..=100, default 20.

@@ -138,6 +138,7 @@ pub struct SearchQuery;
 impl SearchQuery {
     /// One Swedish search box over threads, documents, attachments and people. Understands
     /// "fraser", -uteslut, tag:, nätverk:, typ:, projekt: and löst:ja. Never fails to parse.
+    #[graphql(complexity = "crate::graphql::page_cost(first, child_complexity)")]
     async fn search(
         &self,
         ctx: &Context<'_>,
@@ -191,6 +192,7 @@ impl SearchQuery {
     }
 
     /// Questions like the one being typed (for the ask form).
+    #[graphql(complexity = "crate::graphql::page_cost(first.or(Some(5)), child_complexity)")]
     async fn similar_questions(
         &self,
         ctx: &Context<'_>,

@@ -1,10 +1,8 @@
 //! GraphQL over HTTP (POST, and GET for queries only) per the GraphQL-over-HTTP spec, with
-//! the request limits: body size, batch size, upload size, CSRF rules, execution timeout.
+//! the request limits: body size, nesting (before any parser), batch size, upload size, CSRF
+//! rules, execution timeout; and GraphiQL for a browser's GET, served from the binary.
 
-use async_graphql::{
-    http::{GraphiQLSource, MultipartOptions},
-    BatchRequest, BatchResponse, ServerError,
-};
+use async_graphql::{http::MultipartOptions, BatchRequest, BatchResponse, ServerError};
 use futures::{StreamExt, TryStreamExt};
 use poem::{
     handler,
@@ -15,8 +13,11 @@ use poem::{
 
 use crate::{
     error::{AppError, ErrorCode},
-    graphql::{guard::ViaGet, AppSchema},
-    http::auth,
+    graphql::{
+        guard::{self, ViaGet},
+        limits, AppSchema,
+    },
+    http::{auth, web::WebAssets},
     state::AppState,
 };
 
@@ -165,12 +166,13 @@ pub async fn graphql_post(
             Ok(b) => b,
             Err(e) => return error_response(status_of(&e), &e),
         };
+        // Before serde, which recurses once per level: a batch adds two levels.
+        if let Err(e) = limits::check_json(&bytes, 2) {
+            return error_response(StatusCode::BAD_REQUEST, &e);
+        }
         match serde_json::from_slice::<BatchRequest>(&bytes) {
             Ok(b) => b,
-            Err(_) => {
-                let err = AppError::bad("Anropet är inte giltig GraphQL-JSON.");
-                return error_response(StatusCode::BAD_REQUEST, &err);
-            }
+            Err(_) => return error_response(StatusCode::BAD_REQUEST, &why_not_graphql(&bytes)),
         }
     };
     execute(state, schema, req, access, batch, false).await
@@ -183,21 +185,19 @@ pub async fn graphql_get(
     Data(schema): Data<&AppSchema>,
 ) -> Response {
     let query = req.uri().query().unwrap_or_default();
-    if !query.contains("query=") {
-        let html = GraphiQLSource::build()
-            .endpoint("/graphql")
-            .subscription_endpoint("/graphql/ws")
-            .title("Samsyn GraphiQL")
-            .finish();
-        return Response::builder()
-            .content_type("text/html; charset=utf-8")
-            .header(
-                "content-security-policy",
-                "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval' https://unpkg.com; \
-                 style-src 'self' 'unsafe-inline' https://unpkg.com; img-src 'self' data: https:; \
-                 font-src 'self' https://unpkg.com data:; connect-src 'self' ws: wss:; frame-ancestors 'none'",
-            )
-            .body(html);
+    let has_query = query
+        .split('&')
+        .any(|pair| pair == "query" || pair.starts_with("query="));
+    if !has_query {
+        let wants_html = req
+            .headers()
+            .get("accept")
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.contains("text/html"));
+        if wants_html {
+            return graphiql();
+        }
+        return error_response(StatusCode::BAD_REQUEST, &missing_query());
     }
     let request = match async_graphql::http::parse_query_string(query) {
         Ok(r) => r,
@@ -221,6 +221,68 @@ pub async fn graphql_get(
     .await
 }
 
+/// GraphiQL, from the binary (web/graphiql), under a CSP that names no other origin.
+fn graphiql() -> Response {
+    match WebAssets::get("graphiql/index.html") {
+        Some(page) => Response::builder()
+            .content_type("text/html; charset=utf-8")
+            .header("content-security-policy", GRAPHIQL_CSP)
+            .header("cache-control", "no-cache")
+            .body(page.data.into_owned()),
+        None => Response::builder().status(StatusCode::NOT_FOUND).finish(),
+    }
+}
+
+/// GraphiQL's page: its scripts and styles are our own files; CodeMirror sets element
+/// styles from script, which `style-src 'self'` allows (only inline markup styles are
+/// refused); its fonts are data: URLs inside its stylesheet.
+const GRAPHIQL_CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; \
+img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; \
+base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+fn missing_query() -> AppError {
+    AppError::bad("Anropet saknar fältet query (GraphQL-dokumentet som ska köras).")
+}
+
+/// Why a JSON body is not a GraphQL request, in words a developer can act on.
+fn why_not_graphql(bytes: &[u8]) -> AppError {
+    let Ok(value) = serde_json::from_slice::<serde_json::Value>(bytes) else {
+        return AppError::bad("Anropet är inte giltig JSON.");
+    };
+    let entries = match &value {
+        serde_json::Value::Array(items) => items.iter().collect(),
+        other => vec![other],
+    };
+    for entry in entries {
+        let Some(obj) = entry.as_object() else {
+            return AppError::bad("Anropet ska vara ett JSON-objekt med fältet query.");
+        };
+        match obj.get("query") {
+            None => return missing_query(),
+            Some(q) if !q.is_string() => {
+                return AppError::bad_input("query", "Fältet query ska vara en sträng.")
+            }
+            _ => {}
+        }
+        if obj
+            .get("variables")
+            .is_some_and(|v| !v.is_object() && !v.is_null())
+        {
+            return AppError::bad_input("variables", "Fältet variables ska vara ett JSON-objekt.");
+        }
+        if obj
+            .get("operationName")
+            .is_some_and(|v| !v.is_string() && !v.is_null())
+        {
+            return AppError::bad_input(
+                "operationName",
+                "Fältet operationName ska vara en sträng.",
+            );
+        }
+    }
+    AppError::bad("Anropet är inte en giltig GraphQL-begäran.")
+}
+
 async fn execute(
     state: &AppState,
     schema: &AppSchema,
@@ -233,6 +295,21 @@ async fn execute(
         if list.len() > MAX_BATCH || list.is_empty() {
             let err = AppError::bad(format!("Högst {MAX_BATCH} operationer per anrop."));
             return error_response(StatusCode::BAD_REQUEST, &err);
+        }
+    }
+    let entries: Vec<&async_graphql::Request> = match &batch {
+        BatchRequest::Single(r) => vec![r],
+        BatchRequest::Batch(rs) => rs.iter().collect(),
+    };
+    for r in entries {
+        // async-graphql reads a missing `query` as the empty document.
+        if r.query.trim().is_empty() {
+            return error_response(StatusCode::BAD_REQUEST, &missing_query());
+        }
+        if let Err(e) =
+            limits::check_document(&r.query).and_then(|()| limits::check_variables(&r.variables))
+        {
+            return error_response(StatusCode::BAD_REQUEST, &e);
         }
     }
     let meta = auth::request_meta(state, req);
@@ -260,7 +337,50 @@ async fn execute(
                 BatchResponse::Single(async_graphql::Response::from_errors(vec![e]))
             }
         };
+    if via_get && is_mutation_via_get(&resp) {
+        return Response::builder()
+            .status(StatusCode::METHOD_NOT_ALLOWED)
+            .header("allow", "POST")
+            .content_type("application/json; charset=utf-8")
+            .body(body_of(&resp));
+    }
     respond(req, resp)
+}
+
+fn is_mutation_via_get(resp: &BatchResponse) -> bool {
+    matches!(resp, BatchResponse::Single(r)
+        if r.errors.iter().any(|e| e.message == guard::MUTATION_VIA_GET))
+}
+
+/// A response that never reached execution (syntax, validation, limits): per
+/// GraphQL-over-HTTP it has errors and no `data` entry at all.
+fn is_request_error(r: &async_graphql::Response) -> bool {
+    r.data == async_graphql::Value::Null
+        && !r.errors.is_empty()
+        && r.errors.iter().all(|e| e.path.is_empty())
+}
+
+fn one_body(r: &async_graphql::Response) -> String {
+    #[derive(serde::Serialize)]
+    struct RequestError<'a> {
+        errors: &'a [ServerError],
+    }
+    let out = if is_request_error(r) {
+        serde_json::to_string(&RequestError { errors: &r.errors })
+    } else {
+        serde_json::to_string(r)
+    };
+    out.unwrap_or_else(|_| "{}".into())
+}
+
+fn body_of(resp: &BatchResponse) -> String {
+    match resp {
+        BatchResponse::Single(r) => one_body(r),
+        BatchResponse::Batch(rs) => {
+            let parts: Vec<String> = rs.iter().map(one_body).collect();
+            format!("[{}]", parts.join(","))
+        }
+    }
 }
 
 fn respond(req: &Request, resp: BatchResponse) -> Response {
@@ -268,9 +388,7 @@ fn respond(req: &Request, resp: BatchResponse) -> Response {
     // Per GraphQL-over-HTTP: with application/graphql-response+json, a request that never
     // reached execution (no data) answers 400.
     let status = match &resp {
-        BatchResponse::Single(r)
-            if graphql_response && r.data == async_graphql::Value::Null && r.is_err() =>
-        {
+        BatchResponse::Single(r) if graphql_response && is_request_error(r) => {
             StatusCode::BAD_REQUEST
         }
         _ => StatusCode::OK,
@@ -290,7 +408,7 @@ fn respond(req: &Request, resp: BatchResponse) -> Response {
             })
             .collect(),
     };
-    let body = serde_json::to_string(&resp).unwrap_or_else(|_| "{}".into());
+    let body = body_of(&resp);
     let mut out = Response::builder()
         .status(status)
         .content_type(if graphql_response {

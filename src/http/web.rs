@@ -8,9 +8,10 @@ use poem::{
 };
 use rust_embed::RustEmbed;
 
+/// Everything under `web/`: the UI, and GraphiQL's files under `web/graphiql/`.
 #[derive(RustEmbed)]
 #[folder = "web/"]
-struct Assets;
+pub struct WebAssets;
 
 pub fn ui() -> Route {
     Route::new().at("/*path", asset).at("/", asset)
@@ -33,7 +34,7 @@ fn content_type(path: &str) -> &'static str {
 #[handler]
 fn asset(req: &Request) -> Response {
     let path = req.uri().path().trim_start_matches('/');
-    let (name, file) = match Assets::get(path) {
+    let (name, file) = match WebAssets::get(path) {
         Some(f) if !path.is_empty() => (path.to_string(), f),
         _ => {
             let last = path.rsplit('/').next().unwrap_or("");
@@ -42,7 +43,7 @@ fn asset(req: &Request) -> Response {
                     .status(StatusCode::NOT_FOUND)
                     .body("Sidan finns inte.");
             }
-            match Assets::get("index.html") {
+            match WebAssets::get("index.html") {
                 Some(f) => ("index.html".to_string(), f),
                 None => return Response::builder().status(StatusCode::NOT_FOUND).finish(),
             }

@@ -41,6 +41,7 @@ async fn install_node_modules() {
     let dir = browser_dir();
     if dir.join("node_modules/playwright-core").is_dir()
         && dir.join("node_modules/axe-core").is_dir()
+        && dir.join("node_modules/graphql-http").is_dir()
     {
         return;
     }
@@ -98,4 +99,61 @@ async fn web_ui_flows_work_in_chromium_with_no_accessibility_violations() {
     // Shown with `cargo test browser -- --nocapture`: the steps, the timing, the screenshots.
     println!("{stdout}");
     let _ = std::fs::write(shots.join("report.txt"), stdout.as_bytes());
+}
+
+/// Runs one Node script of tests/browser against a fresh server and returns its output.
+async fn run_node_script(script: &str, app: &TestApp) -> String {
+    let chromium = std::env::var("SAMSYN_CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    let shots = screenshot_dir();
+    let _ = std::fs::create_dir_all(&shots);
+    let run = Command::new("node")
+        .arg(browser_dir().join(script))
+        .current_dir(browser_dir())
+        .env("BASE_URL", &app.base)
+        .env("SCREENSHOT_DIR", &shots)
+        .env("CHROMIUM_PATH", &chromium)
+        .stdin(Stdio::null())
+        .kill_on_drop(true)
+        .output();
+    let out = tokio::time::timeout(Duration::from_secs(120), run)
+        .await
+        .unwrap_or_else(|_| panic!("{script} did not finish within 2 minutes"))
+        .unwrap_or_else(|e| panic!("run node {script}: {e}"));
+    let stdout = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(
+        out.status.success(),
+        "{script} failed ({}):\n{stdout}\n{}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    println!("{stdout}");
+    stdout
+}
+
+/// The GraphQL-over-HTTP spec's own audit (graphql-http from npm): no error, no warning.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn graphql_over_http_audit_passes_without_warnings() {
+    if !browser_enabled() {
+        return;
+    }
+    install_node_modules().await;
+    let app = spawn_app(Backend::Sqlite, "graphql_audit")
+        .await
+        .expect("SQLite always runs");
+    let out = run_node_script("graphql-audit.mjs", &app).await;
+    assert!(out.contains("0 errors, 0 warnings"), "{out}");
+}
+
+/// GraphiQL from the binary runs a query in Chromium under its CSP, with no other origin.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn graphiql_runs_in_chromium_from_our_own_origin() {
+    if !browser_enabled() {
+        return;
+    }
+    install_node_modules().await;
+    let app = spawn_app(Backend::Sqlite, "graphiql")
+        .await
+        .expect("SQLite always runs");
+    let out = run_node_script("graphiql.mjs", &app).await;
+    assert!(out.contains("GraphiQL ran a query"), "{out}");
 }

@@ -530,6 +530,13 @@ impl WsClient {
             .unwrap();
     }
 
+    /// Sends a text frame as it is (for payloads too deep to build as a `serde_json::Value`).
+    pub async fn send_raw(&mut self, text: String) {
+        use futures::SinkExt;
+        use tokio_tungstenite::tungstenite::Message;
+        let _ = self.stream.send(Message::Text(text)).await;
+    }
+
     /// The next protocol message (next, error, complete), skipping pings; None on timeout.
     pub async fn next(&mut self, secs: u64) -> Option<Value> {
         use futures::{SinkExt, StreamExt};

@@ -10,6 +10,7 @@ mod crash;
 mod demo;
 mod directory;
 mod forum;
+mod hostile;
 mod http_limits;
 mod library;
 mod meetings;

@@ -389,6 +389,7 @@ pub struct DirectoryQuery;
 #[Object]
 impl DirectoryQuery {
     /// The phone book, sorted by organisation then name (Swedish order). Everyone signed in.
+    #[graphql(complexity = "crate::graphql::page_cost(first, child_complexity)")]
     async fn people(
         &self,
         ctx: &Context<'_>,
@@ -434,6 +435,7 @@ impl DirectoryQuery {
 
     /// Entries not verified for SAMSYN_VERIFY_MONTHS months (never verified first): the
     /// manager's own organisation, or all for admins.
+    #[graphql(complexity = "crate::graphql::page_cost(first, child_complexity)")]
     async fn people_due_for_verification(
         &self,
         ctx: &Context<'_>,
@@ -474,6 +476,7 @@ impl DirectoryQuery {
 
     /// The audit trail of the phone book, newest first: all rows for admins, the
     /// organisation's rows for its managers.
+    #[graphql(complexity = "crate::graphql::page_cost(first, child_complexity)")]
     async fn audit_log(
         &self,
         ctx: &Context<'_>,

@@ -36,10 +36,7 @@ use crate::{
     },
 };
 
-/// Complexity of a connection field: its page size times what one item costs.
-pub fn page_cost(first: Option<i32>, child: usize) -> usize {
-    first.unwrap_or(20).clamp(1, crate::graphql::MAX_PAGE) as usize * child + 1
-}
+pub use crate::graphql::page_cost;
 
 /// Decodes an opaque `after` cursor into the domain's keyset text.
 pub fn after_key(after: &Option<String>) -> AppResult<Option<String>> {
