@@ -5,6 +5,7 @@ pub mod invitations;
 pub mod password;
 pub mod secrets;
 pub mod sessions;
+pub mod throttle;
 pub mod tokens;
 pub mod users;
 

@@ -1,4 +1,4 @@
-//! Server-side sessions behind the cookie, and the login flow with its rate limit.
+//! Server-side sessions behind the cookie, and the login flow (held to `throttle`'s limit).
 //!
 //! The cookie carries a random token; the database keeps only its hash. A new token is made
 //! at every login; sessions expire when idle and at an absolute limit; logout deletes the row.
@@ -12,6 +12,7 @@ use crate::{
         access::{Access, AuthVia, NetworkRole, Role},
         password,
         secrets::{hash_secret, new_secret},
+        throttle::Throttle,
         users::{self, User},
     },
     config::Config,
@@ -20,7 +21,6 @@ use crate::{
 };
 
 pub const COOKIE_NAME: &str = "samsyn_session";
-const RATE_WINDOW_MS: i64 = 15 * 60 * 1000;
 const TOUCH_EVERY_MS: i64 = 60 * 1000;
 
 /// Deletes a user's sessions, except `keep` when given.
@@ -37,15 +37,6 @@ pub async fn end_all_for_user(
     Ok(())
 }
 
-async fn failures_since(db: &Db, key: &str, since: i64) -> AppResult<i64> {
-    let row = sqlx::query("SELECT COUNT(*) FROM login_failures WHERE key = $1 AND at > $2")
-        .bind(key)
-        .bind(since)
-        .fetch_one(&db.pool)
-        .await?;
-    Ok(row.try_get(0)?)
-}
-
 /// Checks credentials and opens a session. Returns the user and the cookie token.
 ///
 /// Unknown e-mail and wrong password give the same error after the same work. Failures are
@@ -59,14 +50,8 @@ pub async fn login(
     client: &str,
 ) -> AppResult<(User, String)> {
     let email = email.trim().to_lowercase();
-    let account_key = format!("acct:{email}");
-    let client_key = format!("addr:{client}");
-    let since = now_ms() - RATE_WINDOW_MS;
-    if failures_since(db, &account_key, since).await? >= cfg.login_limit_account
-        || failures_since(db, &client_key, since).await? >= cfg.login_limit_address
-    {
-        return Err(AppError::RateLimited);
-    }
+    let throttle = Throttle::new(&email, client);
+    throttle.check(db, cfg).await?;
     let row = sqlx::query(&format!(
         "SELECT {}, password_hash FROM users WHERE email = $1 AND active = 1 AND erased_at IS NULL",
         users::USER_COLUMNS
@@ -85,28 +70,14 @@ pub async fn login(
     let now = now_ms();
     let mut tx = db.begin_write().await?;
     let Some(user) = user.filter(|_| ok) else {
-        for key in [&account_key, &client_key] {
-            sqlx::query("INSERT INTO login_failures (key, at) VALUES ($1, $2)")
-                .bind(key)
-                .bind(now)
-                .execute(&mut **tx)
-                .await?;
-        }
-        sqlx::query("DELETE FROM login_failures WHERE at < $1")
-            .bind(now - 24 * 3600 * 1000)
-            .execute(&mut **tx)
-            .await?;
+        throttle.failed(&mut tx).await?;
         tx.commit().await?;
-        crate::metrics::login_failed();
         return Err(AppError::BadInput {
             field: None,
             message: "Fel e-postadress eller lösenord.".into(),
         });
     };
-    sqlx::query("DELETE FROM login_failures WHERE key = $1")
-        .bind(&account_key)
-        .execute(&mut **tx)
-        .await?;
+    throttle.passed(&mut tx).await?;
     let token = new_secret("");
     let expires = now + cfg.session_max().as_millis() as i64;
     sqlx::query(

@@ -7,7 +7,9 @@ use crate::{
         access::{Access, Role},
         password::{self, NewPassword},
         sessions,
+        throttle::Throttle,
     },
+    config::Config,
     db::{now_ms, Db},
     directory::email::Email,
     error::{conflict_on_unique, AppError, AppResult},
@@ -260,11 +262,16 @@ pub async fn update(db: &Db, access: &Access, id: i64, upd: UserUpdate) -> AppRe
 }
 
 /// Sets a new password after checking the current one; ends every other session.
+///
+/// A wrong current password counts against the same limit as a failed login (per account
+/// and per `client` address), so a stolen session cannot be used to guess the password.
 pub async fn change_password(
     db: &Db,
+    cfg: &Config,
     access: &Access,
     current_password: &str,
     new_password: &str,
+    client: &str,
 ) -> AppResult<()> {
     let me = access.user()?;
     let session_id = match me.via {
@@ -272,12 +279,17 @@ pub async fn change_password(
         _ => None,
     };
     let new = NewPassword::parse(new_password)?;
-    let row = sqlx::query("SELECT password_hash FROM users WHERE id = $1")
+    let row = sqlx::query("SELECT email, password_hash FROM users WHERE id = $1")
         .bind(me.user_id)
         .fetch_one(&db.pool)
         .await?;
-    let stored: Option<String> = row.try_get(0)?;
+    let throttle = Throttle::new(&row.try_get::<String, _>(0)?, client);
+    throttle.check(db, cfg).await?;
+    let stored: Option<String> = row.try_get(1)?;
     if !password::verify(current_password.to_string(), stored).await? {
+        let mut tx = db.begin_write().await?;
+        throttle.failed(&mut tx).await?;
+        tx.commit().await?;
         return Err(AppError::bad_input(
             "currentPassword",
             "Det nuvarande lösenordet stämmer inte.",
@@ -285,6 +297,7 @@ pub async fn change_password(
     }
     let hash = password::hash(new).await?;
     let mut tx = db.begin_write().await?;
+    throttle.passed(&mut tx).await?;
     sqlx::query("UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3")
         .bind(hash)
         .bind(now_ms())

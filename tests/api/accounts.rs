@@ -15,6 +15,7 @@ both_backends!(
     api_token_authenticates_and_revocation_takes_effect_at_once,
     read_token_cannot_run_mutations,
     change_password_ends_other_sessions,
+    wrong_current_passwords_count_against_the_login_limit,
     invitation_link_creates_an_account_once,
     admin_deactivates_user_and_their_sessions_end,
     members_cannot_administer_users,
@@ -237,6 +238,45 @@ async fn change_password_ends_other_sessions(app: TestApp) {
         )
         .await;
     assert_code(&short, "BAD_INPUT");
+}
+
+async fn wrong_current_passwords_count_against_the_login_limit(app: TestApp) {
+    let (_, session) = app.user("anna@eksjo.se", "MEMBER", Some("eksjo")).await;
+    let change = "mutation($i: ChangePasswordInput!) { changePassword(input: $i) }";
+    let guess = |n: usize| json!({ "i": { "currentPassword": format!("gissning-{n}-abcdef"), "newPassword": "ett-nytt-lösenord-456" } });
+    // Two failed logins and three wrong current passwords: one counter of five.
+    let login = "mutation($i: LoginInput!) { login(input: $i) { user { id } } }";
+    for _ in 0..2 {
+        let body = app
+            .gql(
+                login,
+                json!({ "i": { "email": "anna@eksjo.se", "password": "fel-lösenord-123" } }),
+            )
+            .await;
+        assert_code(&body, "BAD_INPUT");
+    }
+    for n in 0..3 {
+        let body = app.gql_with(&session, change, guess(n)).await;
+        assert_code(&body, "BAD_INPUT");
+    }
+    let limited = app.gql_with(&session, change, guess(99)).await;
+    assert_code(&limited, "RATE_LIMITED");
+    // Not even the right current password gets through now, nor a login.
+    let right = app
+        .gql_with(
+            &session,
+            change,
+            json!({ "i": { "currentPassword": "ett-bra-lösenord-123", "newPassword": "ett-nytt-lösenord-456" } }),
+        )
+        .await;
+    assert_code(&right, "RATE_LIMITED");
+    let login_right = app
+        .gql(
+            login,
+            json!({ "i": { "email": "anna@eksjo.se", "password": "ett-bra-lösenord-123" } }),
+        )
+        .await;
+    assert_code(&login_right, "RATE_LIMITED");
 }
 
 async fn invitation_link_creates_an_account_once(app: TestApp) {
