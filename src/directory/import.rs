@@ -193,13 +193,13 @@ pub fn detect_delimiter(text: &str) -> (u8, &str) {
 }
 
 /// The parsed table: mapped columns, ignored headers, and the records with their lines.
-struct Table {
+pub(crate) struct Table {
     columns: Vec<Option<Column>>,
     ignored: Vec<String>,
     records: Vec<(usize, Vec<String>)>,
 }
 
-fn read_table(text: &str) -> AppResult<(Table, char)> {
+pub(crate) fn read_table(text: &str) -> AppResult<(Table, char)> {
     let (delimiter, body) = detect_delimiter(text);
     let line_offset = if body.len() < text.trim_start_matches('\u{feff}').len() {
         1

@@ -19,6 +19,7 @@ both_backends!(
     audit_log_shows_admins_everything_and_managers_their_own_organisation,
     erasing_a_user_leaves_no_personal_data,
     my_data_holds_everything_stored_about_me,
+    my_data_holds_what_i_wrote_joined_and_chose,
     organisations_and_units_are_managed_by_admins_and_managers,
     exports_require_sign_in,
 );
@@ -1274,6 +1275,112 @@ async fn my_data_holds_everything_stored_about_me(app: TestApp) {
         "{text}"
     );
     assert_code(&app.gql("{ myData }", json!({})).await, "UNAUTHENTICATED");
+}
+
+async fn my_data_holds_what_i_wrote_joined_and_chose(app: TestApp) {
+    use crate::forum::{data, make_moderator, network, reply, thread};
+    let admin = app.admin().await;
+    let (user_id, me) = app
+        .user("asa.lind@tranas.se", "MEMBER", Some("tranas"))
+        .await;
+    let (_, other) = app.user("bo.ek@aneby.se", "MEMBER", Some("aneby")).await;
+    let net = network(&app, &admin, "sma-avlopp", "Små avlopp", false).await;
+    make_moderator(&app, &admin, &net, &user_id).await;
+    let (mine, _) = thread(
+        &app,
+        &me,
+        &net,
+        "QUESTION",
+        "Slamavskiljare utan efterpolering",
+    )
+    .await;
+    let (theirs, _) = thread(&app, &other, &net, "DISCUSSION", "Infiltration i lerjord").await;
+    let post = reply(&app, &me, &theirs, "Vi kräver provgrop före beslut.").await;
+    let edit = app
+        .gql_with(
+            &me,
+            "mutation($i: EditPostInput!) { editPost(input: $i) { post { id } } }",
+            json!({ "i": { "postId": post, "body": "Vi kräver provgrop och siktanalys före beslut." } }),
+        )
+        .await;
+    data(&edit);
+    for id in [&theirs, &net] {
+        let f = app
+            .gql_with(
+                &me,
+                "mutation($i: FollowInput!) { follow(input: $i) { following } }",
+                json!({ "i": { "id": id } }),
+            )
+            .await;
+        data(&f);
+    }
+    reply(&app, &other, &mine, "Vilken kommun gäller det?").await;
+    let off = app
+        .gql_with(
+            &me,
+            "mutation { setNewsletterSubscription(input: { email: false }) { email } }",
+            json!({}),
+        )
+        .await;
+    data(&off);
+    let meeting = crate::meetings::create_meeting(
+        &app,
+        &admin,
+        crate::meetings::meeting_input("Avloppsdagen", 20),
+    )
+    .await;
+    let reg = app
+        .gql_with(
+            &me,
+            "mutation($i: MeetingRegistrationInput!) { registerForMeeting(input: $i) { status } }",
+            json!({ "i": { "meetingId": meeting["id"] } }),
+        )
+        .await;
+    data(&reg);
+
+    let body = app.gql_with(&me, "{ myData }", json!({})).await;
+    let d = &data(&body)["myData"];
+    assert_eq!(d["networkMemberships"][0]["network"], "sma-avlopp");
+    assert_eq!(d["networkMemberships"][0]["role"], "moderator");
+    assert_eq!(d["threads"].as_array().unwrap().len(), 1, "{d}");
+    assert_eq!(
+        d["threads"][0]["title"],
+        "Slamavskiljare utan efterpolering"
+    );
+    let posts = d["posts"].as_array().unwrap();
+    assert_eq!(posts.len(), 2, "opening post and reply: {d}");
+    let answer = posts
+        .iter()
+        .find(|p| p["threadTitle"] == "Infiltration i lerjord")
+        .unwrap();
+    assert_eq!(
+        answer["body"],
+        "Vi kräver provgrop och siktanalys före beslut."
+    );
+    assert_eq!(
+        answer["earlierVersions"][0]["body"],
+        "Vi kräver provgrop före beslut."
+    );
+    assert!(d["followedThreads"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["name"] == "Infiltration i lerjord"));
+    assert_eq!(d["followedNetworks"][0]["name"], "Små avlopp");
+    assert!(
+        d["notifications"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|n| n["kind"] == "reply"),
+        "the reply to my question: {d}"
+    );
+    assert_eq!(d["newsletterEmail"], false);
+    assert_eq!(d["digest"], "daily");
+    assert_eq!(d["meetingRegistrations"][0]["meeting"], "Avloppsdagen");
+    assert_eq!(d["meetingRegistrations"][0]["status"], "registered");
+    // Nothing of the other user's own content.
+    assert!(!d.to_string().contains("Vilken kommun gäller det?"));
 }
 
 async fn organisations_and_units_are_managed_by_admins_and_managers(app: TestApp) {
