@@ -64,9 +64,47 @@ pub fn render(md: &str) -> String {
     sanitizer().clean(&html).to_string()
 }
 
+/// Deepest nesting of elements a post renders to (block quotes, lists, emphasis, links, …).
+/// Deeper containers keep their text but lose their element: nobody writes 33 nested quotes,
+/// and the HTML sanitiser's cost grows with the square of the nesting depth.
+pub const MAX_NESTING: usize = 32;
+
 /// Parses Markdown into the events we are willing to render: raw HTML becomes visible text,
-/// task-list checkboxes become characters (no `<input>`), bare web addresses become links.
+/// task-list checkboxes become characters (no `<input>`), bare web addresses become links;
+/// nesting is cut at [`MAX_NESTING`].
 fn display_events(md: &str) -> Vec<Event<'_>> {
+    bound_nesting(convert_events(md))
+}
+
+/// Drops the start and end of every element nested deeper than [`MAX_NESTING`], keeping
+/// what is inside. Events come well nested, so a stack of "kept?" flags pairs them up.
+fn bound_nesting(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
+    let mut kept = Vec::new();
+    let mut depth = 0usize;
+    let mut out = Vec::with_capacity(events.len());
+    for event in events {
+        match event {
+            Event::Start(tag) => {
+                let keep = depth < MAX_NESTING;
+                kept.push(keep);
+                if keep {
+                    depth += 1;
+                    out.push(Event::Start(tag));
+                }
+            }
+            Event::End(end) => {
+                if kept.pop().unwrap_or(false) {
+                    depth -= 1;
+                    out.push(Event::End(end));
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+fn convert_events(md: &str) -> Vec<Event<'_>> {
     let mut out = Vec::new();
     let mut link_depth = 0usize;
     let mut in_code_block = false;

@@ -4,12 +4,19 @@
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
+use crate::forum::markdown::MAX_NESTING;
+
+/// Deepest indentation of a nested list item (two spaces a level).
+const MAX_INDENT: usize = 8;
+
 /// Renders Markdown as plain text for people reading it without HTML.
 pub fn plain_text(md: &str) -> String {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     let mut out = String::with_capacity(md.len() + 64);
     let mut lists: Vec<Option<u64>> = Vec::new();
-    let mut links: Vec<(String, usize)> = Vec::new();
+    // None for a link nested deeper than MAX_NESTING: its address is left out, so that
+    // deep nesting cannot make the text (or the work) grow with the square of the depth.
+    let mut links: Vec<Option<(String, usize)>> = Vec::new();
     let mut heading: Option<(HeadingLevel, usize)> = None;
     let mut in_code_block = false;
     for event in Parser::new_ext(md, options) {
@@ -46,7 +53,7 @@ pub fn plain_text(md: &str) -> String {
                 if !out.is_empty() && !out.ends_with('\n') {
                     out.push('\n');
                 }
-                let depth = lists.len().saturating_sub(1);
+                let depth = lists.len().saturating_sub(1).min(MAX_INDENT);
                 out.push_str(&"  ".repeat(depth));
                 match lists.last_mut() {
                     Some(Some(n)) => {
@@ -66,10 +73,11 @@ pub fn plain_text(md: &str) -> String {
                 out.push('\n');
             }
             Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
-                links.push((dest_url.to_string(), out.len()));
+                let deep = links.len() >= MAX_NESTING;
+                links.push((!deep).then(|| (dest_url.to_string(), out.len())));
             }
             Event::End(TagEnd::Link | TagEnd::Image) => {
-                if let Some((url, start)) = links.pop() {
+                if let Some(Some((url, start))) = links.pop() {
                     let text = out[start..].trim().to_string();
                     let bare = url.trim_start_matches("mailto:");
                     if !url.is_empty() && text != url && text != bare {
