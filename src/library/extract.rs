@@ -13,8 +13,9 @@ use std::io::{Cursor, Read};
 use std::panic::{self, AssertUnwindSafe};
 
 use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
-use quick_xml::events::{BytesStart, Event};
-use quick_xml::Reader;
+use quick_xml::escape::resolve_xml_entity;
+use quick_xml::events::{BytesRef, BytesStart, Event};
+use quick_xml::{Reader, XmlVersion};
 use unicode_normalization::UnicodeNormalization;
 
 use crate::library::sniff::FileKind;
@@ -103,12 +104,12 @@ fn raw_text(kind: FileKind, bytes: &[u8], limits: ExtractLimits) -> Result<Strin
             let mut zip = open_zip(bytes)?;
             let xml = read_entry(&mut zip, "word/document.xml", &mut budget)?
                 .ok_or_else(|| ExtractError::unreadable("word/document.xml saknas"))?;
-            ooxml_text(&xml, b"p")
+            ooxml_text(&xml, "p")
         }
         FileKind::Xlsx => {
             let mut zip = open_zip(bytes)?;
             match read_entry(&mut zip, "xl/sharedStrings.xml", &mut budget)? {
-                Some(xml) => ooxml_text(&xml, b"si"),
+                Some(xml) => ooxml_text(&xml, "si"),
                 None => Ok(String::new()),
             }
         }
@@ -127,7 +128,7 @@ fn raw_text(kind: FileKind, bytes: &[u8], limits: ExtractLimits) -> Result<Strin
             let mut text = String::new();
             for (_, name) in slides {
                 if let Some(xml) = read_entry(&mut zip, &name, &mut budget)? {
-                    text.push_str(&ooxml_text(&xml, b"p")?);
+                    text.push_str(&ooxml_text(&xml, "p")?);
                     text.push('\n');
                 }
             }
@@ -200,48 +201,87 @@ fn read_entry(
     Ok(Some(data))
 }
 
+/// Deepest element nesting read from an XML part. Real documents stay below 50 (tables in
+/// tables); quick-xml itself does not recurse, but a cap keeps the skip counters and any
+/// later change honest about hostile files.
+const MAX_XML_DEPTH: usize = 1_000;
+
+/// A reader over an XML part's bytes. quick-xml reads UTF-8 only, so the bytes are decoded
+/// first the way text files are (a UTF-16 BOM is honoured, which some writers use).
+/// quick-xml never expands entities declared in a DOCTYPE (so "billion laughs" stays a
+/// handful of unknown references, which [`reference_text`] drops).
+fn xml_reader(text: &str) -> Reader<&[u8]> {
+    Reader::from_str(text)
+}
+
+/// The text an entity or character reference stands for: the five XML entities and
+/// character references; any other (custom, DOCTYPE-declared) reference gives nothing.
+fn reference_text(reference: &BytesRef<'_>, out: &mut String) {
+    match reference.resolve_char_ref() {
+        Ok(Some(c)) => out.push(c),
+        Ok(None) => out.push_str(resolve_xml_entity(reference).unwrap_or_default()),
+        Err(_) => {}
+    }
+}
+
+/// Tracks element depth so a part nested deeper than [`MAX_XML_DEPTH`] is refused.
+fn enter(depth: &mut usize) -> Result<(), ExtractError> {
+    *depth += 1;
+    if *depth > MAX_XML_DEPTH {
+        return Err(ExtractError::unreadable("för djupt nästlad XML"));
+    }
+    Ok(())
+}
+
 /// Text of an Office Open XML part: `t` elements (`w:t`, `a:t`), a line per `paragraph`
 /// element (`w:p`, `a:p`, or `si` in Excel's shared strings), tabs and breaks kept.
 /// Paragraph properties (tab stops) and phonetic guides are skipped.
-fn ooxml_text(xml: &[u8], paragraph: &[u8]) -> Result<String, ExtractError> {
-    let mut reader = Reader::from_reader(xml);
+fn ooxml_text(xml: &[u8], paragraph: &str) -> Result<String, ExtractError> {
+    let xml = decode_text(xml);
+    let mut reader = xml_reader(&xml);
     let mut out = String::new();
     let mut in_text = false;
     let mut skipping = 0usize;
+    let mut depth = 0usize;
     loop {
         match reader.read_event().map_err(ExtractError::unreadable)? {
-            Event::Start(e) => match e.local_name().as_ref() {
-                b"pPr" | b"rPh" => skipping += 1,
-                b"t" => in_text = skipping == 0,
-                name => ooxml_mark(name, paragraph, skipping, &mut out, false),
-            },
+            Event::Start(e) => {
+                enter(&mut depth)?;
+                match e.local_name().as_ref() {
+                    "pPr" | "rPh" => skipping += 1,
+                    "t" => in_text = skipping == 0,
+                    name => ooxml_mark(name, paragraph, skipping, &mut out, false),
+                }
+            }
             Event::Empty(e) => {
                 ooxml_mark(e.local_name().as_ref(), paragraph, skipping, &mut out, true)
             }
-            Event::End(e) => match e.local_name().as_ref() {
-                b"pPr" | b"rPh" => skipping = skipping.saturating_sub(1),
-                b"t" => in_text = false,
-                name if name == paragraph => out.push('\n'),
-                _ => {}
-            },
-            Event::Text(e) if in_text => {
-                out.push_str(&e.unescape().map_err(ExtractError::unreadable)?);
+            Event::End(e) => {
+                depth = depth.saturating_sub(1);
+                match e.local_name().as_ref() {
+                    "pPr" | "rPh" => skipping = skipping.saturating_sub(1),
+                    "t" => in_text = false,
+                    name if name == paragraph => out.push('\n'),
+                    _ => {}
+                }
             }
-            Event::CData(e) if in_text => out.push_str(&String::from_utf8_lossy(&e)),
+            Event::Text(e) if in_text => out.push_str(&e.xml_content(XmlVersion::Implicit1_0)),
+            Event::GeneralRef(r) if in_text => reference_text(&r, &mut out),
+            Event::CData(e) if in_text => out.push_str(&e),
             Event::Eof => return Ok(out),
             _ => {}
         }
     }
 }
 
-fn ooxml_mark(name: &[u8], paragraph: &[u8], skipping: usize, out: &mut String, empty: bool) {
+fn ooxml_mark(name: &str, paragraph: &str, skipping: usize, out: &mut String, empty: bool) {
     if skipping > 0 {
         return;
     }
     match name {
-        b"tab" => out.push('\t'),
-        b"br" | b"cr" => out.push('\n'),
-        b"noBreakHyphen" => out.push('-'),
+        "tab" => out.push('\t'),
+        "br" | "cr" => out.push('\n'),
+        "noBreakHyphen" => out.push('-'),
         name if empty && name == paragraph => out.push('\n'),
         _ => {}
     }
@@ -251,37 +291,46 @@ fn ooxml_mark(name: &[u8], paragraph: &[u8], skipping: usize, out: &mut String, 
 /// links, notes), `text:s` as its count of spaces, tabs and line breaks kept; tracked
 /// deletions and comments skipped.
 fn odf_text(xml: &[u8]) -> Result<String, ExtractError> {
-    let mut reader = Reader::from_reader(xml);
+    let xml = decode_text(xml);
+    let mut reader = xml_reader(&xml);
     let mut out = String::new();
     let mut paragraphs = 0usize;
     let mut skipping = 0usize;
+    let mut depth = 0usize;
     loop {
         match reader.read_event().map_err(ExtractError::unreadable)? {
-            Event::Start(e) => match e.local_name().as_ref() {
-                b"tracked-changes" | b"annotation" => skipping += 1,
-                b"p" | b"h" => paragraphs += 1,
-                _ => odf_mark(&e, skipping, &mut out),
-            },
-            Event::Empty(e) => match e.local_name().as_ref() {
-                b"p" | b"h" if skipping == 0 => out.push('\n'),
-                _ => odf_mark(&e, skipping, &mut out),
-            },
-            Event::End(e) => match e.local_name().as_ref() {
-                b"tracked-changes" | b"annotation" => skipping = skipping.saturating_sub(1),
-                b"p" | b"h" => {
-                    paragraphs = paragraphs.saturating_sub(1);
-                    if skipping == 0 {
-                        out.push('\n');
-                    }
+            Event::Start(e) => {
+                enter(&mut depth)?;
+                match e.local_name().as_ref() {
+                    "tracked-changes" | "annotation" => skipping += 1,
+                    "p" | "h" => paragraphs += 1,
+                    _ => odf_mark(&e, skipping, &mut out),
                 }
-                _ => {}
+            }
+            Event::Empty(e) => match e.local_name().as_ref() {
+                "p" | "h" if skipping == 0 => out.push('\n'),
+                _ => odf_mark(&e, skipping, &mut out),
             },
+            Event::End(e) => {
+                depth = depth.saturating_sub(1);
+                match e.local_name().as_ref() {
+                    "tracked-changes" | "annotation" => skipping = skipping.saturating_sub(1),
+                    "p" | "h" => {
+                        paragraphs = paragraphs.saturating_sub(1);
+                        if skipping == 0 {
+                            out.push('\n');
+                        }
+                    }
+                    _ => {}
+                }
+            }
             Event::Text(e) if paragraphs > 0 && skipping == 0 => {
-                out.push_str(&e.unescape().map_err(ExtractError::unreadable)?);
+                out.push_str(&e.xml_content(XmlVersion::Implicit1_0));
             }
-            Event::CData(e) if paragraphs > 0 && skipping == 0 => {
-                out.push_str(&String::from_utf8_lossy(&e));
+            Event::GeneralRef(r) if paragraphs > 0 && skipping == 0 => {
+                reference_text(&r, &mut out);
             }
+            Event::CData(e) if paragraphs > 0 && skipping == 0 => out.push_str(&e),
             Event::Eof => return Ok(out),
             _ => {}
         }
@@ -293,18 +342,24 @@ fn odf_mark(e: &BytesStart<'_>, skipping: usize, out: &mut String) {
         return;
     }
     match e.local_name().as_ref() {
-        b"s" => {
+        "s" => {
             let count = e
                 .attributes()
                 .flatten()
-                .find(|a| a.key.local_name().as_ref() == b"c")
-                .and_then(|a| a.unescape_value().ok()?.trim().parse::<usize>().ok())
+                .find(|a| a.key.local_name().as_ref() == "c")
+                .and_then(|a| {
+                    a.normalized_value(XmlVersion::Implicit1_0)
+                        .ok()?
+                        .trim()
+                        .parse::<usize>()
+                        .ok()
+                })
                 .unwrap_or(1);
             // Whitespace is collapsed later anyway; the cap stops `text:c="999999999"`.
             out.extend(std::iter::repeat_n(' ', count.clamp(1, 8)));
         }
-        b"tab" => out.push('\t'),
-        b"line-break" => out.push('\n'),
+        "tab" => out.push('\t'),
+        "line-break" => out.push('\n'),
         _ => {}
     }
 }

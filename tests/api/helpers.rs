@@ -286,25 +286,28 @@ pub fn assert_code(body: &Value, expected: &str) {
     assert_eq!(code(body), expected, "expected {expected}, got: {body}");
 }
 
-/// Generates `<name>_sqlite` and `<name>_postgres` tests from one scenario
-/// `async fn <name>(app: TestApp)`.
+/// Generates the tests `<name>::sqlite` and `<name>::postgres` from one scenario
+/// `async fn <name>(app: TestApp)`. A module per scenario names the two tests without
+/// gluing identifiers together (which needed the unmaintained `paste`); the module lives in
+/// the type namespace, so it can share the function's name. `cargo test <name>` still runs
+/// both.
 #[macro_export]
 macro_rules! both_backends {
     ($($name:ident),* $(,)?) => {
         $(
-            paste::paste! {
+            mod $name {
                 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn [<$name _sqlite>]() {
+                async fn sqlite() {
                     if let Some(app) = $crate::helpers::spawn_app(
                         $crate::helpers::Backend::Sqlite, stringify!($name)).await {
-                        $name(app).await;
+                        super::$name(app).await;
                     }
                 }
                 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn [<$name _postgres>]() {
+                async fn postgres() {
                     if let Some(app) = $crate::helpers::spawn_app(
                         $crate::helpers::Backend::Postgres, stringify!($name)).await {
-                        $name(app).await;
+                        super::$name(app).await;
                     }
                 }
             }

@@ -200,23 +200,25 @@ pub async fn app_with_sink(
     .await
 }
 
+/// Like `both_backends!`, with an SMTP sink that fails the first `$fail` deliveries: the
+/// tests `<name>::sqlite` and `<name>::postgres` (a module per scenario, see there why).
 #[macro_export]
 macro_rules! with_smtp {
     ($($name:ident: $fail:expr),* $(,)?) => {
         $(
-            paste::paste! {
+            mod $name {
                 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn [<$name _sqlite>]() {
+                async fn sqlite() {
                     let sink = $crate::smtp_sink::SmtpSink::start_failing($fail).await;
                     if let Some(app) = $crate::smtp_sink::app_with_sink($crate::helpers::Backend::Sqlite, stringify!($name), &sink).await {
-                        $name(app, sink).await;
+                        super::$name(app, sink).await;
                     }
                 }
                 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn [<$name _postgres>]() {
+                async fn postgres() {
                     let sink = $crate::smtp_sink::SmtpSink::start_failing($fail).await;
                     if let Some(app) = $crate::smtp_sink::app_with_sink($crate::helpers::Backend::Postgres, stringify!($name), &sink).await {
-                        $name(app, sink).await;
+                        super::$name(app, sink).await;
                     }
                 }
             }

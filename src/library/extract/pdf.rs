@@ -26,9 +26,11 @@ use pdf_extract::{Dictionary, Document, Object, ObjectId, OutputDev, OutputError
 use super::decode::{ascii85, inflate_zlib, Exceeded};
 use super::{Budget, ExtractError};
 
-/// Deepest `[` / `<<` nesting accepted. Real files stay below 20; lopdf needs about 1 KB of
-/// stack per level, and [`STACK_BYTES`] holds some 60 000.
-const MAX_NESTING: usize = 500;
+/// Deepest `[` / `<<` nesting accepted. Real files stay below 20. lopdf 0.42 stops at 100
+/// itself (`reader::MAX_NESTING_DEPTH`, the fix for RUSTSEC-2026-0187) by dropping the object,
+/// so deeper files are refused here with a reason instead of read with holes; the scan also
+/// covers content streams, which lopdf's limit does not name.
+const MAX_NESTING: usize = 100;
 
 /// Stack for the extraction thread (virtual memory; only what is used is touched).
 const STACK_BYTES: usize = 64 * 1024 * 1024;

@@ -182,7 +182,8 @@ fn deeply_nested_pdf_is_refused_before_it_can_overflow_the_stack() {
 
 #[test]
 fn moderate_nesting_and_binary_image_data_are_fine() {
-    let nested = format!("{}1{}", "[".repeat(100), "]".repeat(100));
+    // Within lopdf's own limit of 100 levels (the page dictionary is one of them).
+    let nested = format!("{}1{}", "[".repeat(90), "]".repeat(90));
     let pdf = one_page_pdf(&format!("/X {nested}"), stream("", HEJ), &[]);
     assert_eq!(extract_text(FileKind::Pdf, &pdf).unwrap(), "hej");
 
@@ -288,7 +289,33 @@ fn docx_tab_stops_and_deleted_text_are_not_text() {
         <w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="720"/></w:tabs></w:pPr>
         <w:r><w:t>kvar</w:t></w:r><w:del><w:r><w:delText>borta</w:delText></w:r></w:del>
         <w:r><w:tab/><w:t xml:space="preserve">och  mer</w:t></w:r></w:p></w:body></w:document>"#;
-    assert_eq!(ooxml_text(xml, b"p").unwrap(), "kvar\toch  mer\n");
+    assert_eq!(ooxml_text(xml, "p").unwrap(), "kvar\toch  mer\n");
+}
+
+#[test]
+fn entities_declared_in_a_doctype_are_not_expanded() {
+    // "Billion laughs": ten levels of ten references each would be 10^9 "lol"s.
+    let mut doctype = String::from("<!DOCTYPE w [<!ENTITY lol0 \"lol\">");
+    for level in 1..10 {
+        let refs = format!("&lol{};", level - 1).repeat(10);
+        doctype.push_str(&format!("<!ENTITY lol{level} \"{refs}\">"));
+    }
+    doctype.push(']');
+    doctype.push('>');
+    let xml = format!(
+        "<?xml version=\"1.0\"?>{doctype}<w:document xmlns:w=\"w\"><w:body><w:p><w:r>\
+         <w:t>&lol9;Sm&#229; &amp; stora</w:t></w:r></w:p></w:body></w:document>"
+    );
+    assert_eq!(ooxml_text(xml.as_bytes(), "p").unwrap(), "Små & stora\n");
+}
+
+#[test]
+fn xml_nested_past_the_cap_is_unreadable() {
+    let xml = format!("<a>{}{}</a>", "<b>".repeat(5_000), "</b>".repeat(5_000));
+    assert!(matches!(
+        odf_text(xml.as_bytes()),
+        Err(ExtractError::Unreadable { .. })
+    ));
 }
 
 #[test]
