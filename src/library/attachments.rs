@@ -428,14 +428,8 @@ pub async fn upload(
     let mut tx = db.begin_write().await?;
     let (id, needs_text) = store(&mut tx, me, owner, old.as_ref(), &checked).await?;
     tx.commit().await?;
-    let extraction = needs_text.then(|| {
-        extraction::spawn(
-            db.clone(),
-            checked.sha256.clone(),
-            checked.kind,
-            Some(checked.bytes),
-        )
-    });
+    let extraction =
+        needs_text.then(|| extraction::spawn(db.clone(), checked.sha256.clone(), checked.kind));
     let attachment = by_id(db, id)
         .await?
         .ok_or_else(|| AppError::internal("stored attachment vanished"))?;
@@ -495,6 +489,19 @@ pub async fn content(db: &Db, sha256: &str) -> AppResult<Vec<u8>> {
         .fetch_one(&db.pool)
         .await?;
     Ok(row.try_get(0)?)
+}
+
+/// Writes the whole stored content of a blob to `out`; returns how many bytes it wrote.
+pub async fn write_content<W>(db: &Db, sha256: &str, out: &mut W) -> AppResult<u64>
+where
+    W: tokio::io::AsyncWrite + Unpin + Send,
+{
+    use tokio::io::AsyncWriteExt;
+    let bytes = content(db, sha256).await?;
+    out.write_all(&bytes)
+        .await
+        .map_err(|e| AppError::internal(format!("write blob {sha256}: {e}")))?;
+    Ok(bytes.len() as u64)
 }
 
 /// `len` bytes of a blob from byte `start` (0-based), read in the database.

@@ -3,8 +3,6 @@
 //! it failed) stored on the blob and announced in the change log for every attachment that
 //! shares it. An upload never fails because its text could not be read.
 
-use std::sync::Arc;
-
 use sqlx::Row;
 use tokio::{sync::Semaphore, task::JoinHandle};
 use tracing::Instrument;
@@ -27,11 +25,11 @@ static PERMITS: Semaphore = Semaphore::const_new(MAX_CONCURRENT);
 
 /// Reads the text of blob `sha256` in the background. `bytes` saves re-reading the content
 /// when the caller still holds it.
-pub fn spawn(db: Db, sha256: String, kind: FileKind, bytes: Option<Vec<u8>>) -> JoinHandle<()> {
+pub fn spawn(db: Db, sha256: String, kind: FileKind) -> JoinHandle<()> {
     let span = tracing::info_span!("extract_text", sha256 = %sha256);
     tokio::spawn(
         async move {
-            if let Err(e) = run(&db, &sha256, kind, bytes).await {
+            if let Err(e) = run(&db, &sha256, kind).await {
                 tracing::error!(error = %e.log_message(), "text extraction could not be stored");
             }
         }
@@ -39,15 +37,12 @@ pub fn spawn(db: Db, sha256: String, kind: FileKind, bytes: Option<Vec<u8>>) -> 
     )
 }
 
-async fn run(db: &Db, sha256: &str, kind: FileKind, bytes: Option<Vec<u8>>) -> AppResult<()> {
+async fn run(db: &Db, sha256: &str, kind: FileKind) -> AppResult<()> {
     let _permit = PERMITS
         .acquire()
         .await
         .map_err(|e| AppError::internal(format!("extraction semaphore: {e}")))?;
-    let bytes: Arc<Vec<u8>> = Arc::new(match bytes {
-        Some(b) => b,
-        None => crate::library::attachments::content(db, sha256).await?,
-    });
+    let bytes = crate::library::attachments::content(db, sha256).await?;
     let started = std::time::Instant::now();
     let span = tracing::Span::current();
     let outcome = tokio::task::spawn_blocking(move || {
@@ -113,7 +108,7 @@ pub async fn resume_pending(db: &Db) -> AppResult<usize> {
         let word: String = r.try_get(1)?;
         match FileKind::from_extension(&word) {
             Some(kind) => {
-                spawn(db.clone(), sha, kind, None);
+                spawn(db.clone(), sha, kind);
                 started += 1;
             }
             None => tracing::error!(%sha, kind = %word, "pending blob of unknown kind"),
