@@ -162,6 +162,7 @@ async fn run_backend(label: &str, data_dir: &std::path::Path, database_url: Opti
         admin_password: Some(Secret(ADMIN_PASSWORD.into())),
         demo: false,
         request_timeout_secs: 120,
+        extract_worker: Some(env!("CARGO_BIN_EXE_samsyn").into()),
         ..Config::default()
     };
     let (state, _) = app::prepare(config).await.expect("prepare");

@@ -33,6 +33,8 @@ pub async fn prepare(config: Config) -> AppResult<(AppState, Option<String>)> {
     let is_new = users::count(&db).await? == 0;
     let generated = ensure_first_admin(&db, &config).await?;
     let mailer = crate::mail::Mailer::from_config(&config);
+    // Before anything (the demo content, resumed extractions) starts reading attachments.
+    crate::library::extraction::configure(&config);
     let state = AppState {
         db,
         config: Arc::new(config),

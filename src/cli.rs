@@ -51,6 +51,20 @@ pub enum Command {
     /// Import data from files: the phone book, or the old platform's archives.
     #[command(subcommand)]
     Import(ImportCommand),
+    /// Internal: read one attachment's text from stdin in a limited child process (started
+    /// by the server, see `library::extraction`).
+    #[command(hide = true)]
+    ExtractWorker {
+        /// The file's kind, as its usual extension (`pdf`, `docx`, …).
+        #[arg(long)]
+        kind: String,
+        #[arg(long)]
+        memory_mib: u64,
+        #[arg(long)]
+        cpu_secs: u64,
+        #[arg(long)]
+        max_input_bytes: u64,
+    },
 }
 
 #[derive(Subcommand)]
@@ -106,9 +120,27 @@ pub enum UserCommand {
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    if matches!(cli.command, Command::Schema) {
-        print!("{}", crate::graphql::sdl());
-        return ExitCode::SUCCESS;
+    match &cli.command {
+        Command::Schema => {
+            print!("{}", crate::graphql::sdl());
+            return ExitCode::SUCCESS;
+        }
+        Command::ExtractWorker {
+            kind,
+            memory_mib,
+            cpu_secs,
+            max_input_bytes,
+        } => {
+            return crate::library::extract::worker::run(
+                kind,
+                crate::library::extract::worker::WorkerLimits {
+                    memory_mib: *memory_mib,
+                    cpu_secs: *cpu_secs,
+                    max_input_bytes: *max_input_bytes,
+                },
+            );
+        }
+        _ => {}
     }
     crate::telemetry::init();
     let runtime = match tokio::runtime::Builder::new_multi_thread()
@@ -133,7 +165,9 @@ pub fn main() -> ExitCode {
 async fn run(cli: Cli) -> anyhow::Result<()> {
     let config = cli.config;
     match cli.command {
-        Command::Schema => unreachable!("handled before the runtime starts"),
+        Command::Schema | Command::ExtractWorker { .. } => {
+            unreachable!("handled before the runtime starts")
+        }
         Command::Serve(args) => {
             let (mut state, generated) = app::prepare(config.clone()).await?;
             app::start_search(&mut state).await?;

@@ -71,6 +71,23 @@ pub struct Config {
     #[arg(long, env = "SAMSYN_MAX_UPLOAD_BYTES", default_value_t = 50 * 1024 * 1024)]
     pub max_upload_bytes: u64,
 
+    /// The program that reads attachments' text, run as a sandboxed child process with the
+    /// arguments `extract-worker …`; by default this very `samsyn` binary.
+    #[arg(long, env = "SAMSYN_EXTRACT_WORKER")]
+    pub extract_worker: Option<PathBuf>,
+
+    /// Address space one text extraction may use, in MiB (the child process is stopped past it).
+    #[arg(long, env = "SAMSYN_EXTRACT_MEMORY_MIB", default_value_t = 1024)]
+    pub extract_memory_mib: u64,
+
+    /// CPU seconds one text extraction may use.
+    #[arg(long, env = "SAMSYN_EXTRACT_CPU_SECS", default_value_t = 60)]
+    pub extract_cpu_secs: u64,
+
+    /// Wall-clock seconds one text extraction may take, waiting included.
+    #[arg(long, env = "SAMSYN_EXTRACT_TIMEOUT_SECS", default_value_t = 120)]
+    pub extract_timeout_secs: u64,
+
     /// Largest non-upload request body in bytes.
     #[arg(long, env = "SAMSYN_MAX_BODY_BYTES", default_value_t = 1024 * 1024)]
     pub max_body_bytes: u64,
@@ -138,6 +155,10 @@ impl Default for Config {
             session_max_hours: 24 * 30,
             max_upload_bytes: 50 * 1024 * 1024,
             max_body_bytes: 1024 * 1024,
+            extract_worker: None,
+            extract_memory_mib: 1024,
+            extract_cpu_secs: 60,
+            extract_timeout_secs: 120,
             request_timeout_secs: 30,
             trust_proxy: false,
             login_limit_account: 5,

@@ -22,6 +22,7 @@ use crate::library::sniff::FileKind;
 
 mod decode;
 mod pdf;
+pub mod worker;
 
 /// Most text returned for one file (5 MiB); the rest is cut off on a character boundary.
 pub const MAX_TEXT_BYTES: usize = 5 * 1024 * 1024;
@@ -54,14 +55,25 @@ impl Default for ExtractLimits {
 }
 
 /// Why no text came out. The message is Swedish and safe to show; `detail` is for the log.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ExtractError {
     #[error("Texten i filen kunde inte läsas, så filen går inte att söka i")]
     Unreadable { detail: String },
     #[error("PDF-filen är lösenordsskyddad, så dess text går inte att söka i")]
     Encrypted,
-    #[error("Filen packas upp till mer än {limit_mib} MiB, så dess text läses inte")]
+    #[error("Filen packas upp till mer än {limit_mib} MiB, så dess text läses inte och den går inte att söka i")]
     TooLarge { limit_mib: u64 },
+    #[error(
+        "PDF-filen har fler än {limit} objekt, så dess text läses inte och den går inte att söka i"
+    )]
+    TooManyObjects { limit: usize },
+    /// The sandboxed reader ran past its CPU or wall-clock limit.
+    #[error("Det tog för lång tid att läsa texten i filen, så den går inte att söka i")]
+    TimedOut,
+    /// The sandboxed reader ran past its memory limit.
+    #[error("Filen kräver för mycket minne för att läsas, så dess text går inte att söka i")]
+    OutOfMemory,
 }
 
 impl ExtractError {
@@ -268,6 +280,9 @@ fn ooxml_text(xml: &[u8], paragraph: &str) -> Result<String, ExtractError> {
             Event::Text(e) if in_text => out.push_str(&e.xml_content(XmlVersion::Implicit1_0)),
             Event::GeneralRef(r) if in_text => reference_text(&r, &mut out),
             Event::CData(e) if in_text => out.push_str(&e),
+            // Office files carry no DTD (Word refuses one); a DOCTYPE is an entity-expansion
+            // attack or a broken file either way.
+            Event::DocType(_) => return Err(ExtractError::unreadable("DOCTYPE in an Office file")),
             Event::Eof => return Ok(out),
             _ => {}
         }
@@ -331,6 +346,9 @@ fn odf_text(xml: &[u8]) -> Result<String, ExtractError> {
                 reference_text(&r, &mut out);
             }
             Event::CData(e) if paragraphs > 0 && skipping == 0 => out.push_str(&e),
+            // Office files carry no DTD (Word refuses one); a DOCTYPE is an entity-expansion
+            // attack or a broken file either way.
+            Event::DocType(_) => return Err(ExtractError::unreadable("DOCTYPE in an Office file")),
             Event::Eof => return Ok(out),
             _ => {}
         }

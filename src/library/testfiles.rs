@@ -5,6 +5,8 @@
 //! `crate::library::extract`) open. Not behind `cfg(test)` because integration tests and
 //! benchmarks build attachments with it. Must not: be used to handle uploaded files.
 
+pub mod hostile;
+
 use std::io::{Cursor, Write};
 
 use zip::write::SimpleFileOptions;
@@ -151,6 +153,28 @@ pub fn make_test_odt(paragraphs: &[&str]) -> Vec<u8> {
         ("content.xml", content.as_bytes()),
         ("styles.xml", ODT_STYLES.as_bytes()),
     ])
+}
+
+/// A PDF of the given object bodies (object 1 must be the catalog), offsets computed.
+pub fn build_pdf(objects: &[Vec<u8>]) -> Vec<u8> {
+    let mut pdf = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, body) in objects.iter().enumerate() {
+        offsets.push(pdf.len());
+        pdf.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
+        pdf.extend_from_slice(body);
+        pdf.extend_from_slice(b"\nendobj\n");
+    }
+    let xref = pdf.len();
+    let size = objects.len() + 1;
+    pdf.extend_from_slice(format!("xref\n0 {size}\n0000000000 65535 f \n").as_bytes());
+    for offset in offsets {
+        pdf.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
+    }
+    pdf.extend_from_slice(
+        format!("trailer\n<< /Size {size} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n").as_bytes(),
+    );
+    pdf
 }
 
 /// A ZIP archive of the given entries, deflated, except an entry named `mimetype`, which

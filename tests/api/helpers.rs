@@ -112,6 +112,8 @@ pub fn test_config(dir: &std::path::Path, database_url: Option<String>) -> Confi
         admin_email: ADMIN_EMAIL.into(),
         admin_password: Some(Secret(ADMIN_PASSWORD.into())),
         demo: false,
+        // The tests run in their own binary; the server's extraction worker is the real one.
+        extract_worker: Some(env!("CARGO_BIN_EXE_samsyn").into()),
         ..Config::default()
     }
 }

@@ -32,7 +32,8 @@ both_backends!(
     import_reports_what_failed_and_why,
 );
 
-const DOC: &str = "id title summary status version kind kindLabel tags reviewBy reviewOverdue \
+pub(crate) const DOC: &str =
+    "id title summary status version kind kindLabel tags reviewBy reviewOverdue \
     viewerCanEdit viewerCanPublish network { slug } project { slug name } author { displayName } \
     attachments { id fileName contentType size sha256 url version isCurrent textStatus textError }";
 
@@ -88,7 +89,7 @@ async fn count(app: &TestApp, sql: &str) -> i64 {
         .get::<i64, _>(0)
 }
 
-async fn create_project(
+pub(crate) async fn create_project(
     app: &TestApp,
     client: &reqwest::Client,
     slug: &str,
@@ -114,7 +115,7 @@ async fn create_project(
     body["data"]["createProject"]["project"].clone()
 }
 
-async fn create_doc(app: &TestApp, client: &reqwest::Client, input: Value) -> Value {
+pub(crate) async fn create_doc(app: &TestApp, client: &reqwest::Client, input: Value) -> Value {
     let body = app
         .gql_with(
             client,
@@ -182,7 +183,7 @@ async fn node(app: &TestApp, client: &reqwest::Client, id: &str) -> Value {
 }
 
 /// Uploads per the GraphQL multipart request spec, with the CSRF header.
-async fn upload_with(
+pub(crate) async fn upload_with(
     app: &TestApp,
     client: &reqwest::Client,
     owner: &str,
@@ -269,7 +270,11 @@ async fn extracted_text(app: &TestApp, attachment: &str) -> String {
         .body
 }
 
-async fn download(client: &reqwest::Client, app: &TestApp, url: &str) -> reqwest::Response {
+pub(crate) async fn download(
+    client: &reqwest::Client,
+    app: &TestApp,
+    url: &str,
+) -> reqwest::Response {
     client.get(app.url(url)).send().await.unwrap()
 }
 
@@ -1767,7 +1772,7 @@ async fn oversize_upload_is_too_large_postgres() {
 async fn demo_has_the_plans_projects_with_files(app: TestApp) {
     let admin = app.admin().await;
     let body = app
-        .gql_with(&admin, "{ projects(first: 100) { edges { node { slug name periodFrom periodTo status documents(first: 50) { edges { node { status attachments { url textStatus } } } } } } } }", json!({}))
+        .gql_with(&admin, "{ projects(first: 20) { edges { node { slug name periodFrom periodTo status documents(first: 20) { edges { node { status attachments { url textStatus } } } } } } } }", json!({}))
         .await;
     assert_ok(&body);
     let projects = body["data"]["projects"]["edges"].as_array().unwrap();

@@ -11,6 +11,7 @@ mod demo;
 mod directory;
 mod forum;
 mod hostile;
+mod hostile_files;
 mod http_limits;
 mod library;
 mod meetings;

@@ -33,6 +33,10 @@ use super::{Budget, ExtractError};
 const MAX_NESTING: usize = 100;
 
 /// Stack for the extraction thread (virtual memory; only what is used is touched).
+/// Most indirect objects a PDF may hold (a 1,000-page report has some tens of thousands);
+/// past it lopdf would spend seconds and hundreds of MiB building the object table.
+pub(super) const MAX_OBJECTS: usize = 250_000;
+
 const STACK_BYTES: usize = 64 * 1024 * 1024;
 
 /// Deepest chain of form XObjects drawing form XObjects.
@@ -101,10 +105,20 @@ fn guarded_extract(
 /// (object streams and cross-reference streams).
 fn scan_raw_file(bytes: &[u8], budget: &mut Budget) -> Result<(), ExtractError> {
     let encrypted = find(bytes, b"/Encrypt").is_some();
+    let mut objects = count(bytes, b"endobj");
+    if objects > MAX_OBJECTS {
+        return Err(ExtractError::TooManyObjects { limit: MAX_OBJECTS });
+    }
     let mut streams = Vec::new();
     scan_syntax(bytes, true, &mut |dict, data| streams.push((dict, data)))?;
     for (dict, data) in streams {
         let object_stream = find(dict, b"/ObjStm").is_some();
+        if object_stream {
+            objects = objects.saturating_add(declared_count(dict));
+            if objects > MAX_OBJECTS {
+                return Err(ExtractError::TooManyObjects { limit: MAX_OBJECTS });
+            }
+        }
         if object_stream && encrypted {
             // lopdf decrypts and parses these while loading, out of the guard's sight.
             return Err(ExtractError::Encrypted);
@@ -455,6 +469,30 @@ fn names_drawn(content: &[u8]) -> Vec<Vec<u8>> {
         .filter(|op| op.operator == "Do")
         .filter_map(|op| op.operands.first()?.as_name().ok().map(<[u8]>::to_vec))
         .collect()
+}
+
+/// How often `needle` occurs in `haystack` (overlaps counted; the needles used do not
+/// overlap themselves).
+fn count(haystack: &[u8], needle: &[u8]) -> usize {
+    haystack
+        .windows(needle.len())
+        .filter(|w| *w == needle)
+        .count()
+}
+
+/// The `/N` an object stream's dictionary declares: how many objects it holds.
+fn declared_count(dict: &[u8]) -> usize {
+    let Some(at) = find(dict, b"/N") else {
+        return 0;
+    };
+    let digits: String = dict[at + 2..]
+        .iter()
+        .skip_while(|b| b.is_ascii_whitespace())
+        .take_while(|b| b.is_ascii_digit())
+        .take(12)
+        .map(|&b| b as char)
+        .collect();
+    digits.parse().unwrap_or(0)
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
