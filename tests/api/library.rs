@@ -32,6 +32,7 @@ both_backends!(
     import_reports_what_failed_and_why,
     multi_chunk_upload_round_trips_byte_exact_with_ranges_across_chunks,
     unreferenced_blobs_go_after_the_grace_period_and_referenced_ones_stay,
+    migration_0007_moves_whole_file_content_into_chunks,
 );
 
 const DOC: &str = "id title summary status version kind kindLabel tags reviewBy reviewOverdue \
@@ -2131,4 +2132,56 @@ async fn unreferenced_blobs_go_after_the_grace_period_and_referenced_ones_stay(a
     assert!(!blob_exists(&app, &ids[3].1).await);
     assert!(blob_exists(&app, &ids[4].1).await);
     assert_eq!(count(&app, "SELECT COUNT(*) FROM blob_chunks c WHERE NOT EXISTS (SELECT 1 FROM blobs b WHERE b.sha256 = c.sha256)").await, 0);
+}
+
+async fn migration_0007_moves_whole_file_content_into_chunks(app: TestApp) {
+    let db = &app.state.db;
+    // Rewind the fresh database to before 0007: blobs with their content in one column.
+    let blob_type = match app.backend {
+        Backend::Sqlite => "BLOB",
+        Backend::Postgres => "BYTEA",
+    };
+    for sql in [
+        "DROP TABLE blob_chunks".to_string(),
+        "ALTER TABLE blobs DROP COLUMN unreferenced_at".to_string(),
+        format!("ALTER TABLE blobs ADD COLUMN content {blob_type}"),
+        "DELETE FROM _sqlx_migrations WHERE version = 7".to_string(),
+    ] {
+        sqlx::query(&sql).execute(&db.pool).await.unwrap();
+    }
+    let files: Vec<(Vec<u8>, i64)> = [10, MIB, MIB + 1, 2 * MIB + MIB / 2]
+        .into_iter()
+        .enumerate()
+        .map(|(i, len)| (png_of(len, 100 + i as u64), len.div_ceil(MIB) as i64))
+        .collect();
+    for (bytes, _) in &files {
+        sqlx::query(
+            "INSERT INTO blobs (sha256, size, content, kind, text_status, created_at) \
+             VALUES ($1, $2, $3, 'png', 'none', 0)",
+        )
+        .bind(sha256_hex(bytes))
+        .bind(bytes.len() as i64)
+        .bind(bytes.clone())
+        .execute(&db.pool)
+        .await
+        .unwrap();
+    }
+    db.migrate().await.expect("0007 runs on the old layout");
+    for (bytes, chunks) in &files {
+        let sha = sha256_hex(bytes);
+        assert_eq!(
+            chunk_count(&app, &sha).await,
+            *chunks,
+            "{} bytes",
+            bytes.len()
+        );
+        let back = samsyn::library::attachments::content(db, &sha)
+            .await
+            .unwrap();
+        assert!(back == *bytes, "{} bytes come back whole", bytes.len());
+    }
+    assert!(sqlx::query("SELECT content FROM blobs")
+        .fetch_all(&db.pool)
+        .await
+        .is_err());
 }
