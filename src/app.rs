@@ -119,12 +119,15 @@ impl App {
         // The e-mail sender lives as long as the server; unsent mail waits in the database.
         let sender = tokio::spawn(crate::meetings::delivery::run(self.state.clone()));
         let digest = crate::forum::digest::spawn(self.state.clone());
+        // Removes stored files no attachment references any more, after the grace period.
+        let collector = crate::library::blobs::spawn_collector(self.state.clone());
         // Other nodes on the same PostgreSQL wake our indexer and feed our subscribers.
         let _bridge = crate::cluster::spawn(&self.state);
         let served = Server::new_with_acceptor(self.acceptor)
             .run_with_graceful_shutdown(routes, shutdown, Some(Duration::from_secs(10)))
             .await;
         sender.abort();
+        collector.abort();
         if let Some(task) = digest {
             task.abort();
         }

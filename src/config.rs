@@ -96,6 +96,11 @@ pub struct Config {
     #[arg(long, env = "SAMSYN_REQUEST_TIMEOUT_SECS", default_value_t = 30)]
     pub request_timeout_secs: u64,
 
+    /// Hours a stored file (blob) that no attachment references any more is kept before it
+    /// is removed (the collector runs hourly, so it goes within about two hours after that).
+    #[arg(long, env = "SAMSYN_BLOB_GRACE_HOURS", default_value_t = 24)]
+    pub blob_grace_hours: u64,
+
     /// Trust the X-Forwarded-For header for the client address (behind a load balancer).
     #[arg(long, env = "SAMSYN_TRUST_PROXY", default_value_t = false, action = clap::ArgAction::Set)]
     pub trust_proxy: bool,
@@ -160,6 +165,7 @@ impl Default for Config {
             extract_cpu_secs: 60,
             extract_timeout_secs: 120,
             request_timeout_secs: 30,
+            blob_grace_hours: 24,
             trust_proxy: false,
             login_limit_account: 5,
             login_limit_address: 30,
@@ -183,6 +189,9 @@ impl Config {
     }
     pub fn request_timeout(&self) -> Duration {
         Duration::from_secs(self.request_timeout_secs)
+    }
+    pub fn blob_grace(&self) -> Duration {
+        Duration::from_secs(self.blob_grace_hours * 3600)
     }
 }
 

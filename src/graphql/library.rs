@@ -1,8 +1,6 @@
 //! GraphQL for handläggarstöd: projects, documents, versions and attachments. Resolvers
 //! parse ids and inputs, call `crate::library`, and wrap the result.
 
-use std::io::Read;
-
 use async_graphql::{
     connection::{Connection, EmptyFields},
     Context, InputObject, MaybeUndefined, Object, Result, SimpleObject, Upload, ID,
@@ -17,7 +15,7 @@ use crate::{
         parts,
     },
     library::{
-        attachments::{self, NewFile, Owner},
+        attachments::{self, FileContent, NewFile, Owner},
         documents::{self, DocumentChanges, DocumentFilter, NewDocument},
         kinds::{DocumentKind, DocumentStatus, ProjectStatus},
         projects::{self, NewProject, ProjectChanges},
@@ -474,15 +472,8 @@ impl LibraryMutation {
             ))
             .into());
         }
-        let file_name = value.filename.clone();
-        let content_type = value.content_type.clone();
-        let bytes = tokio::task::spawn_blocking(move || {
-            let mut buf = Vec::new();
-            value.into_read().read_to_end(&mut buf).map(|_| buf)
-        })
-        .await
-        .map_err(AppError::from)?
-        .map_err(|e| AppError::internal(format!("read upload: {e}")))?;
+        // The multipart parser spooled the part to an unnamed temporary file; it is checked,
+        // hashed and stored from there, never read whole into memory.
         let uploaded = attachments::upload(
             &state.db,
             access,
@@ -490,9 +481,9 @@ impl LibraryMutation {
             owner,
             replaces,
             NewFile {
-                file_name,
-                content_type,
-                bytes,
+                file_name: value.filename,
+                content_type: value.content_type,
+                content: FileContent::File(value.content),
             },
         )
         .await?;

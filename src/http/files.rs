@@ -1,19 +1,21 @@
 //! `GET /files/{id}`: downloads an attachment with the same permission check as its owner.
 //! Missing and unreadable are the same 404. The answer is built so the file can never run
 //! as part of our site: nosniff, a sandboxing CSP, `attachment` unless PDF or image.
-//! Supports `If-None-Match` (the ETag is the sha256) and single `Range` requests.
+//! Supports `If-None-Match` (the ETag is the sha256) and single `Range` requests. The body
+//! is streamed chunk by chunk from the database (see `library::blobs`), never held whole.
 
+use futures::{StreamExt, TryStreamExt};
 use poem::{
     handler,
     http::{header, HeaderValue, StatusCode},
     web::{Data, Path},
-    Request, Response,
+    Body, Request, Response,
 };
 
 use crate::{
     error::AppError,
     http::auth,
-    library::{attachments, filename},
+    library::{attachments, blobs, filename},
     state::AppState,
 };
 
@@ -103,6 +105,29 @@ fn failure(e: &AppError) -> Response {
         .body(e.public_message())
 }
 
+/// Bytes `start..start + len` of a blob as a streamed body. The first piece is read before
+/// answering, so a blob that cannot be read at all is still a clean 500; an error later
+/// (after the status went out) can only cut the body short, and is logged.
+async fn blob_body(state: &AppState, sha256: &str, start: u64, len: u64) -> Result<Body, AppError> {
+    let mut pieces = Box::pin(blobs::stream_range(
+        state.db.clone(),
+        sha256.to_string(),
+        start,
+        len,
+    ));
+    let first = match pieces.next().await {
+        Some(piece) => piece?,
+        None => return Ok(Body::empty()),
+    };
+    let rest = pieces.map_err(|e| {
+        tracing::error!(error = %e.log_message(), "download cut short");
+        std::io::Error::other("blob read failed")
+    });
+    Ok(Body::from_bytes_stream(
+        futures::stream::once(async move { Ok(first) }).chain(rest),
+    ))
+}
+
 #[handler]
 pub async fn download(
     req: &Request,
@@ -163,20 +188,23 @@ pub async fn download(
             .header(header::CONTENT_RANGE, format!("bytes */{size}"))
             .finish(),
         RangeRequest::Part { start, end } => {
-            match attachments::content_range(&state.db, &att.sha256, start, end - start + 1).await {
-                Ok(bytes) => base(StatusCode::PARTIAL_CONTENT)
+            let len = end - start + 1;
+            match blob_body(state, &att.sha256, start, len).await {
+                Ok(body) => base(StatusCode::PARTIAL_CONTENT)
                     .header(header::CONTENT_TYPE, content_type)
                     .header(header::CONTENT_DISPOSITION, disposition)
                     .header(header::CONTENT_RANGE, format!("bytes {start}-{end}/{size}"))
-                    .body(bytes),
+                    .header(header::CONTENT_LENGTH, len)
+                    .body(body),
                 Err(e) => failure(&e),
             }
         }
-        RangeRequest::Full => match attachments::content(&state.db, &att.sha256).await {
-            Ok(bytes) => base(StatusCode::OK)
+        RangeRequest::Full => match blob_body(state, &att.sha256, 0, size).await {
+            Ok(body) => base(StatusCode::OK)
                 .header(header::CONTENT_TYPE, content_type)
                 .header(header::CONTENT_DISPOSITION, disposition)
-                .body(bytes),
+                .header(header::CONTENT_LENGTH, size)
+                .body(body),
             Err(e) => failure(&e),
         },
     }

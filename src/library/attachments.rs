@@ -2,11 +2,11 @@
 //! (type checked against the bytes, name cleaned, content stored once per sha256, a new
 //! version keeping the old one), listing, recycle bin, and reading the stored bytes back.
 //!
-//! Must not: serve HTTP (see `crate::http::files`) or extract text itself (see `extraction`).
+//! Must not: serve HTTP (see `crate::http::files`), extract text itself (see `extraction`)
+//! or know how content is laid out in the database (see `blobs`).
 
 use std::collections::HashMap;
 
-use sha2::{Digest, Sha256};
 use sqlx::{any::AnyRow, Row};
 use tokio::task::JoinHandle;
 
@@ -15,7 +15,7 @@ use crate::{
     db::{change_log, change_log::EntityKind, now_ms, Db, WriteTx},
     error::{AppError, AppResult},
     library::{
-        documents, extraction,
+        blobs, documents, extraction,
         filename::sanitize_file_name,
         kinds::TextStatus,
         sniff::{self, FileKind},
@@ -260,14 +260,16 @@ pub async fn versions(db: &Db, att: &Attachment) -> AppResult<Vec<Attachment>> {
     load(db, &sql).await
 }
 
+pub use blobs::FileContent;
+
 /// A file as it arrived.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct NewFile {
     /// As the client sent it; cleaned before it is stored or checked.
     pub file_name: String,
     /// The declared content type, if any.
     pub content_type: Option<String>,
-    pub bytes: Vec<u8>,
+    pub content: FileContent,
 }
 
 /// A stored upload, and the text extraction it started (already running; awaiting it is
@@ -277,36 +279,48 @@ pub struct Uploaded {
     pub extraction: Option<JoinHandle<()>>,
 }
 
-/// What checking a file found: its kind and sha256, or why it is refused.
+/// What checking a file found: its kind, size and sha256, and the content to store.
 pub struct Checked {
     pub file_name: String,
     pub kind: FileKind,
+    pub size: u64,
     pub sha256: String,
-    pub bytes: Vec<u8>,
+    pub content: FileContent,
 }
 
-/// Checks a file off the async threads: size, name, declared type against the magic bytes,
-/// and its sha256. The refusal is BAD_INPUT (or TOO_LARGE) with a Swedish reason.
+/// Checks a file off the async threads: size, name, declared type against the content
+/// (its head, ZIP directory or a streaming text scan), and its sha256 in one streaming pass.
+/// The refusal is BAD_INPUT (or TOO_LARGE) with a Swedish reason.
 pub async fn check_file(file: NewFile, max_bytes: u64) -> AppResult<Checked> {
-    if file.bytes.len() as u64 > max_bytes {
-        return Err(AppError::TooLarge(format!(
-            "Filen är för stor (högst {} MiB).",
-            max_bytes / (1024 * 1024)
-        )));
-    }
     let span = tracing::Span::current();
     tokio::task::spawn_blocking(move || {
         let _enter = span.enter();
-        let file_name = sanitize_file_name(&file.file_name);
-        let declared = file.content_type.unwrap_or_default();
-        let kind = sniff::check_declared(&declared, &file_name, &file.bytes)
+        let NewFile {
+            file_name,
+            content_type,
+            mut content,
+        } = file;
+        let unreadable = |e: std::io::Error| AppError::internal(format!("read upload: {e}"));
+        let size = content.len().map_err(unreadable)?;
+        if size > max_bytes {
+            return Err(AppError::TooLarge(format!(
+                "Filen är för stor (högst {} MiB).",
+                max_bytes / (1024 * 1024)
+            )));
+        }
+        let file_name = sanitize_file_name(&file_name);
+        let declared = content_type.unwrap_or_default();
+        let kind = content
+            .with_reader(|mut r| sniff::check_declared_reader(&declared, &file_name, &mut r))
+            .map_err(unreadable)?
             .map_err(|e| AppError::bad_input("file", format!("{e}.")))?;
-        let sha256 = hex::encode(Sha256::digest(&file.bytes));
+        let sha256 = content.sha256().map_err(unreadable)?;
         Ok(Checked {
             file_name,
             kind,
+            size,
             sha256,
-            bytes: file.bytes,
+            content,
         })
     })
     .await?
@@ -318,20 +332,25 @@ pub(crate) fn kind_word(kind: FileKind) -> &'static str {
 }
 
 /// Stores a checked file for `owner` inside the caller's transaction: the blob once per
-/// content, the attachment row (a new version of `replaces` when given) and the change log.
-/// Returns the new attachment id and whether the blob's text still needs reading.
+/// content (its chunks streamed from the checked content), the attachment row (a new
+/// version of `replaces` when given) and the change log. Returns the new attachment id and
+/// whether the blob's text still needs reading.
 pub(crate) async fn store(
     tx: &mut WriteTx,
     uploaded_by: i64,
     owner: Owner,
     replaces: Option<&Attachment>,
-    file: &Checked,
+    file: &mut Checked,
 ) -> AppResult<(i64, bool)> {
     let now = now_ms();
-    let exists = sqlx::query("SELECT text_status FROM blobs WHERE sha256 = $1")
-        .bind(&file.sha256)
-        .fetch_optional(&mut ***tx)
-        .await?;
+    // An update, not a select: on PostgreSQL it locks the row, so the blob collector cannot
+    // remove it under this transaction, and it clears a mark the collector may have set.
+    let exists = sqlx::query(
+        "UPDATE blobs SET unreferenced_at = NULL WHERE sha256 = $1 RETURNING text_status",
+    )
+    .bind(&file.sha256)
+    .fetch_optional(&mut ***tx)
+    .await?;
     let status = match exists {
         Some(r) => TextStatus::parse(&r.try_get::<String, _>(0)?)?,
         None => {
@@ -340,19 +359,29 @@ pub(crate) async fn store(
             } else {
                 TextStatus::None
             };
-            sqlx::query(
-                "INSERT INTO blobs (sha256, size, content, kind, text_status, created_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (sha256) DO NOTHING",
+            let inserted = sqlx::query(
+                "INSERT INTO blobs (sha256, size, kind, text_status, created_at) \
+                 VALUES ($1, $2, $3, $4, $5) ON CONFLICT (sha256) DO NOTHING",
             )
             .bind(&file.sha256)
-            .bind(file.bytes.len() as i64)
-            .bind(file.bytes.as_slice())
+            .bind(file.size as i64)
             .bind(kind_word(file.kind))
             .bind(status.as_str())
             .bind(now)
             .execute(&mut ***tx)
-            .await?;
-            status
+            .await?
+            .rows_affected();
+            if inserted == 1 {
+                blobs::write_chunks(tx, &file.sha256, file.size, &mut file.content).await?;
+                status
+            } else {
+                // Another node's upload of the same content committed first (PostgreSQL).
+                let row = sqlx::query("SELECT text_status FROM blobs WHERE sha256 = $1")
+                    .bind(&file.sha256)
+                    .fetch_one(&mut ***tx)
+                    .await?;
+                TextStatus::parse(&row.try_get::<String, _>(0)?)?
+            }
         }
     };
     let (series_id, version) = match replaces {
@@ -383,7 +412,7 @@ pub(crate) async fn store(
     .bind(version)
     .bind(&file.file_name)
     .bind(file.kind.mime())
-    .bind(file.bytes.len() as i64)
+    .bind(file.size as i64)
     .bind(&file.sha256)
     .bind(uploaded_by)
     .bind(now)
@@ -424,9 +453,9 @@ pub async fn upload(
         },
         None => None,
     };
-    let checked = check_file(file, max_bytes).await?;
+    let mut checked = check_file(file, max_bytes).await?;
     let mut tx = db.begin_write().await?;
-    let (id, needs_text) = store(&mut tx, me, owner, old.as_ref(), &checked).await?;
+    let (id, needs_text) = store(&mut tx, me, owner, old.as_ref(), &mut checked).await?;
     tx.commit().await?;
     let extraction =
         needs_text.then(|| extraction::spawn(db.clone(), checked.sha256.clone(), checked.kind));
@@ -482,37 +511,35 @@ pub async fn restore(db: &Db, access: &Access, id: i64) -> AppResult<Attachment>
     set_deleted(db, access, id, false).await
 }
 
-/// The whole stored content of a blob.
+/// The whole stored content of a blob, in memory: for small files only (the text extractor
+/// streams with [`write_content`] instead).
 pub async fn content(db: &Db, sha256: &str) -> AppResult<Vec<u8>> {
-    let row = sqlx::query("SELECT content FROM blobs WHERE sha256 = $1")
-        .bind(sha256)
-        .fetch_one(&db.pool)
-        .await?;
-    Ok(row.try_get(0)?)
+    use futures::TryStreamExt;
+    let size = blobs::size(db, sha256).await?;
+    let mut out = Vec::with_capacity(size as usize);
+    let mut pieces = std::pin::pin!(blobs::stream_range(db.clone(), sha256.to_string(), 0, size));
+    while let Some(piece) = pieces.try_next().await? {
+        out.extend_from_slice(&piece);
+    }
+    Ok(out)
 }
 
-/// Writes the whole stored content of a blob to `out`; returns how many bytes it wrote.
+/// Writes the whole stored content of a blob to `out`, one chunk at a time; returns how
+/// many bytes it wrote.
 pub async fn write_content<W>(db: &Db, sha256: &str, out: &mut W) -> AppResult<u64>
 where
     W: tokio::io::AsyncWrite + Unpin + Send,
 {
+    use futures::TryStreamExt;
     use tokio::io::AsyncWriteExt;
-    let bytes = content(db, sha256).await?;
-    out.write_all(&bytes)
-        .await
-        .map_err(|e| AppError::internal(format!("write blob {sha256}: {e}")))?;
-    Ok(bytes.len() as u64)
-}
-
-/// `len` bytes of a blob from byte `start` (0-based), read in the database.
-pub async fn content_range(db: &Db, sha256: &str, start: u64, len: u64) -> AppResult<Vec<u8>> {
-    let row = sqlx::query(
-        "SELECT SUBSTR(content, CAST($1 AS INTEGER), CAST($2 AS INTEGER)) FROM blobs WHERE sha256 = $3",
-    )
-    .bind(start as i64 + 1)
-    .bind(len as i64)
-    .bind(sha256)
-    .fetch_one(&db.pool)
-    .await?;
-    Ok(row.try_get(0)?)
+    let size = blobs::size(db, sha256).await?;
+    let mut pieces = std::pin::pin!(blobs::stream_range(db.clone(), sha256.to_string(), 0, size));
+    let mut written = 0u64;
+    while let Some(piece) = pieces.try_next().await? {
+        out.write_all(&piece)
+            .await
+            .map_err(|e| AppError::internal(format!("write blob {sha256}: {e}")))?;
+        written += piece.len() as u64;
+    }
+    Ok(written)
 }

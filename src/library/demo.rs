@@ -9,7 +9,7 @@ use crate::{
     demo::{content, DemoUsers},
     error::{AppError, AppResult},
     library::{
-        attachments::{self, NewFile, Owner},
+        attachments::{self, FileContent, NewFile, Owner},
         dates,
         documents::{self, NewDocument},
         kinds::{DocumentKind, ProjectStatus},
@@ -105,7 +105,7 @@ pub async fn load_demo(state: &AppState, users: &DemoUsers) -> AppResult<()> {
                     NewFile {
                         file_name: format!("{}.pdf", d.title),
                         content_type: Some("application/pdf".into()),
-                        bytes: make_test_pdf(&lines),
+                        content: FileContent::Bytes(make_test_pdf(&lines)),
                     },
                 )
                 .await?;

@@ -10,7 +10,7 @@ use crate::{
     db::Db,
     error::{AppError, AppResult},
     library::{
-        attachments::{self, NewFile, Owner},
+        attachments::{self, FileContent, NewFile, Owner},
         documents::{self, NewDocument},
         kinds::{DocumentKind, TextStatus},
         projects::{self, Project},
@@ -109,6 +109,14 @@ pub async fn import_file(
     FileOutcome { file_name, result }
 }
 
+/// The file at `path`, read from disk as it is checked and stored (never whole in memory).
+async fn open(path: &Path) -> AppResult<FileContent> {
+    let file = tokio::fs::File::open(path)
+        .await
+        .map_err(|e| AppError::bad(format!("Filen kan inte läsas: {e}")))?;
+    Ok(FileContent::File(file.into_std().await))
+}
+
 async fn import(
     db: &Db,
     access: &Access,
@@ -127,15 +135,12 @@ async fn import(
             options.max_bytes / (1024 * 1024)
         )));
     }
-    let bytes = tokio::fs::read(path)
-        .await
-        .map_err(|e| AppError::bad(format!("Filen kan inte läsas: {e}")))?;
     // Check the file before a document exists, so a refused file leaves nothing behind.
     attachments::check_file(
         NewFile {
             file_name: file_name.to_string(),
             content_type: None,
-            bytes: bytes.clone(),
+            content: open(path).await?,
         },
         options.max_bytes,
     )
@@ -169,7 +174,7 @@ async fn import(
         NewFile {
             file_name: file_name.to_string(),
             content_type: None,
-            bytes,
+            content: open(path).await?,
         },
     )
     .await

@@ -1,6 +1,7 @@
 //! Handläggarstöd: projects, documents, attachments and their searchable text.
 
 pub mod attachments;
+pub mod blobs;
 pub mod dates;
 pub mod demo;
 pub mod documents;

@@ -3,15 +3,17 @@
 //!
 //! Owns: the list of file kinds Samsyn accepts ([`FileKind`]), their MIME types and
 //! extensions, magic-byte and ZIP-directory detection, and the Swedish refusals shown to the
-//! uploader. HTML, SVG, scripts and programs are refused outright, because a file served back
+//! uploader. A file is judged from a reader (the upload's temporary file): its first
+//! kilobyte, the ZIP central directory, and for text one streaming pass, never the whole
+//! file in memory. HTML, SVG, scripts and programs are refused outright, because a file served back
 //! from our own origin must never be able to run in the browser.
 //! Must not: extract text (see `crate::library::extract`), clean names (see
 //! `crate::library::filename`) or know who uploads.
 
 use std::fmt;
-use std::io::{Cursor, Read};
+use std::io::{self, Cursor, Read, Seek, SeekFrom};
 
-use encoding_rs::{Encoding, UTF_16BE, UTF_16LE};
+use encoding_rs::{DecoderResult, Encoding, UTF_16BE, UTF_16LE};
 
 /// A file type Samsyn accepts as an attachment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -301,47 +303,66 @@ const HTML_STARTS: &[&[u8]] = &[
 /// How far into a file markup and the PDF header are looked for.
 const HEAD_LEN: usize = 1024;
 
+/// How much of a file is read at a time when it is scanned as text.
+const SCAN_BUF: usize = 64 * 1024;
+
 /// What the bytes alone say the file is; text comes back as [`FileKind::Text`].
 pub fn sniff(bytes: &[u8]) -> Result<FileKind, SniffError> {
+    // A cursor over memory cannot fail to read or seek.
+    sniff_reader(&mut Cursor::new(bytes)).unwrap_or(Err(SniffError::Damaged))
+}
+
+/// What the file behind `file` is, as [`sniff`]: the outer error is the reader failing
+/// (the server's problem), the inner one the verdict on the file.
+pub fn sniff_reader<R: Read + Seek>(file: &mut R) -> io::Result<Result<FileKind, SniffError>> {
+    file.rewind()?;
+    let mut head = Vec::with_capacity(HEAD_LEN);
+    file.by_ref().take(HEAD_LEN as u64).read_to_end(&mut head)?;
+    let bytes = head.as_slice();
     if bytes.is_empty() {
-        return Err(SniffError::Empty);
+        return Ok(Err(SniffError::Empty));
     }
     if let Some(what) = markup(bytes) {
-        return Err(SniffError::Forbidden(what));
+        return Ok(Err(SniffError::Forbidden(what)));
     }
-    let head = &bytes[..bytes.len().min(HEAD_LEN)];
+    Ok(match sniff_head(bytes) {
+        Some(verdict) => verdict,
+        None if starts_with_any(bytes, &[b"PK\x03\x04", b"PK\x05\x06"]) => {
+            file.rewind()?;
+            zip_kind(file)
+        }
+        None if is_text(file, bytes)? => Ok(FileKind::Text),
+        None => Err(SniffError::Unknown),
+    })
+}
+
+/// The verdict the first bytes give on their own, if they give one.
+fn sniff_head(bytes: &[u8]) -> Option<Result<FileKind, SniffError>> {
+    let head = bytes;
     if starts_with_any(
         bytes,
         &[b"MZ", b"\x7fELF", b"\xfe\xed\xfa", b"\xcf\xfa\xed\xfe"],
     ) || starts_with_any(bytes, &[b"\xce\xfa\xed\xfe", b"\xca\xfe\xba\xbe"])
     {
-        return Err(SniffError::Forbidden("Program"));
+        return Some(Err(SniffError::Forbidden("Program")));
     }
     if bytes.starts_with(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1") {
-        return Err(SniffError::LegacyOffice);
+        return Some(Err(SniffError::LegacyOffice));
     }
-    if find(head, b"%PDF-").is_some() {
-        return Ok(FileKind::Pdf);
-    }
-    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
-        return Ok(FileKind::Png);
-    }
-    if bytes.starts_with(b"\xff\xd8\xff") {
-        return Ok(FileKind::Jpeg);
-    }
-    if starts_with_any(bytes, &[b"GIF87a", b"GIF89a"]) {
-        return Ok(FileKind::Gif);
-    }
-    if bytes.len() >= 12 && bytes.starts_with(b"RIFF") && &bytes[8..12] == b"WEBP" {
-        return Ok(FileKind::Webp);
-    }
-    if starts_with_any(bytes, &[b"PK\x03\x04", b"PK\x05\x06"]) {
-        return zip_kind(bytes);
-    }
-    if is_text(bytes) {
-        return Ok(FileKind::Text);
-    }
-    Err(SniffError::Unknown)
+    let kind = if find(head, b"%PDF-").is_some() {
+        FileKind::Pdf
+    } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        FileKind::Png
+    } else if bytes.starts_with(b"\xff\xd8\xff") {
+        FileKind::Jpeg
+    } else if starts_with_any(bytes, &[b"GIF87a", b"GIF89a"]) {
+        FileKind::Gif
+    } else if bytes.len() >= 12 && bytes.starts_with(b"RIFF") && &bytes[8..12] == b"WEBP" {
+        FileKind::Webp
+    } else {
+        return None;
+    };
+    Some(Ok(kind))
 }
 
 /// The file's real kind when its content, `file_name`'s extension and `declared_mime` agree.
@@ -355,32 +376,56 @@ pub fn check_declared(
     file_name: &str,
     bytes: &[u8],
 ) -> Result<FileKind, SniffError> {
+    // A cursor over memory cannot fail to read or seek.
+    check_declared_reader(declared_mime, file_name, &mut Cursor::new(bytes))
+        .unwrap_or(Err(SniffError::Damaged))
+}
+
+/// [`check_declared`] for the file behind `file`, read as [`sniff_reader`] reads it; the
+/// outer error is the reader failing, the inner one the verdict.
+pub fn check_declared_reader<R: Read + Seek>(
+    declared_mime: &str,
+    file_name: &str,
+    file: &mut R,
+) -> io::Result<Result<FileKind, SniffError>> {
     let declared = essence(declared_mime);
     let extension = extension_of(file_name);
+    // Refused by name or declared type alone: the file is not even read.
     if let Some(ext) = &extension {
         if let Some((_, what)) = FORBIDDEN_EXTENSIONS.iter().find(|(e, _)| e == ext) {
-            return Err(SniffError::Forbidden(what));
+            return Ok(Err(SniffError::Forbidden(what)));
         }
     }
     if let Some((_, what)) = FORBIDDEN_MIMES.iter().find(|(m, _)| *m == declared) {
-        return Err(SniffError::Forbidden(what));
+        return Ok(Err(SniffError::Forbidden(what)));
     }
+    Ok(match sniff_reader(file)? {
+        Ok(sniffed) => agreed_kind(&declared, extension.as_deref(), sniffed),
+        Err(refused) => Err(refused),
+    })
+}
 
-    let sniffed = sniff(bytes)?;
-    let kind = match &extension {
+/// The kind to store a file as whose content is `sniffed`, when its extension and declared
+/// type (its essence) agree with that.
+fn agreed_kind(
+    declared: &str,
+    extension: Option<&str>,
+    sniffed: FileKind,
+) -> Result<FileKind, SniffError> {
+    let kind = match extension {
         Some(ext) => {
             let claimed = FileKind::from_extension(ext)
-                .ok_or_else(|| SniffError::UnsupportedExtension(ext.clone()))?;
+                .ok_or_else(|| SniffError::UnsupportedExtension(ext.to_string()))?;
             if claimed != sniffed && !(claimed.is_text() && sniffed.is_text()) {
                 return Err(SniffError::NotWhatItSays {
-                    extension: ext.clone(),
+                    extension: ext.to_string(),
                     claimed,
                     actual: sniffed,
                 });
             }
             claimed
         }
-        None if sniffed.is_text() => match declared.as_str() {
+        None if sniffed.is_text() => match declared {
             "text/markdown" | "text/x-markdown" => FileKind::Markdown,
             "text/csv" | "text/x-csv" | "text/comma-separated-values" | "application/csv" => {
                 FileKind::Csv
@@ -390,9 +435,9 @@ pub fn check_declared(
         None => sniffed,
     };
 
-    if !declared_agrees(&declared, kind) {
+    if !declared_agrees(declared, kind) {
         return Err(SniffError::DeclaredMismatch {
-            declared: printable_mime(&declared),
+            declared: printable_mime(declared),
             actual: kind,
         });
     }
@@ -453,8 +498,9 @@ fn extension_of(file_name: &str) -> Option<String> {
 }
 
 /// Which ZIP-based format this is: by the ODF `mimetype` entry or the OOXML part names.
-fn zip_kind(bytes: &[u8]) -> Result<FileKind, SniffError> {
-    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| SniffError::Damaged)?;
+fn zip_kind<R: Read + Seek>(file: &mut R) -> Result<FileKind, SniffError> {
+    // Only the central directory (at the end) and the small `mimetype` entry are read.
+    let mut archive = zip::ZipArchive::new(file).map_err(|_| SniffError::Damaged)?;
     if let Ok(entry) = archive.by_name("mimetype") {
         let mut mimetype = String::new();
         // The entry is a few dozen bytes; the cap keeps a crafted one from costing anything.
@@ -533,16 +579,66 @@ fn decode_head(bytes: &[u8]) -> String {
 }
 
 /// Text: UTF-16 with a BOM, or bytes without NULs and binary control characters (UTF-8 and
-/// Windows-1252 both qualify; which one it is matters only when extracting).
-fn is_text(bytes: &[u8]) -> bool {
-    if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
+/// Windows-1252 both qualify; which one it is matters only when extracting). Read from the
+/// start in pieces of [`SCAN_BUF`]; `head` is the file's first bytes (for the BOM).
+fn is_text<R: Read + Seek>(file: &mut R, head: &[u8]) -> io::Result<bool> {
+    let mut buf = vec![0u8; SCAN_BUF];
+    if let Some((encoding, bom)) = Encoding::for_bom(head) {
         if encoding == UTF_16LE || encoding == UTF_16BE {
-            return encoding
-                .decode_without_bom_handling_and_without_replacement(&bytes[bom..])
-                .is_some_and(|text| !text.chars().any(|c| is_binary_control(c as u32)));
+            file.seek(SeekFrom::Start(bom as u64))?;
+            let mut decoder = encoding.new_decoder_without_bom_handling();
+            let mut text = String::with_capacity(
+                decoder
+                    .max_utf8_buffer_length_without_replacement(SCAN_BUF)
+                    .unwrap_or(4 * SCAN_BUF),
+            );
+            loop {
+                let n = fill(file, &mut buf)?;
+                let last = n < buf.len();
+                let mut rest = &buf[..n];
+                loop {
+                    text.clear();
+                    let (result, read) =
+                        decoder.decode_to_string_without_replacement(rest, &mut text, last);
+                    if text.chars().any(|c| is_binary_control(c as u32)) {
+                        return Ok(false);
+                    }
+                    match result {
+                        DecoderResult::InputEmpty => break,
+                        DecoderResult::OutputFull => rest = &rest[read..],
+                        DecoderResult::Malformed(..) => return Ok(false),
+                    }
+                }
+                if last {
+                    return Ok(true);
+                }
+            }
         }
     }
-    !bytes.iter().any(|&b| is_binary_control(u32::from(b)))
+    file.rewind()?;
+    loop {
+        let n = fill(file, &mut buf)?;
+        if buf[..n].iter().any(|&b| is_binary_control(u32::from(b))) {
+            return Ok(false);
+        }
+        if n < buf.len() {
+            return Ok(true);
+        }
+    }
+}
+
+/// Reads until `buf` is full or the file ends; returns how many bytes it read.
+fn fill<R: Read>(file: &mut R, buf: &mut [u8]) -> io::Result<usize> {
+    let mut filled = 0;
+    while filled < buf.len() {
+        match file.read(&mut buf[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(filled)
 }
 
 /// Control characters that do not occur in text files. Tab, line feeds, form feed, DOS's

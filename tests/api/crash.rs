@@ -157,8 +157,13 @@ async fn writer(
                 token: token.clone(),
             });
             let file_token = format!("{token}bilaga");
-            let text =
-                format!("Bilaga till kraschprovet: {file_token}. ").repeat(rng.gen_range(1..400));
+            // One file in ten spans two chunks (1 MiB each), so a kill can land between them.
+            let repeats = if rng.gen_range(0..10) == 0 {
+                30_000
+            } else {
+                rng.gen_range(1..400)
+            };
+            let text = format!("Bilaga till kraschprovet: {file_token}. ").repeat(repeats);
             let operations = json!({
                 "query": "mutation($i: UploadAttachmentInput!) { uploadAttachment(input: $i) { attachment { id } } }",
                 "variables": { "i": { "ownerId": doc_gid, "file": null } },
@@ -208,7 +213,9 @@ const ORPHANS: &[(&str, &str)] = &[
     ("attachments without their blob", "SELECT COUNT(*) FROM attachments a WHERE NOT EXISTS (SELECT 1 FROM blobs b WHERE b.sha256 = a.sha256)"),
     ("attachments without their owner", "SELECT COUNT(*) FROM attachments a WHERE (a.owner_kind = 'document' AND NOT EXISTS (SELECT 1 FROM documents d WHERE d.id = a.owner_id)) OR (a.owner_kind = 'post' AND NOT EXISTS (SELECT 1 FROM posts p WHERE p.id = a.owner_id))"),
     ("blobs referenced by nothing", "SELECT COUNT(*) FROM blobs b WHERE NOT EXISTS (SELECT 1 FROM attachments a WHERE a.sha256 = b.sha256)"),
-    ("blobs whose size disagrees with their content", "SELECT COUNT(*) FROM blobs WHERE size <> length(content)"),
+    ("blobs whose size disagrees with their chunks", "SELECT COUNT(*) FROM blobs b WHERE b.size <> COALESCE((SELECT SUM(length(c.data)) FROM blob_chunks c WHERE c.sha256 = b.sha256), 0)"),
+    ("blobs with a chunk missing or out of place", "SELECT COUNT(*) FROM blobs b WHERE (SELECT COUNT(*) FROM blob_chunks c WHERE c.sha256 = b.sha256) <> (b.size + 1048575) / 1048576 OR EXISTS (SELECT 1 FROM blob_chunks c WHERE c.sha256 = b.sha256 AND (c.seq < 0 OR c.seq * 1048576 >= b.size))"),
+    ("chunks without their blob", "SELECT COUNT(*) FROM blob_chunks c WHERE NOT EXISTS (SELECT 1 FROM blobs b WHERE b.sha256 = c.sha256)"),
     ("threads never recorded in the change log", "SELECT COUNT(*) FROM threads t WHERE NOT EXISTS (SELECT 1 FROM change_log c WHERE c.kind = 'thread' AND c.entity_id = t.id)"),
     ("documents never recorded in the change log", "SELECT COUNT(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM change_log c WHERE c.kind = 'document' AND c.entity_id = d.id)"),
 ];

@@ -30,6 +30,9 @@ both_backends!(
     post_attachments_follow_the_posts_rights,
     new_user_flow_from_project_to_import,
     import_reports_what_failed_and_why,
+    multi_chunk_upload_round_trips_byte_exact_with_ranges_across_chunks,
+    unreferenced_blobs_go_after_the_grace_period_and_referenced_ones_stay,
+    migration_0007_moves_whole_file_content_into_chunks,
 );
 
 pub(crate) const DOC: &str =
@@ -1811,4 +1814,379 @@ async fn demo_has_the_plans_projects_with_files_postgres() {
     if let Some(app) = spawn_with(Backend::Postgres, "demo_library", |c| c.demo = true).await {
         demo_has_the_plans_projects_with_files(app).await;
     }
+}
+
+// ---------------------------------------------------------------------------------------
+// Chunked storage and the blob collector
+
+const MIB: usize = 1024 * 1024;
+
+/// A PNG signature followed by `len - 8` bytes of `seed`-dependent noise: an accepted file
+/// without extractable text, of any size.
+fn png_of(len: usize, seed: u64) -> Vec<u8> {
+    let mut bytes = b"\x89PNG\r\n\x1a\n".to_vec();
+    let mut x = seed
+        .wrapping_mul(6364136223846793005)
+        .wrapping_add(1442695040888963407);
+    while bytes.len() < len {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        bytes.extend_from_slice(&x.to_le_bytes());
+    }
+    bytes.truncate(len);
+    bytes
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    hex::encode(sha2::Sha256::digest(bytes))
+}
+
+async fn chunk_count(app: &TestApp, sha: &str) -> i64 {
+    sqlx::query("SELECT COUNT(*) FROM blob_chunks WHERE sha256 = $1")
+        .bind(sha)
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap()
+        .get::<i64, _>(0)
+}
+
+async fn blob_exists(app: &TestApp, sha: &str) -> bool {
+    sqlx::query("SELECT COUNT(*) FROM blobs WHERE sha256 = $1")
+        .bind(sha)
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap()
+        .get::<i64, _>(0)
+        == 1
+}
+
+async fn multi_chunk_upload_round_trips_byte_exact_with_ranges_across_chunks(app: TestApp) {
+    let admin = app.admin().await;
+    let project = create_project(&app, &admin, "p", &[]).await;
+    let doc = create_doc(
+        &app,
+        &admin,
+        json!({ "title": "Ritning", "kind": "MALL", "projectId": project["id"], "publish": true }),
+    )
+    .await;
+    let size = 3 * MIB + MIB / 2;
+    let png = png_of(size, 7);
+    let att = upload_ok(
+        &app,
+        &admin,
+        doc["id"].as_str().unwrap(),
+        "ritning.png",
+        "image/png",
+        png.clone(),
+    )
+    .await;
+    assert_eq!(att["size"], size as i64);
+    assert_eq!(att["sha256"], sha256_hex(&png));
+    let sha = att["sha256"].as_str().unwrap();
+    assert_eq!(
+        chunk_count(&app, sha).await,
+        4,
+        "3.5 MiB is four 1 MiB chunks"
+    );
+    let url = app.url(att["url"].as_str().unwrap());
+
+    let resp = admin.get(&url).send().await.unwrap();
+    assert_eq!(resp.status(), 200);
+    assert_eq!(resp.headers()["content-length"], size.to_string().as_str());
+    let body = resp.bytes().await.unwrap();
+    assert!(
+        body.as_ref() == png.as_slice(),
+        "the whole file comes back byte-exact"
+    );
+
+    // Ranges that start, end and cross chunk borders, and one spanning three chunks.
+    let ranges = [
+        (MIB - 10, MIB + 9),
+        (MIB, 2 * MIB - 1),
+        (MIB - 1, MIB),
+        (500_000, 3 * MIB + 7),
+        (3 * MIB, size - 1),
+        (0, 0),
+    ];
+    for (start, end) in ranges {
+        let resp = admin
+            .get(&url)
+            .header("range", format!("bytes={start}-{end}"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(resp.status(), 206, "{start}-{end}");
+        assert_eq!(
+            resp.headers()["content-range"].to_str().unwrap(),
+            format!("bytes {start}-{end}/{size}")
+        );
+        assert_eq!(
+            resp.headers()["content-length"],
+            (end - start + 1).to_string().as_str()
+        );
+        let part = resp.bytes().await.unwrap();
+        assert!(part.as_ref() == &png[start..=end], "bytes {start}-{end}");
+    }
+    let resp = admin
+        .get(&url)
+        .header("range", "bytes=-5")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 206);
+    assert_eq!(resp.bytes().await.unwrap().as_ref(), &png[size - 5..]);
+    // If-Range with the ETag gives the part; with another validator the whole file.
+    let etag = format!("\"{sha}\"");
+    let resp = admin
+        .get(&url)
+        .header("range", format!("bytes={}-", 2 * MIB - 3))
+        .header("if-range", &etag)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 206);
+    assert_eq!(resp.bytes().await.unwrap().as_ref(), &png[2 * MIB - 3..]);
+    let resp = admin
+        .get(&url)
+        .header("range", "bytes=0-9")
+        .header("if-range", "\"something-else\"")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 200);
+    assert_eq!(resp.bytes().await.unwrap().len(), size);
+    let resp = admin
+        .get(&url)
+        .header("range", format!("bytes={size}-"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 416);
+
+    // Text over several chunks is checked by a streaming scan and its text still read.
+    let line = "Slamavskiljaren töms årligen; fosforfällan byts vart tredje år.\n";
+    let text = line.repeat(2 * MIB / line.len() + 100).into_bytes();
+    let t = upload_ok(
+        &app,
+        &admin,
+        doc["id"].as_str().unwrap(),
+        "protokoll.txt",
+        "text/plain",
+        text.clone(),
+    )
+    .await;
+    assert_eq!(chunk_count(&app, t["sha256"].as_str().unwrap()).await, 3);
+    let back = download(&admin, &app, t["url"].as_str().unwrap())
+        .await
+        .bytes()
+        .await
+        .unwrap();
+    assert!(back.as_ref() == text.as_slice());
+    let t = wait_for_text(&app, &admin, t["id"].as_str().unwrap()).await;
+    assert_eq!(t["textStatus"], "DONE", "{t}");
+    // A NUL far past the first chunk makes it binary, and nothing is stored.
+    let mut binary = text.clone();
+    binary[MIB + 12345] = 0;
+    let body = upload(
+        &app,
+        &admin,
+        doc["id"].as_str().unwrap(),
+        "fel.txt",
+        "text/plain",
+        binary,
+    )
+    .await;
+    assert_code(&body, "BAD_INPUT");
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM blobs").await, 2);
+}
+
+async fn unreferenced_blobs_go_after_the_grace_period_and_referenced_ones_stay(app: TestApp) {
+    use samsyn::library::blobs::{collect, Collected};
+    let db = &app.state.db;
+    let grace = Duration::from_secs(24 * 3600);
+    let hour: i64 = 3600 * 1000;
+    let admin = app.admin().await;
+    let project = create_project(&app, &admin, "p", &[]).await;
+    let doc = create_doc(
+        &app,
+        &admin,
+        json!({ "title": "Bilder", "kind": "MALL", "projectId": project["id"], "publish": true }),
+    )
+    .await;
+    let owner = doc["id"].as_str().unwrap();
+    let mut ids = Vec::new();
+    for (i, name) in [
+        "kvar.png",
+        "papperskorg.png",
+        "gammal.png",
+        "ung.png",
+        "tillbaka.png",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let a = upload_ok(
+            &app,
+            &admin,
+            owner,
+            name,
+            "image/png",
+            png_of(MIB + 10 + i, i as u64),
+        )
+        .await;
+        ids.push((
+            num(a["id"].as_str().unwrap()),
+            a["sha256"].as_str().unwrap().to_string(),
+        ));
+    }
+    // One in the recycle bin (still referenced); three whose rows are gone (as after a purge).
+    let r = app.gql_with(&admin,
+        "mutation($i: AttachmentIdInput!) { deleteAttachment(input: $i) { attachment { id } } }",
+        json!({ "i": { "id": gid("Attachment", ids[1].0) } })).await;
+    assert_ok(&r);
+    for (id, _) in &ids[2..] {
+        sqlx::query("DELETE FROM attachments WHERE id = $1")
+            .bind(id)
+            .execute(&db.pool)
+            .await
+            .unwrap();
+    }
+    let now = samsyn::db::now_ms();
+    assert_eq!(
+        collect(db, now, grace).await.unwrap(),
+        Collected {
+            marked: 3,
+            removed: 0
+        }
+    );
+    // Nothing goes before the grace period is over, however often the collector runs.
+    assert_eq!(
+        collect(db, now + 23 * hour, grace).await.unwrap(),
+        Collected {
+            marked: 0,
+            removed: 0
+        }
+    );
+    // The "old" one has been unreferenced for longer than the grace period.
+    sqlx::query("UPDATE blobs SET unreferenced_at = $1 WHERE sha256 = $2")
+        .bind(now - 25 * hour)
+        .bind(&ids[2].1)
+        .execute(&db.pool)
+        .await
+        .unwrap();
+    // The same content uploaded again references its blob once more.
+    let again = upload_ok(
+        &app,
+        &admin,
+        owner,
+        "tillbaka igen.png",
+        "image/png",
+        png_of(MIB + 14, 4),
+    )
+    .await;
+    assert_eq!(again["sha256"], ids[4].1.as_str());
+    assert_eq!(
+        collect(db, now + hour, grace).await.unwrap(),
+        Collected {
+            marked: 0,
+            removed: 1
+        }
+    );
+    assert!(
+        blob_exists(&app, &ids[0].1).await,
+        "a referenced blob stays"
+    );
+    assert!(
+        blob_exists(&app, &ids[1].1).await,
+        "a blob in the recycle bin stays"
+    );
+    assert!(
+        !blob_exists(&app, &ids[2].1).await,
+        "an old unreferenced blob goes"
+    );
+    assert_eq!(
+        chunk_count(&app, &ids[2].1).await,
+        0,
+        "and its chunks with it"
+    );
+    assert!(
+        blob_exists(&app, &ids[3].1).await,
+        "a young unreferenced blob stays"
+    );
+    assert_eq!(chunk_count(&app, &ids[3].1).await, 2);
+    assert!(
+        blob_exists(&app, &ids[4].1).await,
+        "a blob referenced again stays"
+    );
+    let back = download(&admin, &app, again["url"].as_str().unwrap())
+        .await
+        .bytes()
+        .await
+        .unwrap();
+    assert!(back.as_ref() == png_of(MIB + 14, 4).as_slice());
+    // The young one goes once its own grace period is over; the re-referenced one never.
+    assert_eq!(
+        collect(db, now + 25 * hour, grace).await.unwrap(),
+        Collected {
+            marked: 0,
+            removed: 1
+        }
+    );
+    assert!(!blob_exists(&app, &ids[3].1).await);
+    assert!(blob_exists(&app, &ids[4].1).await);
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM blob_chunks c WHERE NOT EXISTS (SELECT 1 FROM blobs b WHERE b.sha256 = c.sha256)").await, 0);
+}
+
+async fn migration_0007_moves_whole_file_content_into_chunks(app: TestApp) {
+    let db = &app.state.db;
+    // Rewind the fresh database to before 0007: blobs with their content in one column.
+    let blob_type = match app.backend {
+        Backend::Sqlite => "BLOB",
+        Backend::Postgres => "BYTEA",
+    };
+    for sql in [
+        "DROP TABLE blob_chunks".to_string(),
+        "ALTER TABLE blobs DROP COLUMN unreferenced_at".to_string(),
+        format!("ALTER TABLE blobs ADD COLUMN content {blob_type}"),
+        "DELETE FROM _sqlx_migrations WHERE version = 7".to_string(),
+    ] {
+        sqlx::query(&sql).execute(&db.pool).await.unwrap();
+    }
+    let files: Vec<(Vec<u8>, i64)> = [10, MIB, MIB + 1, 2 * MIB + MIB / 2]
+        .into_iter()
+        .enumerate()
+        .map(|(i, len)| (png_of(len, 100 + i as u64), len.div_ceil(MIB) as i64))
+        .collect();
+    for (bytes, _) in &files {
+        sqlx::query(
+            "INSERT INTO blobs (sha256, size, content, kind, text_status, created_at) \
+             VALUES ($1, $2, $3, 'png', 'none', 0)",
+        )
+        .bind(sha256_hex(bytes))
+        .bind(bytes.len() as i64)
+        .bind(bytes.clone())
+        .execute(&db.pool)
+        .await
+        .unwrap();
+    }
+    db.migrate().await.expect("0007 runs on the old layout");
+    for (bytes, chunks) in &files {
+        let sha = sha256_hex(bytes);
+        assert_eq!(
+            chunk_count(&app, &sha).await,
+            *chunks,
+            "{} bytes",
+            bytes.len()
+        );
+        let back = samsyn::library::attachments::content(db, &sha)
+            .await
+            .unwrap();
+        assert!(back == *bytes, "{} bytes come back whole", bytes.len());
+    }
+    assert!(sqlx::query("SELECT content FROM blobs")
+        .fetch_all(&db.pool)
+        .await
+        .is_err());
 }

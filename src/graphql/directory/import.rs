@@ -1,5 +1,7 @@
 //! `importPeople`: CSV as a string or an uploaded file, with the dry-run report.
 
+use std::io::Read;
+
 use async_graphql::{Context, InputObject, Result, SimpleObject, Upload, ID};
 
 use crate::{
@@ -105,7 +107,14 @@ pub async fn import_people(ctx: &Context<'_>, input: ImportPeopleInput) -> Resul
             let value = upload
                 .value(ctx)
                 .map_err(|_| AppError::bad_input("file", "Filen kunde inte läsas."))?;
-            value.content.to_vec()
+            // A phone-book CSV is small; the upload is spooled to a temporary file.
+            tokio::task::spawn_blocking(move || {
+                let mut bytes = Vec::new();
+                value.into_read().read_to_end(&mut bytes).map(|_| bytes)
+            })
+            .await
+            .map_err(AppError::from)?
+            .map_err(|_| AppError::bad_input("file", "Filen kunde inte läsas."))?
         }
         _ => {
             return Err(AppError::bad_input(

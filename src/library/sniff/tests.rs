@@ -273,3 +273,50 @@ fn messages_never_echo_long_or_odd_declared_types() {
     };
     assert!(declared.len() <= 80 && !declared.contains('<'));
 }
+
+#[test]
+fn a_file_is_judged_alike_from_a_reader_and_from_memory() {
+    let pdf = make_test_pdf(&["Tillsyn av små avlopp"]);
+    let docx = make_test_docx(&["Tillsyn av små avlopp"]);
+    let text = "Slamavskiljare töms årligen.\n".repeat(10_000).into_bytes();
+    let cases: [(&str, &str, &[u8]); 5] = [
+        ("application/pdf", "r.pdf", &pdf),
+        (FileKind::Docx.mime(), "r.docx", &docx),
+        ("text/plain", "r.txt", &text),
+        ("", "r.png", PNG),
+        ("text/plain", "r.txt", b"<html><body>x</body></html>"),
+    ];
+    for (mime, name, bytes) in cases {
+        let from_reader =
+            check_declared_reader(mime, name, &mut Cursor::new(bytes.to_vec())).unwrap();
+        assert_eq!(from_reader, check_declared(mime, name, bytes), "{name}");
+    }
+}
+
+#[test]
+fn binary_far_past_the_head_is_still_found_when_streaming() {
+    for at in [SCAN_BUF - 1, SCAN_BUF, 3 * SCAN_BUF + 17] {
+        let mut bytes = vec![b'a'; 5 * SCAN_BUF];
+        bytes[at] = 0;
+        assert_eq!(sniff(&bytes), Err(SniffError::Unknown), "NUL at {at}");
+    }
+    assert_eq!(sniff(&vec![b'a'; 2 * SCAN_BUF]), Ok(FileKind::Text));
+}
+
+#[test]
+fn utf16_text_split_across_read_pieces_is_text() {
+    // Surrogate pairs (4 bytes) at odd offsets straddle every piece boundary somewhere.
+    let text = "å😀ö".repeat(3 * SCAN_BUF / 7);
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    assert_eq!(sniff(&bytes), Ok(FileKind::Text));
+    // A lone high surrogate at the very end is not UTF-16.
+    bytes.extend([0x3D, 0xD8]);
+    assert_eq!(sniff(&bytes), Err(SniffError::Unknown));
+    // A control character deep inside is not text either.
+    let mut bytes = vec![0xFF, 0xFE];
+    let mut units: Vec<u16> = "abc".repeat(SCAN_BUF).encode_utf16().collect();
+    units[2 * SCAN_BUF / 2 + 5] = 0x0001;
+    bytes.extend(units.into_iter().flat_map(u16::to_le_bytes));
+    assert_eq!(sniff(&bytes), Err(SniffError::Unknown));
+}
