@@ -41,7 +41,6 @@ use std::{
 
 use rand::{rngs::StdRng, Rng, SeedableRng};
 use serde_json::{json, Value};
-use tokio::io::{AsyncBufReadExt, BufReader};
 
 use http::{gql, BoxError, LOGIN};
 use measure::{pct, rss_mb};
@@ -387,26 +386,8 @@ async fn target() -> Result<Target, BoxError> {
         .kill_on_drop(true)
         .spawn()?;
     let pid = child.id();
-    let mut lines = BufReader::new(child.stdout.take().ok_or("no stdout")?).lines();
-    let mut base = None;
-    while let Some(line) = lines.next_line().await? {
-        if let Some(rest) = line.split("http://").nth(1) {
-            base = Some(format!("http://{}", rest.trim()));
-            break;
-        }
-    }
-    let base = base.ok_or("samsyn serve ended before listening")?;
-    tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
     // Ready once the index is built (a new data folder builds it at start).
-    let http = reqwest::Client::new();
-    loop {
-        if let Ok(r) = http.get(format!("{base}/readyz")).send().await {
-            if r.status().is_success() {
-                break;
-            }
-        }
-        tokio::time::sleep(Duration::from_millis(500)).await;
-    }
+    let base = http::wait_until_serving(&mut child, Duration::from_millis(500)).await?;
     println!(
         "server pid {} at {base}, ready (index built) in {:.1} s",
         pid.unwrap_or(0),

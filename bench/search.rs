@@ -15,6 +15,7 @@
 #[path = "corpus.rs"]
 mod corpus;
 #[path = "http.rs"]
+#[allow(dead_code)] // this bench runs its server in process: no child to wait for
 mod http;
 #[path = "measure.rs"]
 mod measure;

@@ -130,25 +130,7 @@ async fn start_server() -> Result<Server, BoxError> {
     };
     let mut child = cmd.spawn()?;
     let pid = child.id().ok_or("no pid")?;
-    let mut lines = BufReader::new(child.stdout.take().ok_or("no stdout")?).lines();
-    let mut base = None;
-    while let Some(line) = lines.next_line().await? {
-        if let Some(rest) = line.split("http://").nth(1) {
-            base = Some(format!("http://{}", rest.trim()));
-            break;
-        }
-    }
-    let base = base.ok_or("samsyn serve ended before listening")?;
-    tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
-    let client = reqwest::Client::new();
-    loop {
-        if let Ok(r) = client.get(format!("{base}/readyz")).send().await {
-            if r.status().is_success() {
-                break;
-            }
-        }
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
+    let base = http::wait_until_serving(&mut child, Duration::from_millis(200)).await?;
     Ok(Server {
         addr: base.trim_start_matches("http://").to_string(),
         base,

@@ -26,6 +26,7 @@ pub mod privacy;
 #[cfg(test)]
 mod props;
 pub mod search;
+pub mod search_doc;
 pub mod state;
 pub mod tags;
 pub mod telemetry;

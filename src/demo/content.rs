@@ -6,6 +6,11 @@
 //! refers to people by their index in [`people()`] and to networks by slug. Everything the plan
 //! does not say (names, telephone numbers, thread texts) is invented; mobile numbers use the
 //! series PTS reserves for fiction (070-174 06 05 – 070-174 06 99).
+//!
+//! Over 800 lines on purpose for now: it is one dataset of prose and tables, read top to
+//! bottom like the plan it follows, with no logic to split. Issue #15 (step 2) moves it into
+//! `src/demo/{forum,library,directory,meetings}.rs` on the domains' own types; until then it
+//! stays whole rather than split at arbitrary lines.
 
 use serde::Serialize;
 

@@ -1,7 +1,7 @@
 //! What search shows of a person: the document the indexer (in `search`) puts in the index
 //! for `person:<id>`. Everyone signed in may find people, so the ACL is "all".
 
-use crate::{db::Db, directory::people, error::AppResult, search::index::SearchDoc};
+use crate::{db::Db, directory::people, error::AppResult, search_doc::SearchDoc};
 
 /// The search document of a person, or None when the person no longer exists.
 pub async fn search_doc(db: &Db, person_id: i64) -> AppResult<Option<SearchDoc>> {

@@ -8,7 +8,7 @@ use crate::{
     db::Db,
     error::AppResult,
     forum::{markdown, threads, ThreadKind},
-    search::index::SearchDoc,
+    search_doc::SearchDoc,
 };
 
 /// Plain text kept per post; the index caps the whole body anyway.

@@ -525,7 +525,8 @@ pub async fn content(db: &Db, sha256: &str) -> AppResult<Vec<u8>> {
 }
 
 /// Writes the whole stored content of a blob to `out`, one chunk at a time; returns how
-/// many bytes it wrote.
+/// many bytes it wrote, fewer when the reader closed its end early (a broken pipe is not an
+/// error here).
 pub async fn write_content<W>(db: &Db, sha256: &str, out: &mut W) -> AppResult<u64>
 where
     W: tokio::io::AsyncWrite + Unpin + Send,
@@ -536,10 +537,13 @@ where
     let mut pieces = std::pin::pin!(blobs::stream_range(db.clone(), sha256.to_string(), 0, size));
     let mut written = 0u64;
     while let Some(piece) = pieces.try_next().await? {
-        out.write_all(&piece)
-            .await
-            .map_err(|e| AppError::internal(format!("write blob {sha256}: {e}")))?;
-        written += piece.len() as u64;
+        match out.write_all(&piece).await {
+            Ok(()) => written += piece.len() as u64,
+            // The reader stopped reading (a child process that ended early): what it took
+            // stands, and what it does next is its own to tell.
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(written),
+            Err(e) => return Err(AppError::internal(format!("write blob {sha256}: {e}"))),
+        }
     }
     Ok(written)
 }

@@ -15,7 +15,7 @@ use crate::{
         projects,
         sql::Sql,
     },
-    search::index::SearchDoc,
+    search_doc::SearchDoc,
 };
 
 async fn document_row(db: &Db, id: i64) -> AppResult<Option<Document>> {

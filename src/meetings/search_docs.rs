@@ -8,7 +8,7 @@ use crate::{
     db::{change_log::EntityKind, Db},
     error::AppResult,
     meetings::{meeting, plain_text::plain_text, time},
-    search::index::SearchDoc,
+    search_doc::SearchDoc,
 };
 
 /// A meeting's index entry; None when it no longer exists.

@@ -82,7 +82,7 @@ pub fn run(kind: &str, limits: WorkerLimits) -> std::process::ExitCode {
     };
     let answer = Answer {
         result,
-        peak_kib: peak_kib(),
+        peak_kib: peak_kib(None),
     };
     let mut out = std::io::stdout().lock();
     match serde_json::to_writer(&mut out, &answer)
@@ -107,9 +107,14 @@ fn restrict(limits: WorkerLimits) -> std::io::Result<()> {
     Ok(())
 }
 
-/// VmHWM from /proc/self/status: the most this process has had resident.
-fn peak_kib() -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+/// VmHWM of process `pid` (this process when None): the most it has had resident, in KiB.
+/// None where /proc does not tell (another OS, or the process has ended).
+pub fn peak_kib(pid: Option<u32>) -> Option<u64> {
+    let path = match pid {
+        Some(pid) => format!("/proc/{pid}/status"),
+        None => "/proc/self/status".to_string(),
+    };
+    let status = std::fs::read_to_string(path).ok()?;
     status
         .lines()
         .find_map(|l| l.strip_prefix("VmHWM:"))?
