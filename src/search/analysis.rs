@@ -1,21 +1,18 @@
-//! Swedish text analysis for the search index: word splitting, lower-casing, stop words (with
-//! negations kept), Snowball stemming plus our own fixes for inflections Snowball leaves alone,
-//! diacritic folding, and the three tokenizers registered on the tantivy index.
+//! Swedish text analysis for the search index: the three tokenizers registered on the
+//! tantivy index (stemmed, folded, compound parts) and the query-side analysis that produces
+//! the same terms.
 //!
-//! Owns what a word becomes as a term. It must not know about the schema, the database or
-//! how queries are scored; compound splitting lives in `compound`, synonyms in `synonyms`.
+//! Owns what a text becomes as terms. What one word becomes is `words`'s; compound
+//! splitting is `compound`'s (used here, never the other way round). It must not know about
+//! the schema, the database, synonyms or how queries are scored.
 
-use std::borrow::Cow;
-
-use rust_stemmers::{Algorithm, Stemmer};
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 use tantivy::Index;
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::{IsNormalized, UnicodeNormalization};
 
-// Re-exported so the analysis API is one import: tokenizers, vocabulary, synonyms.
-pub use crate::search::compound::Vocabulary;
-pub use crate::search::synonyms::{expand_synonyms, Synonyms};
+use crate::search::compound::{self, Vocabulary};
+use crate::search::words::{
+    fold_stem_word, is_stop_word, normalize_word, stem_word, word_spans, MAX_WORD_CHARS,
+};
 
 /// Tokenizer: lower-case, stop words, Swedish stemming with our fixes.
 pub const SV_STEM: &str = "sv_stem";
@@ -27,23 +24,6 @@ pub const SV_COMPOUND: &str = "sv_compound";
 /// Bump whenever any analysis output changes: a stored index built with another version is
 /// wiped and rebuilt on open.
 pub const ANALYZER_VERSION: u32 = 2;
-
-/// Words longer than this are dropped (hashes, base64 blobs, URLs glued together).
-pub const MAX_WORD_CHARS: usize = 64;
-
-/// Snowball's Swedish stop words, diacritics folded, minus the negations (inte, ej, icke,
-/// ingen, utan, …) which change what a question means ("får inte släppas ut").
-const STOP_WORDS_FOLDED: &[&str] = &[
-    "och", "det", "att", "i", "en", "jag", "hon", "som", "han", "pa", "den", "med", "var", "sig",
-    "for", "sa", "till", "ar", "men", "ett", "om", "hade", "de", "av", "mig", "du", "henne", "da",
-    "sin", "nu", "har", "hans", "honom", "skulle", "hennes", "dar", "min", "man", "vid", "kunde",
-    "nagot", "fran", "ut", "nar", "efter", "upp", "vi", "dem", "vara", "vad", "over", "an", "dig",
-    "kan", "sina", "ha", "mot", "alla", "under", "nagon", "eller", "allt", "mycket", "sedan", "ju",
-    "denna", "sjalv", "detta", "at", "varit", "hur", "mitt", "ni", "bli", "blev", "oss", "din",
-    "dessa", "nagra", "deras", "blir", "mina", "samma", "vilken", "er", "sadan", "blivit", "dess",
-    "inom", "mellan", "sadant", "varfor", "varje", "vilka", "ditt", "vem", "vilket", "sitt",
-    "sadana", "vart", "dina", "vars", "ert", "era", "vilkas",
-];
 
 /// Which analysis a token stream applies; the compound mode carries the vocabulary it splits
 /// against.
@@ -92,160 +72,6 @@ pub fn analyze(text: &str, mode: &Mode) -> Vec<Term> {
         .collect()
 }
 
-/// Byte ranges of the words in `text`: runs of letters, digits and combining marks.
-pub fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let mut chars = text.char_indices().peekable();
-    std::iter::from_fn(move || {
-        let (start, _) = chars.by_ref().find(|&(_, c)| is_word_char(c))?;
-        let mut end = text.len();
-        while let Some(&(i, c)) = chars.peek() {
-            if !is_word_char(c) {
-                end = i;
-                break;
-            }
-            chars.next();
-        }
-        Some((start, end))
-    })
-}
-
-fn is_word_char(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphanumeric();
-    }
-    c.is_alphanumeric() || is_combining_mark(c)
-}
-
-/// NFC-normalises and lower-cases one word.
-pub fn normalize_word(raw: &str) -> String {
-    if unicode_normalization::is_nfc_quick(raw.chars()) == IsNormalized::Yes {
-        return raw.to_lowercase();
-    }
-    raw.nfc().flat_map(char::to_lowercase).collect()
-}
-
-/// Folds diacritics: å→a, ä→a, ö→o, é→e, ü→u, ø→o, æ→ae, ß→ss …
-pub fn fold(text: &str) -> Cow<'_, str> {
-    if text.is_ascii() {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len());
-    for c in text.nfd() {
-        if is_combining_mark(c) {
-            continue;
-        }
-        match c {
-            'ø' => out.push('o'),
-            'Ø' => out.push('O'),
-            'æ' => out.push_str("ae"),
-            'Æ' => out.push_str("AE"),
-            'œ' => out.push_str("oe"),
-            'ß' => out.push_str("ss"),
-            'đ' => out.push('d'),
-            'ł' => out.push('l'),
-            'ı' => out.push('i'),
-            'þ' => out.push_str("th"),
-            _ => out.push(c),
-        }
-    }
-    Cow::Owned(out)
-}
-
-/// Whether a normalised (lower-case) word is a stop word. Checked on the folded form so
-/// "for" and "för" behave alike in every field.
-pub fn is_stop_word(word: &str) -> bool {
-    STOP_WORDS_FOLDED.contains(&fold(word).as_ref())
-}
-
-/// Stems one normalised word: Snowball Swedish, then [`fix_inflection`].
-pub fn stem_word(word: &str) -> String {
-    if word.chars().count() < 3 || word.chars().any(|c| !c.is_alphabetic()) {
-        return word.to_string();
-    }
-    let stemmer = Stemmer::create(Algorithm::Swedish);
-    fix_inflection(&stemmer.stem(word))
-}
-
-/// Stems one normalised word for the folded field: fold, stem, fold again.
-pub fn fold_stem_word(word: &str) -> String {
-    let stem = stem_word(&fold(word));
-    fold(&stem).into_owned()
-}
-
-fn is_vowel(c: char) -> bool {
-    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'å' | 'ä' | 'ö' | 'é')
-}
-
-fn has_vowel(chars: &[char]) -> bool {
-    chars.iter().any(|&c| is_vowel(c))
-}
-
-/// Our fixes on top of Snowball, which leaves many definite and irregular forms alone:
-///
-/// 1. definite "-et" / "-en" / "-an" and "-n" after a long vowel (avloppet, området,
-///    områdena→områden, skolan, skyddsnivån, gödseln), up to twice (paketet→paket→pak);
-/// 2. "-el" → "-l" so regel / regeln / regler meet at "regl";
-/// 3. a final "n"/"r" after a consonant is dropped, so vattnet→vattn and buller→bull meet
-///    (vatten, dagvattnet, bullret, fönstret);
-/// 4. a final double consonant is undoubled (avlopp/avlop, slammet/slam, vatt/vat), because
-///    Snowball undoubles only inside its R1 region and so splits dagvatten from vatten.
-///
-/// Every rule keeps at least two letters including a vowel, and every rule applies to every
-/// Snowball output alike, so inflections of one word still meet.
-pub fn fix_inflection(stem: &str) -> String {
-    let mut w: Vec<char> = stem.chars().collect();
-    for _ in 0..2 {
-        if !strip_definite(&mut w) {
-            break;
-        }
-    }
-    let n = w.len();
-    if n >= 4 && w[n - 2] == 'e' && w[n - 1] == 'l' && !is_vowel(w[n - 3]) && has_vowel(&w[..n - 2])
-    {
-        w.remove(n - 2);
-    }
-    let n = w.len();
-    if n >= 4
-        && matches!(w[n - 1], 'n' | 'r')
-        && !is_vowel(w[n - 2])
-        && w[n - 2] != w[n - 1]
-        && !(w[n - 2] == 'r' && w[n - 1] == 'n')
-        && has_vowel(&w[..n - 1])
-    {
-        w.pop();
-    }
-    let n = w.len();
-    if n >= 3 && w[n - 1] == w[n - 2] && !is_vowel(w[n - 1]) {
-        w.pop();
-    }
-    w.into_iter().collect()
-}
-
-fn strip_definite(w: &mut Vec<char>) -> bool {
-    let n = w.len();
-    if n < 4 {
-        return false;
-    }
-    let keeps = |cut: usize| cut >= 2 && has_vowel(&w[..cut]);
-    let (a, b) = (w[n - 2], w[n - 1]);
-    let cut = match (a, b) {
-        // Snowball strips "-anden" but not when "-a" was stripped first (föreläggandena).
-        ('e', 'n') if w[..n - 2].ends_with(&['a', 'n', 'd']) => n - 5,
-        ('e', 't') | ('e', 'n') | ('a', 'n') => n - 2,
-        // Not after u/y/a/e: Snowball undoubles "nn" (vattenbrunn → vattenbrun) and
-        // "-yn"/"-un" are mostly base forms (tillsyn, kommun).
-        ('å' | 'ö' | 'o' | 'i', 'n') => n - 1,
-        ('l', 'n') if w[n - 3] == 'e' => n - 1,
-        _ => return false,
-    };
-    if keeps(cut) {
-        w.truncate(cut);
-        true
-    } else {
-        false
-    }
-}
-
 /// Runs the analysis and returns tantivy tokens (offsets point into `text`).
 pub fn tokens(text: &str, mode: &Mode) -> Vec<Token> {
     let mut out = Vec::new();
@@ -278,7 +104,7 @@ pub fn tokens(text: &str, mode: &Mode) -> Vec<Token> {
                 let stem = stem_word(&word);
                 let parts = guard
                     .as_ref()
-                    .map(|set| crate::search::compound::part_stems(set, &word))
+                    .map(|set| compound::part_stems(set, &word))
                     .unwrap_or_default();
                 for part in parts.into_iter().filter(|p| *p != stem) {
                     push(part);
@@ -341,6 +167,7 @@ impl TokenStream for VecTokenStream {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::search::words::fold;
 
     fn stems(text: &str) -> Vec<String> {
         analyze(text, &Mode::Stem)

@@ -2,14 +2,14 @@
 //! (a curated domain list plus words learned from indexed text) and the splitter that turns
 //! "vattenskyddsområdet" into vatten, skydd, område and their adjacent runs.
 //!
-//! Owns only the splitting; stemming rules live in `analysis`. It must never fail: a word it
+//! Owns only the splitting; stemming rules live in `words`. It must never fail: a word it
 //! cannot split simply yields no parts.
 
 use std::cmp::Reverse;
 use std::collections::HashMap;
 use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
-use crate::search::analysis::{is_stop_word, normalize_word, stem_word, word_spans};
+use crate::search::words::{is_stop_word, normalize_word, stem_word, word_spans};
 
 /// Shortest compound part, in characters. Three-letter entries only come from the domain
 /// list (learned words must have four letters), which keeps junk splits rare.

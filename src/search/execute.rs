@@ -6,19 +6,23 @@
 //! facets can never include a document the caller may not read. It must not decide what
 //! the grants are; the app's `Access` does.
 
-use serde::Serialize;
 use tantivy::collector::{Count, FacetCollector, FacetCounts, TopDocs};
 use tantivy::query::Query;
 use tantivy::schema::{Field, Value};
 use tantivy::{DocAddress, Order, Searcher, TantivyDocument};
 
-use crate::search::analysis::{fold_stem_word, normalize_word, word_spans};
 use crate::search::grants::GrantsQuery;
 use crate::search::highlight::{within, Highlighter};
-use crate::search::index::{Result, SearchIndex, UPDATED_AT};
+use crate::search::index::{Result, SearchIndex};
 use crate::search::plan::{analyse_words, fuzzy_distance, Planner, QueryWord};
 use crate::search::query::UserQuery;
+use crate::search::schema::UPDATED_AT;
 use crate::search::synonyms::Synonyms;
+use crate::search::words::{fold_stem_word, normalize_word, word_spans};
+
+pub use crate::search::results::{
+    FacetCount, Facets, Hit, SearchFilter, SearchPage, SearchResults,
+};
 
 /// Most hits per page.
 pub const MAX_LIMIT: usize = 100;
@@ -28,102 +32,6 @@ pub const MAX_OFFSET: usize = 10_000;
 const FUZZY_BELOW: usize = 3;
 /// Facet values returned per dimension.
 const FACET_VALUES: usize = 50;
-
-/// Filters chosen outside the search box; within a list any value may match.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct SearchFilter {
-    /// Kind keys: thread, document, attachment, person, meeting.
-    pub kinds: Vec<String>,
-    /// Network slugs.
-    pub networks: Vec<String>,
-    /// Project slugs.
-    pub projects: Vec<String>,
-    /// Tag names.
-    pub tags: Vec<String>,
-    /// Organisation names.
-    pub organisations: Vec<String>,
-    /// Updated at or after (UTC ms).
-    pub from_ms: Option<i64>,
-    /// Updated at or before (UTC ms).
-    pub to_ms: Option<i64>,
-    /// Only solved (true) or only unsolved (false) questions.
-    pub solved: Option<bool>,
-}
-
-/// One result.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Hit {
-    /// Index key, e.g. "thread:42".
-    pub key: String,
-    /// Kind key.
-    pub kind: String,
-    /// Database id.
-    pub entity_id: i64,
-    /// Relevance (0 when listing by date).
-    pub score: f32,
-    /// Last change, UTC ms.
-    pub updated_at_ms: i64,
-    /// Escaped title with `<mark>` around matches.
-    pub title_html: String,
-    /// Escaped body excerpt with `<mark>` around matches.
-    pub snippet_html: String,
-}
-
-/// A facet value and how many readable matching documents carry it.
-pub type FacetCount = (String, u64);
-
-/// Facet counts per dimension, most frequent first.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct Facets {
-    /// By kind key.
-    pub kind: Vec<FacetCount>,
-    /// By network slug.
-    pub network: Vec<FacetCount>,
-    /// By tag name.
-    pub tag: Vec<FacetCount>,
-    /// By project slug.
-    pub project: Vec<FacetCount>,
-    /// By organisation name.
-    pub organisation: Vec<FacetCount>,
-}
-
-/// Which part of the results to compute: the page, and whether facet counts are wanted
-/// (counting facets visits every match, so callers that show none skip it).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct SearchPage {
-    /// Hits to skip.
-    pub offset: usize,
-    /// Hits to return.
-    pub limit: usize,
-    /// Whether to count facets.
-    pub facets: bool,
-}
-
-impl SearchPage {
-    /// The first `limit` hits with facet counts.
-    pub fn first(limit: usize) -> SearchPage {
-        SearchPage {
-            offset: 0,
-            limit,
-            facets: true,
-        }
-    }
-}
-
-/// A page of results.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
-pub struct SearchResults {
-    /// All matching documents the caller may read.
-    pub total: usize,
-    /// The requested page.
-    pub hits: Vec<Hit>,
-    /// Counts over all matching readable documents.
-    pub facets: Facets,
-    /// Whether typo tolerance produced these results.
-    pub fuzzy: bool,
-    /// The search words as the best fuzzy hit spells them ("menade du").
-    pub did_you_mean: Option<String>,
-}
 
 impl SearchIndex {
     /// Searches as a caller holding `grants`; see [`SearchResults`]. An empty query lists

@@ -7,7 +7,7 @@
 
 use std::collections::HashSet;
 
-use crate::search::analysis::{fold, fold_stem_word, normalize_word, word_spans};
+use crate::search::words::{fold, fold_stem_word, normalize_word, word_spans};
 
 /// Target snippet length in bytes (about two lines).
 pub const SNIPPET_BYTES: usize = 240;

@@ -1,6 +1,6 @@
-//! The tantivy index: its schema, the document shape the indexer hands in, and the one
-//! writer and one reader the whole app shares. Opening checks the schema and analyzer
-//! versions kept in the commit payload and starts afresh when they differ.
+//! The tantivy index: the one writer and one reader the whole app shares, and how a
+//! [`SearchDoc`] becomes a tantivy document (the fields are `schema`'s). Opening checks the
+//! schema and analyzer versions kept in the commit payload and starts afresh when they differ.
 //!
 //! Owns the index's lifecycle (open, upsert, delete, commit, clear). It must not read the
 //! database or decide who may read what: documents arrive with their ACL strings, and
@@ -11,22 +11,14 @@ use std::sync::{Mutex, MutexGuard};
 
 use serde::{Deserialize, Serialize};
 use tantivy::directory::MmapDirectory;
-use tantivy::schema::{
-    Facet, FacetOptions, Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing,
-    TextOptions, Value, FAST, INDEXED, STORED, STRING,
-};
-use tantivy::{
-    Index, IndexReader, IndexSettings, IndexWriter, ReloadPolicy, TantivyDocument, Term,
-};
+use tantivy::schema::{Facet, Schema, Value};
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
-use crate::search::analysis::{self, SV_COMPOUND, SV_FOLD, SV_STEM};
+use crate::search::analysis;
 use crate::search::compound::Vocabulary;
 use crate::search::grants::GrantsCache;
+use crate::search::schema::{build_schema, filter_value, settings, Fields, SCHEMA_VERSION};
 
-pub use crate::search::execute::{FacetCount, Facets, Hit, SearchFilter, SearchResults};
-
-/// Bump whenever the schema changes: a stored index with another version is rebuilt.
-pub const SCHEMA_VERSION: u32 = 2;
 /// Body text beyond this many bytes is neither indexed nor stored.
 pub const MAX_BODY_BYTES: usize = 512 * 1024;
 /// Memory for the single writer, split between its threads.
@@ -75,88 +67,6 @@ struct Payload {
     seq: i64,
     schema: u32,
     analyzer: u32,
-}
-
-/// Field handles of the schema.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Fields {
-    pub key: Field,
-    pub kind: Field,
-    pub entity_id: Field,
-    pub title: Field,
-    pub title_fold: Field,
-    pub title_compound: Field,
-    pub body: Field,
-    pub body_fold: Field,
-    pub body_compound: Field,
-    pub accepted: Field,
-    pub extra: Field,
-    pub acl: Field,
-    pub network: Field,
-    pub project: Field,
-    pub tags: Field,
-    pub organisation: Field,
-    pub solved: Field,
-    pub updated_at: Field,
-    pub facets: Field,
-}
-
-/// Name of the `updated_at` fast field, for sorting.
-pub(crate) const UPDATED_AT: &str = "updated_at";
-
-fn text(tokenizer: &str, positions: bool, stored: bool) -> TextOptions {
-    let record = if positions {
-        IndexRecordOption::WithFreqsAndPositions
-    } else {
-        IndexRecordOption::WithFreqs
-    };
-    let options = TextOptions::default().set_indexing_options(
-        TextFieldIndexing::default()
-            .set_tokenizer(tokenizer)
-            .set_index_option(record),
-    );
-    if stored {
-        options.set_stored()
-    } else {
-        options
-    }
-}
-
-/// Index settings of [`SCHEMA_VERSION`]: stored documents in small blocks, so showing a hit
-/// decompresses about that document only (a thread's text is a few kB; tantivy's default
-/// 16 kB blocks made every hit decompress three or four documents).
-fn settings() -> IndexSettings {
-    IndexSettings {
-        docstore_blocksize: 4096,
-        ..IndexSettings::default()
-    }
-}
-
-/// The schema of [`SCHEMA_VERSION`].
-pub(crate) fn build_schema() -> (Schema, Fields) {
-    let mut b = Schema::builder();
-    let fields = Fields {
-        key: b.add_text_field("key", STRING | STORED),
-        kind: b.add_text_field("kind", STRING | STORED),
-        entity_id: b.add_i64_field("entity_id", STORED | INDEXED | FAST),
-        title: b.add_text_field("title", text(SV_STEM, true, true)),
-        title_fold: b.add_text_field("title_fold", text(SV_FOLD, false, false)),
-        title_compound: b.add_text_field("title_compound", text(SV_COMPOUND, false, false)),
-        body: b.add_text_field("body", text(SV_STEM, true, true)),
-        body_fold: b.add_text_field("body_fold", text(SV_FOLD, false, false)),
-        body_compound: b.add_text_field("body_compound", text(SV_COMPOUND, false, false)),
-        accepted: b.add_text_field("accepted", text(SV_STEM, true, false)),
-        extra: b.add_text_field("extra", text(SV_STEM, true, false)),
-        acl: b.add_text_field("acl", STRING),
-        network: b.add_text_field("network", STRING),
-        project: b.add_text_field("project", STRING),
-        tags: b.add_text_field("tags", STRING),
-        organisation: b.add_text_field("organisation", STRING),
-        solved: b.add_u64_field("solved", NumericOptions::default() | INDEXED | FAST),
-        updated_at: b.add_i64_field(UPDATED_AT, INDEXED | FAST | STORED),
-        facets: b.add_facet_field("facets", FacetOptions::default()),
-    };
-    (b.build(), fields)
 }
 
 /// The search index: one writer and one reader for the whole app.
@@ -406,11 +316,6 @@ impl SearchIndex {
         d.add_i64(f.updated_at, doc.updated_at_ms);
         d
     }
-}
-
-/// The form network, project, tag and organisation values are indexed and filtered in.
-pub(crate) fn filter_value(value: &str) -> String {
-    value.trim().to_lowercase()
 }
 
 fn capped(text: &str) -> &str {

@@ -15,10 +15,10 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Searcher, Term};
 
 use crate::search::analysis::{analyze, Mode, Term as Word};
-use crate::search::execute::SearchFilter;
 use crate::search::highlight::Highlighter;
-use crate::search::index::{filter_value, Fields};
 use crate::search::query::UserQuery;
+use crate::search::results::SearchFilter;
+use crate::search::schema::{filter_value, Fields};
 use crate::search::synonyms::{SynonymMatch, Synonyms};
 
 const TITLE: f32 = 3.0;

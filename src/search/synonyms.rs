@@ -7,7 +7,8 @@
 
 use std::sync::OnceLock;
 
-use crate::search::analysis::{analyze, normalize_word, Mode, Term};
+use crate::search::analysis::{analyze, Mode, Term};
+use crate::search::words::normalize_word;
 
 /// The default tags and their synonyms (GLOSSARY.md): `tag | synonym, synonym`.
 const GLOSSARY: &str = include_str!("glossary.txt");

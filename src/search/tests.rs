@@ -516,3 +516,72 @@ fn one_index_serves_searches_while_another_thread_writes() {
     assert_eq!(search(&index, "slam").total, 19);
     assert_eq!(index.last_seq(), Some(19));
 }
+
+/// The search module's imports go one way (see `mod.rs`): every file imports only modules
+/// ranked below its own, so no two of them import each other, directly or round a loop.
+#[test]
+fn search_modules_import_one_way() {
+    const RANKED: &[(&str, u8, &str)] = &[
+        ("words", 0, include_str!("words.rs")),
+        ("query", 0, include_str!("query.rs")),
+        ("results", 0, include_str!("results.rs")),
+        ("grants", 0, include_str!("grants.rs")),
+        ("compound", 1, include_str!("compound.rs")),
+        ("highlight", 1, include_str!("highlight.rs")),
+        ("analysis", 2, include_str!("analysis.rs")),
+        ("synonyms", 3, include_str!("synonyms.rs")),
+        ("schema", 3, include_str!("schema.rs")),
+        ("index", 4, include_str!("index.rs")),
+        ("plan", 4, include_str!("plan.rs")),
+        ("execute", 5, include_str!("execute.rs")),
+        ("sources", 6, include_str!("sources.rs")),
+        ("service", 7, include_str!("service.rs")),
+    ];
+    let rank = |name: &str| RANKED.iter().find(|(n, _, _)| *n == name).map(|r| r.1);
+    for (name, own, source) in RANKED {
+        // Only the module's own code: its unit tests may use anything.
+        let code = source.split("#[cfg(test)]").next().unwrap_or_default();
+        for (at, _) in code.match_indices("search::") {
+            for used in first_segments(&code[at + "search::".len()..]) {
+                if let Some(theirs) = rank(&used) {
+                    assert!(
+                        theirs < *own,
+                        "search::{name} imports search::{used}, which is not below it"
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// The first path segment of each path after `search::`: one for `a::X`, each of the group's
+/// for `{a::X, b::{Y, Z}, c}` (commas inside nested braces do not split).
+fn first_segments(after: &str) -> Vec<String> {
+    let ident = |s: &str| -> String {
+        s.trim_start()
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+            .collect()
+    };
+    let Some(inner) = after.strip_prefix('{') else {
+        return vec![ident(after)];
+    };
+    let mut out = Vec::new();
+    let (mut depth, mut start) = (0usize, 0usize);
+    for (i, c) in inner.char_indices() {
+        match c {
+            '{' => depth += 1,
+            '}' if depth == 0 => {
+                out.push(ident(&inner[start..i]));
+                break;
+            }
+            '}' => depth -= 1,
+            ',' if depth == 0 => {
+                out.push(ident(&inner[start..i]));
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    out
+}
