@@ -18,6 +18,7 @@ pub mod error;
 pub mod forum;
 pub mod graphql;
 pub mod http;
+pub mod lawref;
 pub mod library;
 pub mod mail;
 pub mod meetings;

@@ -11,7 +11,7 @@ use crate::{
         node, page_size, parts,
     },
     search::{
-        execute::{Facets, Hit, SearchFilter, SearchPage},
+        execute::{Facets, Hint, Hit, SearchFilter, SearchPage},
         service::READ_YOUR_WRITES_WAIT,
         SearchService,
     },
@@ -93,6 +93,11 @@ impl SearchHit {
     async fn updated_at(&self) -> DateTime<Utc> {
         ts(self.0.updated_at_ms)
     }
+    /// Words of the query this hit does not contain in any form; empty unless the search
+    /// made its words optional (`partial`).
+    async fn missing_words(&self) -> &[String] {
+        &self.0.missing
+    }
     /// The hit's global id (same as `node { id }`).
     async fn id(&self) -> async_graphql::ID {
         ids::encode(node::type_name(&self.0.kind), self.0.entity_id)
@@ -117,6 +122,34 @@ pub struct SearchResult {
     pub fuzzy: bool,
     /// "Menade du": the query as the best fuzzy hit spells it.
     pub did_you_mean: Option<String>,
+    /// True when too few items held every word, so the words were made optional: hits are
+    /// ranked by how many of the words they hold, then by relevance ("Visar träffar på
+    /// några av orden").
+    pub partial: bool,
+    /// With `partial`: the query words the best hit lacks (the UI strikes them out).
+    pub dropped_words: Vec<String>,
+    /// Why nothing was searched for, when the query had nothing to search for (only
+    /// punctuation, operators without values, an unknown `typ:` or `lag:` value).
+    pub hint: Option<SearchHint>,
+}
+
+/// A Swedish hint about a query that searched for nothing.
+#[derive(SimpleObject)]
+pub struct SearchHint {
+    /// Stable code: EMPTY_QUERY, NO_WORDS, WORD_TOO_LONG, ONLY_STOP_WORDS, UNKNOWN_TYPE,
+    /// UNKNOWN_LAW.
+    pub code: String,
+    /// What to tell the user, in Swedish.
+    pub message: String,
+}
+
+impl From<Hint> for SearchHint {
+    fn from(h: Hint) -> Self {
+        SearchHint {
+            code: h.code().to_string(),
+            message: h.message(),
+        }
+    }
 }
 
 fn offset_from(after: Option<&str>) -> Result<usize> {
@@ -137,7 +170,9 @@ pub struct SearchQuery;
 #[Object]
 impl SearchQuery {
     /// One Swedish search box over threads, documents, attachments and people. Understands
-    /// "fraser", -uteslut, tag:, nätverk:, typ:, projekt: and löst:ja. Never fails to parse.
+    /// "fraser", -uteslut, tag:, nätverk:, typ:, projekt:, löst:ja and lag:"MB 26:9", and
+    /// references to law in any spelling ("26 kap. 9 § miljöbalken"). Never fails to parse.
+    /// When too few items hold every word, the words become optional (`partial`).
     #[graphql(complexity = "crate::graphql::page_cost(first, child_complexity)")]
     async fn search(
         &self,
@@ -188,10 +223,15 @@ impl SearchQuery {
             facets: res.facets.into(),
             fuzzy: res.fuzzy,
             did_you_mean: res.did_you_mean,
+            partial: res.partial,
+            dropped_words: res.dropped,
+            hint: res.hint.map(Into::into),
         })
     }
 
-    /// Questions like the one being typed (for the ask form).
+    /// Questions like the one being typed (for the ask form). When too few questions hold
+    /// every word, those holding most of them come first; each hit's `missingWords` says
+    /// which words it lacks.
     #[graphql(complexity = "crate::graphql::page_cost(first.or(Some(5)), child_complexity)")]
     async fn similar_questions(
         &self,
@@ -203,10 +243,21 @@ impl SearchQuery {
         access.user()?;
         let limit = page_size(first.or(Some(5)))? as usize;
         let search = state.search()?;
-        // Drop operators: a title is plain words.
-        let words: String = title
-            .chars()
-            .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        // Drop operators: a title is plain words, and references to law ("MB 26:9",
+        // "9 § FMH") keep the colons between digits, section signs and full stops they need.
+        let chars: Vec<char> = title.chars().collect();
+        let digit = |i: Option<usize>| {
+            i.and_then(|i| chars.get(i))
+                .is_some_and(|c| c.is_ascii_digit())
+        };
+        let words: String = chars
+            .iter()
+            .enumerate()
+            .map(|(i, &c)| match c {
+                c if c.is_alphanumeric() || matches!(c, '§' | '.') => c,
+                ':' if digit(i.checked_sub(1)) && digit(Some(i + 1)) => c,
+                _ => ' ',
+            })
             .collect();
         let mut q = SearchService::parse(&words);
         if q.terms.len() > 3 {

@@ -11,7 +11,7 @@ use tantivy::Index;
 
 use crate::search::compound::{self, Vocabulary};
 use crate::search::words::{
-    fold_stem_word, is_stop_word, normalize_word, stem_word, word_spans, MAX_WORD_CHARS,
+    fold, fold_stem_word, is_stop_word, normalize_word, stem_word, word_spans, MAX_WORD_CHARS,
 };
 
 /// Tokenizer: lower-case, stop words, Swedish stemming with our fixes.
@@ -23,7 +23,7 @@ pub const SV_COMPOUND: &str = "sv_compound";
 
 /// Bump whenever any analysis output changes: a stored index built with another version is
 /// wiped and rebuilt on open.
-pub const ANALYZER_VERSION: u32 = 2;
+pub const ANALYZER_VERSION: u32 = 3;
 
 /// Which analysis a token stream applies; the compound mode carries the vocabulary it splits
 /// against.
@@ -33,9 +33,9 @@ pub enum Mode {
     Stem,
     /// As `Stem`, with diacritics folded before and after stemming.
     Fold,
-    /// Stems of the word's compound parts and of adjacent part runs only: the whole word
-    /// is in the stemmed and folded fields, and leaving it out here keeps this field's
-    /// postings to the documents only a part match finds (cheaper to search).
+    /// Stems of the word's compound parts and of adjacent part runs, each also folded,
+    /// only: the whole word is in the stemmed and folded fields, and leaving it out here
+    /// keeps this field's postings to the documents only a part match finds (cheaper).
     Compound(Vocabulary),
 }
 
@@ -106,8 +106,16 @@ pub fn tokens(text: &str, mode: &Mode) -> Vec<Token> {
                     .as_ref()
                     .map(|set| compound::part_stems(set, &word))
                     .unwrap_or_default();
-                for part in parts.into_iter().filter(|p| *p != stem) {
-                    push(part);
+                let whole = fold(&stem);
+                for part in parts {
+                    // Folded too, so "forskola" finds the part of "förskolegården".
+                    let folded = fold(&part).into_owned();
+                    if folded != part && folded != whole {
+                        push(folded);
+                    }
+                    if part != stem {
+                        push(part);
+                    }
                 }
             }
         }
@@ -167,7 +175,6 @@ impl TokenStream for VecTokenStream {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::search::words::fold;
 
     fn stems(text: &str) -> Vec<String> {
         analyze(text, &Mode::Stem)

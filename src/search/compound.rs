@@ -2,6 +2,18 @@
 //! (a curated domain list plus words learned from indexed text) and the splitter that turns
 //! "vattenskyddsområdet" into vatten, skydd, område and their adjacent runs.
 //!
+//! Rules, each for Swedish in general (tests below use words from the glossary and the plan):
+//! - parts may be joined by a linking morpheme (fogemorfem: -s-, -e-, -a-, -u-, -o-) and an
+//!   inner part may lose its final vowel (skol(a)gård, samhäll(e)s-);
+//! - the head may be inflected: known as written, by its stem, or once a definite or plural
+//!   ending (-en, -et, -na, -erna, -arna, -orna, -er, -ar, -or, -n, -t) is taken off
+//!   (ventilationsflödena → flöde, radonhalterna → halt);
+//! - when no split into known parts exists, a known modifier with an unknown head
+//!   (tillsyn|s|besöket) or an unknown modifier with a known head (radon|halten) still
+//!   splits, so a word that is not yet in the vocabulary does not hide the one that is;
+//! - every entry is also known with its diacritics folded, so "forskolegarden" splits as
+//!   "förskolegården" does, into folded parts.
+//!
 //! Owns only the splitting; stemming rules live in `words`. It must never fail: a word it
 //! cannot split simply yields no parts.
 
@@ -9,7 +21,7 @@ use std::cmp::Reverse;
 use std::collections::HashMap;
 use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
-use crate::search::words::{is_stop_word, normalize_word, stem_word, word_spans};
+use crate::search::words::{fold, is_stop_word, normalize_word, stem_word, word_spans};
 
 /// Shortest compound part, in characters. Three-letter entries only come from the domain
 /// list (learned words must have four letters), which keeps junk splits rare.
@@ -22,6 +34,18 @@ const MAX_SPLIT: usize = 48;
 const MAX_ENTRIES: usize = 400_000;
 /// Linking morphemes (fogemorfem) allowed between parts.
 const LINKS: &[char] = &['s', 'e', 'a', 'u', 'o'];
+/// Endings a compound's head may carry, longest first: definite and plural forms.
+const HEAD_ENDINGS: &[&str] = &[
+    "erna", "arna", "orna", "ena", "na", "en", "et", "er", "ar", "or", "n", "t",
+];
+/// Shortest part not in the vocabulary that still splits off beside a known one.
+const MIN_UNKNOWN: usize = 4;
+/// Shortest known head that splits off an unknown modifier.
+const MIN_HEAD: usize = 6;
+/// Shortest known part that splits off an unknown rest without a linking morpheme
+/// ("radon|halten"), and shortest unknown modifier before a known head; with a linking
+/// morpheme ("tillsyn|s|besöket") [`MIN_UNKNOWN`] is enough.
+const MIN_KNOWN_UNLINKED: usize = 5;
 
 /// Inspection vocabulary: base forms of words that appear as compound parts.
 const DOMAIN_WORDS: &str = include_str!("domain_words.txt");
@@ -117,6 +141,28 @@ impl Vocabulary {
         part_stems(&self.reader(), &normalize_word(word))
     }
 
+    /// The word's finest compound parts, each as its stem and folded stem; empty when the
+    /// word does not split. For looking up a query word by its parts.
+    pub fn split(&self, word: &str) -> Vec<PartForms> {
+        let word = normalize_word(word);
+        let set = self.reader();
+        let Some((splitter, parts)) = split_parts(&set, &word) else {
+            return Vec::new();
+        };
+        let last = parts.len() - 1;
+        parts
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let stem = splitter.stem(p.start, p.end, i < last);
+                PartForms {
+                    fold: fold(&stem).into_owned(),
+                    stem,
+                }
+            })
+            .collect()
+    }
+
     pub(crate) fn reader(&self) -> RwLockReadGuard<'_, Entries> {
         // Entries are only ever added, so a panic elsewhere cannot leave them inconsistent.
         self.entries.read().unwrap_or_else(|e| e.into_inner())
@@ -127,7 +173,24 @@ impl Vocabulary {
     }
 }
 
+/// One compound part as the query side looks it up.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PartForms {
+    /// Its stem, as the stemmed fields hold it.
+    pub stem: String,
+    /// Its stem with diacritics folded.
+    pub fold: String,
+}
+
 fn insert(set: &mut Entries, word: &str, min_stem: usize, domain: bool) {
+    insert_forms(set, word, min_stem, domain);
+    let folded = fold(word);
+    if folded != word {
+        insert_forms(set, &folded, min_stem, domain);
+    }
+}
+
+fn insert_forms(set: &mut Entries, word: &str, min_stem: usize, domain: bool) {
     let stem = stem_word(word);
     if stem.chars().count() >= min_stem {
         let entry = set.entry(stem.clone()).or_insert_with(|| Entry {
@@ -163,28 +226,9 @@ struct Part {
 /// Stems of the word's compound parts and of every run of adjacent parts (excluding the
 /// whole word, whose stem the caller emits). Empty when the word does not split.
 pub(crate) fn part_stems(set: &Entries, word: &str) -> Vec<String> {
-    let chars: Vec<char> = word.chars().collect();
-    if chars.len() < MIN_SPLIT
-        || chars.len() > MAX_SPLIT
-        || !chars.iter().all(|c| c.is_alphabetic())
-    {
-        return Vec::new();
-    }
-    let bytes: Vec<usize> = word
-        .char_indices()
-        .map(|(i, _)| i)
-        .chain(std::iter::once(word.len()))
-        .collect();
-    let splitter = Splitter {
-        set,
-        word,
-        chars: &chars,
-        bytes: &bytes,
-    };
-    let Some(top) = splitter.best(0, chars.len()) else {
+    let Some((splitter, parts)) = split_parts(set, word) else {
         return Vec::new();
     };
-    let parts: Vec<Part> = top.into_iter().flat_map(|p| splitter.finest(p)).collect();
     let last = parts.len() - 1;
     let mut out: Vec<String> = Vec::new();
     for a in 0..parts.len() {
@@ -192,12 +236,10 @@ pub(crate) fn part_stems(set: &Entries, word: &str) -> Vec<String> {
             if a == 0 && b == last {
                 continue;
             }
-            let surface = splitter.slice(parts[a].start, parts[b].end);
-            // A lone inner part is written in its compound form ("skol" in skolgård, "häls"
-            // in hälsoskydd): use the stem of the word it was found as.
-            let stem = match set.get(surface) {
-                Some(entry) if a == b && parts[b].end < chars.len() => entry.stem.clone(),
-                _ => stem_word(surface),
+            let stem = if a == b {
+                splitter.stem(parts[a].start, parts[a].end, b < last)
+            } else {
+                stem_word(splitter.slice(parts[a].start, parts[b].end))
             };
             if !out.contains(&stem) {
                 out.push(stem);
@@ -207,14 +249,54 @@ pub(crate) fn part_stems(set: &Entries, word: &str) -> Vec<String> {
     out
 }
 
+/// The finest split of a normalised word: into known parts, or else a known part beside
+/// an unknown one. None when the word is too short, too long, not letters, or unsplittable.
+fn split_parts<'a>(set: &'a Entries, word: &'a str) -> Option<(Splitter<'a>, Vec<Part>)> {
+    let chars: Vec<char> = word.chars().collect();
+    if chars.len() < MIN_SPLIT
+        || chars.len() > MAX_SPLIT
+        || !chars.iter().all(|c| c.is_alphabetic())
+    {
+        return None;
+    }
+    // A curated word is an atom, as a part and as a whole ("förorening" is not för|orening).
+    if set.get(word).is_some_and(|e| e.domain) {
+        return None;
+    }
+    let bytes: Vec<usize> = word
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(word.len()))
+        .collect();
+    let splitter = Splitter {
+        set,
+        word,
+        whole_stem: stem_word(word),
+        chars,
+        bytes,
+    };
+    let n = splitter.chars.len();
+    let parts = match splitter.best(0, n) {
+        Some(top) => top.into_iter().flat_map(|p| splitter.finest(p)).collect(),
+        None => splitter.with_unknown()?,
+    };
+    Some((splitter, parts))
+}
+
 struct Splitter<'a> {
     set: &'a Entries,
     word: &'a str,
-    chars: &'a [char],
-    bytes: &'a [usize],
+    /// The stem of the whole word: no part may be the word itself.
+    whole_stem: String,
+    chars: Vec<char>,
+    bytes: Vec<usize>,
 }
 
 type Cost = (usize, usize, Reverse<usize>);
+
+fn is_vowel(c: char) -> bool {
+    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'å' | 'ä' | 'ö' | 'é')
+}
 
 impl Splitter<'_> {
     fn slice(&self, start: usize, end: usize) -> &str {
@@ -248,7 +330,7 @@ impl Splitter<'_> {
                 continue;
             }
             for end in (i + MIN_PART)..hi {
-                if self.set.contains_key(self.slice(i, end)) {
+                if self.is_part(i, end) {
                     reach[end] = true;
                     if LINKS.contains(&self.chars[end]) {
                         reach[end + 1] = true;
@@ -268,7 +350,7 @@ impl Splitter<'_> {
                 best = Some(((1, 0, Reverse(hi - i)), vec![part]));
             }
             for end in (i + MIN_PART)..hi {
-                if !self.set.contains_key(self.slice(i, end)) {
+                if !self.is_part(i, end) {
                     continue;
                 }
                 let part = Part { start: i, end };
@@ -292,10 +374,82 @@ impl Splitter<'_> {
         memo[lo].take().map(|(_, parts)| parts)
     }
 
-    /// The last part may carry an inflection: known as written or by its stem.
+    /// Whether [start, end) is a known word that is not the whole word itself: a learned
+    /// "radonhalterna" is known by its stem "radonhalt" too, which must not make
+    /// radonhalt|erna a split.
+    fn is_part(&self, start: usize, end: usize) -> bool {
+        self.set
+            .get(self.slice(start, end))
+            .is_some_and(|e| e.stem != self.whole_stem)
+    }
+
+    /// The stem one part contributes. A lone inner part is written in its compound form
+    /// ("skol" in skolgård, "häls" in hälsoskydd): the stem of the word it was found as.
+    fn stem(&self, start: usize, end: usize, inner: bool) -> String {
+        let surface = self.slice(start, end);
+        match self.set.get(surface) {
+            Some(entry) if inner => entry.stem.clone(),
+            _ => stem_word(surface),
+        }
+    }
+
+    /// The last part may carry an inflection: known as written, by its stem, or without a
+    /// definite or plural ending (flödena → flöde, halterna → halt).
     fn final_ok(&self, start: usize, end: usize) -> bool {
         let s = self.slice(start, end);
-        self.set.contains_key(s) || self.set.contains_key(&stem_word(s))
+        if self.set.contains_key(s) || self.set.contains_key(&stem_word(s)) {
+            return true;
+        }
+        HEAD_ENDINGS.iter().any(|ending| {
+            s.strip_suffix(ending)
+                .is_some_and(|base| base.chars().count() >= MIN_PART && self.set.contains_key(base))
+        })
+    }
+
+    /// A known part beside one the vocabulary does not know yet: the longest known head
+    /// after an unknown modifier, else the longest known modifier before an unknown head.
+    /// The unknown part must be a plausible word (four letters or more, with a vowel).
+    fn with_unknown(&self) -> Option<Vec<Part>> {
+        let n = self.chars.len();
+        let plausible = |a: usize, b: usize| {
+            b >= a + MIN_UNKNOWN && self.chars[a..b].iter().any(|&c| is_vowel(c))
+        };
+        // Known head: kompost|behållaren. The head must be a word of its own (six letters
+        // or more) and the modifier long enough not to be a prefix, so "förorening" does
+        // not become föro|rening.
+        for start in MIN_KNOWN_UNLINKED..=n.saturating_sub(MIN_HEAD) {
+            if !self.final_ok(start, n) {
+                continue;
+            }
+            if plausible(0, start) {
+                return Some(vec![
+                    Part {
+                        start: 0,
+                        end: start,
+                    },
+                    Part { start, end: n },
+                ]);
+            }
+        }
+        // Known modifier: tillsyn|s|besöket.
+        for end in (MIN_UNKNOWN..=n.saturating_sub(MIN_UNKNOWN)).rev() {
+            if !self.is_part(0, end) {
+                continue;
+            }
+            if LINKS.contains(&self.chars[end]) && plausible(end + 1, n) {
+                return Some(vec![
+                    Part { start: 0, end },
+                    Part {
+                        start: end + 1,
+                        end: n,
+                    },
+                ]);
+            }
+            if end >= MIN_KNOWN_UNLINKED && plausible(end, n) {
+                return Some(vec![Part { start: 0, end }, Part { start: end, end: n }]);
+            }
+        }
+        None
     }
 }
 
@@ -342,7 +496,10 @@ mod tests {
         assert!(parts(&vocab, "avlopp").is_empty());
         assert!(parts(&vocab, "anläggning").is_empty());
         assert!(parts(&vocab, "qwertyuiop").is_empty());
-        assert!(parts(&vocab, "förorening").is_empty());
+        assert!(
+            parts(&vocab, "förorening").is_empty(),
+            "a curated word is an atom"
+        );
         assert!(parts(&vocab, "").is_empty());
     }
 
@@ -353,11 +510,73 @@ mod tests {
         vocab.learn("Kompost och latrin. en av");
         assert!(vocab.contains("kompost"));
         assert!(!vocab.contains("av"));
-        let got = parts(&vocab, "kompostbehållare");
-        assert!(got.is_empty(), "behållare is not known yet: {got:?}");
         vocab.learn("behållare");
         let got = parts(&vocab, "kompostbehållaren");
         assert!(got.contains(&stem("kompost")), "{got:?}");
+        assert!(got.contains(&stem("behållare")), "{got:?}");
+    }
+
+    #[test]
+    fn inflected_heads_split() {
+        let vocab = Vocabulary::with_domain_words();
+        vocab.learn("flöde halt");
+        for (word, want) in [
+            ("ventilationsflödena", ["ventilation", "flöde"]),
+            ("ventilationsflödet", ["ventilation", "flöde"]),
+            ("radonhalterna", ["radon", "halt"]),
+            ("radonhalten", ["radon", "halt"]),
+            ("avloppsanläggningarna", ["avlopp", "anläggning"]),
+            ("skolgårdarna", ["skola", "gård"]),
+            ("tillsynsbesöken", ["tillsyn", "besök"]),
+        ] {
+            let got = parts(&vocab, word);
+            for w in want {
+                assert!(got.contains(&stem(w)), "{word}: {w} missing from {got:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_known_part_splits_off_an_unknown_one() {
+        // Only the modifier is known: tillsyn|s|besöket, radon|halterna.
+        let vocab = Vocabulary::new();
+        vocab.learn("tillsyn radon ventilation");
+        for (word, known, unknown) in [
+            ("tillsynsbesöket", "tillsyn", "besök"),
+            ("radonhalterna", "radon", "halt"),
+            ("ventilationsflödena", "ventilation", "flöde"),
+        ] {
+            let got = parts(&vocab, word);
+            assert!(got.contains(&stem(known)), "{word}: {got:?}");
+            assert!(got.contains(&stem(unknown)), "{word}: {got:?}");
+        }
+        // Only the head is known: kompost|behållaren.
+        let vocab = Vocabulary::new();
+        vocab.learn("behållare");
+        let got = parts(&vocab, "kompostbehållaren");
+        assert!(got.contains(&stem("behållare")), "{got:?}");
+        assert!(got.contains(&stem("kompost")), "{got:?}");
+        // Too short to be a part of its own: prefixes and endings stay on.
+        let vocab = Vocabulary::new();
+        vocab.learn("rening fälla");
+        assert!(parts(&vocab, "förorening").is_empty());
+        assert!(parts(&vocab, "fällan").is_empty());
+    }
+
+    #[test]
+    fn folded_words_split_into_folded_parts() {
+        let vocab = Vocabulary::with_domain_words();
+        let got = parts(&vocab, "forskolegarden");
+        assert!(got.contains(&"forskol".to_string()), "{got:?}");
+        assert!(got.contains(&"gard".to_string()), "{got:?}");
+        let split = vocab.split("förskolegården");
+        let folds: Vec<&str> = split.iter().map(|p| p.fold.as_str()).collect();
+        assert_eq!(folds, vec!["forskol", "gard"]);
+        let got = parts(&vocab, "vattenskyddsomradet");
+        for want in ["vatten", "skydd", "område"] {
+            let folded = fold(&stem(want)).into_owned();
+            assert!(got.contains(&folded), "{want}: {got:?}");
+        }
     }
 
     #[test]

@@ -11,17 +11,21 @@ use tantivy::query::Query;
 use tantivy::schema::{Field, Value};
 use tantivy::{DocAddress, Order, Searcher, TantivyDocument};
 
+use crate::search::analysis::{analyze, Mode};
+use crate::search::coverage::Coverage;
 use crate::search::grants::GrantsQuery;
 use crate::search::highlight::{within, Highlighter};
 use crate::search::index::{Result, SearchIndex};
-use crate::search::plan::{analyse_words, fuzzy_distance, Planner, QueryWord};
-use crate::search::query::UserQuery;
+use crate::search::plan::{analyse_words, fuzzy_distance, Fuzzy, Planner, QueryWord};
+use crate::search::query::{Unknown, UserQuery};
 use crate::search::schema::UPDATED_AT;
 use crate::search::synonyms::Synonyms;
-use crate::search::words::{fold_stem_word, normalize_word, word_spans};
+use crate::search::words::{
+    fold_stem_word, is_stop_word, normalize_word, word_spans, MAX_WORD_CHARS,
+};
 
 pub use crate::search::results::{
-    FacetCount, Facets, Hit, SearchFilter, SearchPage, SearchResults,
+    FacetCount, Facets, Hint, Hit, SearchFilter, SearchPage, SearchResults,
 };
 
 /// Most hits per page.
@@ -30,12 +34,19 @@ pub const MAX_LIMIT: usize = 100;
 pub const MAX_OFFSET: usize = 10_000;
 /// Below this many hits, the search is retried with typo tolerance.
 const FUZZY_BELOW: usize = 3;
+/// Below this many hits ("a handful"), the words are made optional.
+const PARTIAL_BELOW: usize = 5;
 /// Facet values returned per dimension.
 const FACET_VALUES: usize = 50;
 
 impl SearchIndex {
-    /// Searches as a caller holding `grants`; see [`SearchResults`]. An empty query lists
-    /// matching documents newest first.
+    /// Searches as a caller holding `grants`; see [`SearchResults`]. A query without words
+    /// lists the matching documents newest first when it has a filter, and answers nothing
+    /// with a [`Hint`] when it has none: never the whole index.
+    ///
+    /// Then, in turn while too few items are found: every word required; every word with
+    /// typo tolerance ([`FUZZY_BELOW`]); every word optional, ranked by how many words a
+    /// hit holds ([`PARTIAL_BELOW`]).
     pub fn search(
         &self,
         q: &UserQuery,
@@ -47,13 +58,20 @@ impl SearchIndex {
         if grants.is_empty() {
             return Ok(SearchResults::default());
         }
+        let words = analyse_words(&q.terms);
+        if let Some(hint) = nothing_to_search(q, filter, &words) {
+            return Ok(SearchResults {
+                hint: Some(hint),
+                ..SearchResults::default()
+            });
+        }
         let searcher = self.reader.searcher();
         let planner = Planner {
             f: &self.fields,
             synonyms,
+            vocab: self.vocabulary(),
             searcher: &searcher,
         };
-        let words = analyse_words(&q.terms);
         // The caller's grants: a required clause when listing (it is then the main
         // selection), and a filter on every collector of every search below, so nothing
         // unreadable reaches hits, totals, facets or "menade du" on any path.
@@ -63,43 +81,84 @@ impl SearchIndex {
             limit: want.limit.min(MAX_LIMIT),
             facets: want.facets,
         };
-        let Some(text) = planner.text(q, &words, false) else {
+        let units = planner.units(q, &words, Fuzzy::Off);
+        let Some(text) = planner.text(q, &units) else {
             let filters = planner.filters(q, filter, Some(Box::new(readable.clone())));
             let query = planner.combine(None, filters);
-            return self.run(&searcher, &*query, page, Ranking::Newest, &readable);
+            // Listing by `lag:` still marks the reference in each hit.
+            let hl = planner.highlighter(q, &words, |_| false);
+            return self.run(&searcher, &*query, page, Ranking::Newest(&hl), &readable);
         };
         // With words, the text query picks few documents and the check per collected
         // document is cheaper than intersecting with the grants.
-        let highlighter = planner.highlighter(q, &words, false);
+        let highlighter = planner.highlighter(q, &words, |_| false);
         let query = planner.combine(Some(text), planner.filters(q, filter, None));
-        let results = self.run(
+        let mut best = self.run(
             &searcher,
             &*query,
             page,
             Ranking::Relevance(&highlighter),
             &readable,
         )?;
-        if results.total >= FUZZY_BELOW || !words.iter().any(|w| fuzzy_distance(w) > 0) {
-            return Ok(results);
+        if best.total < FUZZY_BELOW && words.iter().any(|w| fuzzy_distance(w) > 0) {
+            let fuzzy_units = planner.units(q, &words, Fuzzy::On);
+            if let Some(fuzzy_text) = planner.text(q, &fuzzy_units) {
+                let fuzzy_query =
+                    planner.combine(Some(fuzzy_text), planner.filters(q, filter, None));
+                let fuzzy_hl = planner.highlighter(q, &words, |_| true);
+                let mut fuzzy = self.run(
+                    &searcher,
+                    &*fuzzy_query,
+                    page,
+                    Ranking::Relevance(&fuzzy_hl),
+                    &readable,
+                )?;
+                if fuzzy.total > best.total {
+                    fuzzy.fuzzy = true;
+                    fuzzy.did_you_mean =
+                        self.did_you_mean(&searcher, &*fuzzy_query, &readable, &words, |_| true)?;
+                    best = fuzzy;
+                }
+            }
         }
-        let Some(fuzzy_text) = planner.text(q, &words, true) else {
-            return Ok(results);
+        if best.total >= PARTIAL_BELOW || units.len() < 2 {
+            return Ok(best);
+        }
+        let partial_units = planner.units(q, &words, Fuzzy::IfUnknown);
+        let Some(any) = planner.any_unit(q, &partial_units) else {
+            return Ok(best);
         };
-        let fuzzy_query = planner.combine(Some(fuzzy_text), planner.filters(q, filter, None));
-        let fuzzy_hl = planner.highlighter(q, &words, true);
-        let mut fuzzy = self.run(
+        let unknown: Vec<bool> = words.iter().map(|w| planner.is_unknown(w)).collect();
+        let is_unknown = |w: &QueryWord| {
+            let at = words.iter().position(|x| std::ptr::eq(x, w));
+            at.is_some_and(|i| unknown[i])
+        };
+        let partial_query = planner.combine(Some(any), planner.filters(q, filter, None));
+        let partial_hl = planner.highlighter(q, &words, is_unknown);
+        let coverage = Coverage::new(&searcher, &partial_units)?;
+        let mut partial = self.run(
             &searcher,
-            &*fuzzy_query,
+            &*partial_query,
             page,
-            Ranking::Relevance(&fuzzy_hl),
+            Ranking::Coverage(&partial_hl, &coverage),
             &readable,
         )?;
-        if fuzzy.total <= results.total {
-            return Ok(results);
+        if partial.total <= best.total {
+            return Ok(best);
         }
-        fuzzy.fuzzy = true;
-        fuzzy.did_you_mean = self.did_you_mean(&searcher, &*fuzzy_query, &readable, &words)?;
-        Ok(fuzzy)
+        partial.partial = true;
+        partial.dropped = partial
+            .hits
+            .first()
+            .map(|h| h.missing.clone())
+            .unwrap_or_default();
+        let typo = words.iter().any(|w| is_unknown(w) && fuzzy_distance(w) > 0);
+        if typo {
+            partial.fuzzy = true;
+            partial.did_you_mean =
+                self.did_you_mean(&searcher, &*partial_query, &readable, &words, is_unknown)?;
+        }
+        Ok(partial)
     }
 
     fn run(
@@ -119,33 +178,47 @@ impl SearchIndex {
         });
         // TopDocs needs a limit of at least one; an empty page is cut afterwards.
         let top = TopDocs::with_limit(page.limit.max(1)).and_offset(page.offset);
-        let empty = Highlighter::default();
-        let (docs, total, counts, hl): (Vec<(f32, DocAddress)>, usize, Option<FacetCounts>, _) =
+        type Docs = Vec<(f32, DocAddress, Option<u64>)>;
+        let (docs, total, counts, hl, coverage): (Docs, usize, Option<FacetCounts>, _, _) =
             match ranking {
                 Ranking::Relevance(hl) => {
                     let (docs, total, counts) =
                         searcher.search(query, &readable.collector((top, Count, facets)))?;
-                    (docs, total, counts, hl)
+                    let docs = docs.into_iter().map(|(s, a)| (s, a, None)).collect();
+                    (docs, total, counts, hl, None)
                 }
-                Ranking::Newest => {
+                Ranking::Coverage(hl, coverage) => {
+                    let ranked = top.tweak_score(coverage.clone());
+                    let (docs, total, counts) =
+                        searcher.search(query, &readable.collector((ranked, Count, facets)))?;
+                    let docs = docs
+                        .into_iter()
+                        .map(|(r, a)| (r.score, a, Some(r.held)))
+                        .collect();
+                    (docs, total, counts, hl, Some(coverage))
+                }
+                Ranking::Newest(hl) => {
                     let by_date = top.order_by_fast_field::<i64>(UPDATED_AT, Order::Desc);
                     let (docs, total, counts) =
                         searcher.search(query, &readable.collector((by_date, Count, facets)))?;
-                    let docs = docs.into_iter().map(|(_, a)| (0.0, a)).collect();
-                    (docs, total, counts, &empty)
+                    let docs = docs.into_iter().map(|(_, a)| (0.0, a, None)).collect();
+                    (docs, total, counts, hl, None)
                 }
             };
         let mut hits = Vec::with_capacity(page.limit);
-        for (score, address) in docs.into_iter().take(page.limit) {
+        for (score, address, held) in docs.into_iter().take(page.limit) {
             let doc: TantivyDocument = searcher.doc(address)?;
-            hits.push(self.hit(&doc, score, hl));
+            let mut hit = self.hit(&doc, score, hl);
+            if let (Some(coverage), Some(held)) = (coverage, held) {
+                hit.missing = coverage.missing(held);
+            }
+            hits.push(hit);
         }
         Ok(SearchResults {
             total,
             hits,
             facets: counts.as_ref().map(facet_counts).unwrap_or_default(),
-            fuzzy: false,
-            did_you_mean: None,
+            ..SearchResults::default()
         })
     }
 
@@ -166,42 +239,45 @@ impl SearchIndex {
             updated_at_ms: int(f.updated_at),
             title_html: hl.title_html(&text(f.title)),
             snippet_html: hl.snippet_html(&text(f.body)),
+            missing: Vec::new(),
         }
     }
 
-    /// The query's words as the best fuzzy hit spells them, when any differ.
+    /// The query's words as the best fuzzy hits spell them, when any differ. Only the
+    /// words `only` picks are respelled (in the fallback: those found nowhere as typed).
     fn did_you_mean(
         &self,
         searcher: &Searcher,
         query: &dyn Query,
         readable: &GrantsQuery,
         words: &[QueryWord],
+        only: impl Fn(&QueryWord) -> bool,
     ) -> Result<Option<String>> {
-        let top = searcher.search(query, &readable.collector(TopDocs::with_limit(1)))?;
-        let Some((_, address)) = top.first() else {
-            return Ok(None);
-        };
-        let doc: TantivyDocument = searcher.doc(*address)?;
+        let top = searcher.search(query, &readable.collector(TopDocs::with_limit(3)))?;
         let f = &self.fields;
-        let stored: String = [f.title, f.body]
-            .iter()
-            .filter_map(|&field| doc.get_first(field).and_then(|v| v.as_str()))
-            .collect::<Vec<_>>()
-            .join(" ");
-        let stored = &stored[..floor(&stored, 64 * 1024)];
+        let mut stored = String::new();
+        for (_, address) in &top {
+            let doc: TantivyDocument = searcher.doc(*address)?;
+            for field in [f.title, f.body] {
+                if let Some(text) = doc.get_first(field).and_then(|v| v.as_str()) {
+                    stored.push_str(&text[..floor(text, 64 * 1024)]);
+                    stored.push(' ');
+                }
+            }
+        }
         let mut changed = false;
         let mut out = Vec::with_capacity(words.len());
         for word in words {
             let typed = &word.typed;
             let d = fuzzy_distance(word);
             let wanted: Vec<char> = match word.folds.as_slice() {
-                [one] if d > 0 => one.text.chars().collect(),
+                [one] if d > 0 && only(word) => one.text.chars().collect(),
                 _ => {
                     out.push(typed.clone());
                     continue;
                 }
             };
-            let found = word_spans(stored).find_map(|(a, b)| {
+            let found = word_spans(&stored).find_map(|(a, b)| {
                 // A stem starts as its word does: most words are ruled out by their first
                 // letter before the costly analysis.
                 if !starts_alike(&stored[a..b], wanted[0]) {
@@ -223,10 +299,49 @@ impl SearchIndex {
     }
 }
 
-/// How hits are ordered: by score (marking what matched), or newest first.
+/// How hits are ordered: by score (marking what matched), by how many units they hold
+/// and then score, or newest first.
 enum Ranking<'a> {
     Relevance(&'a Highlighter),
-    Newest,
+    Coverage(&'a Highlighter, &'a Coverage),
+    Newest(&'a Highlighter),
+}
+
+/// Why a query has nothing to search for and nothing to list by, if it has not. Unknown
+/// operator values come first: a filter that cannot be applied must not be ignored.
+fn nothing_to_search(q: &UserQuery, filter: &SearchFilter, words: &[QueryWord]) -> Option<Hint> {
+    if let Some(unknown) = q.unknown.first() {
+        return Some(match unknown {
+            Unknown::Kind(v) => Hint::UnknownKind(v.clone()),
+            Unknown::Law(v) => Hint::UnknownLaw(v.clone()),
+        });
+    }
+    let has_words = words.iter().any(|w| !w.stems.is_empty())
+        || q.phrases
+            .iter()
+            .any(|p| !analyze(p, &Mode::Stem).is_empty())
+        || !q.law_terms.is_empty();
+    if has_words || q.has_operators() || *filter != SearchFilter::default() {
+        return None;
+    }
+    let too_long = q
+        .terms
+        .iter()
+        .any(|t| t.chars().filter(|c| c.is_alphanumeric()).count() > MAX_WORD_CHARS);
+    let stop_words_only = !q.terms.is_empty()
+        && q.terms
+            .iter()
+            .flat_map(|t| word_spans(t).map(move |(a, b)| &t[a..b]))
+            .all(|w| is_stop_word(&normalize_word(w)));
+    Some(if too_long {
+        Hint::WordTooLong
+    } else if stop_words_only {
+        Hint::OnlyStopWords
+    } else if q.terms.is_empty() && q.phrases.is_empty() && !q.ignored_input {
+        Hint::Empty
+    } else {
+        Hint::NoWords
+    })
 }
 
 #[derive(Clone, Copy)]

@@ -7,6 +7,7 @@
 
 use std::collections::HashSet;
 
+use crate::lawref;
 use crate::search::words::{fold, fold_stem_word, normalize_word, word_spans};
 
 /// Target snippet length in bytes (about two lines).
@@ -56,6 +57,8 @@ pub struct Highlighter {
     /// (folded stem, allowed edit distance) for typo-tolerant matches.
     fuzzy: Vec<(Vec<char>, usize)>,
     prefixes: Vec<String>,
+    /// Keys of references to law to mark ("MB 26:9"), however the text spells them.
+    laws: Vec<String>,
 }
 
 impl Highlighter {
@@ -78,12 +81,19 @@ impl Highlighter {
             inner,
             fuzzy,
             prefixes,
+            laws: Vec::new(),
         }
+    }
+
+    /// Also marks references to law filed under any of these keys.
+    pub fn with_laws(mut self, keys: Vec<String>) -> Self {
+        self.laws = keys;
+        self
     }
 
     /// Whether nothing can match.
     pub fn is_empty(&self) -> bool {
-        self.stems.is_empty() && self.fuzzy.is_empty()
+        self.stems.is_empty() && self.fuzzy.is_empty() && self.laws.is_empty()
     }
 
     /// Whether the query matched this word (as written in the text).
@@ -135,17 +145,38 @@ impl Highlighter {
         if self.is_empty() {
             return Vec::new();
         }
+        let laws = self.law_spans(text);
         let mut buf = String::new();
         let mut out: Vec<(usize, usize)> = Vec::new();
         for (a, b) in word_spans(text) {
             if a >= SCAN_BYTES || out.first().is_some_and(|f| a > f.0.saturating_add(after)) {
                 break;
             }
+            if laws.iter().any(|&(la, lb)| a < lb && la < b) {
+                continue;
+            }
             if self.matches_with(&text[a..b], &mut buf) {
                 out.push((a, b));
             }
         }
+        if !laws.is_empty() {
+            out.extend(laws);
+            out.sort_unstable();
+        }
         out
+    }
+
+    /// Byte ranges of the references to law in `text` filed under a wanted key.
+    fn law_spans(&self, text: &str) -> Vec<(usize, usize)> {
+        if self.laws.is_empty() {
+            return Vec::new();
+        }
+        let scanned = &text[..floor_boundary(text, text.len().min(SCAN_BYTES))];
+        lawref::find_all(scanned)
+            .into_iter()
+            .filter(|f| f.reference.keys().iter().any(|k| self.laws.contains(k)))
+            .map(|f| (f.start, f.end))
+            .collect()
     }
 
     /// The whole title, escaped, with matches marked.

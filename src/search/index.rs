@@ -14,6 +14,7 @@ use tantivy::directory::MmapDirectory;
 use tantivy::schema::{Facet, Schema, Value};
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
+use crate::lawref;
 use crate::search::analysis;
 use crate::search::compound::Vocabulary;
 use crate::search::grants::GrantsCache;
@@ -310,12 +311,30 @@ impl SearchIndex {
         for tag in &doc.tags {
             d.add_text(f.tags, filter_value(tag));
         }
+        for key in law_keys(doc, body) {
+            d.add_text(f.laws, key);
+        }
         if let Some(solved) = doc.solved {
             d.add_u64(f.solved, u64::from(solved));
         }
         d.add_i64(f.updated_at, doc.updated_at_ms);
         d
     }
+}
+
+/// The keys of every reference to law in the item's title, text, accepted answer and extra
+/// text, each once.
+fn law_keys(doc: &SearchDoc, body: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let texts = [doc.title.as_str(), body, doc.extra_text.as_str()];
+    for text in texts.into_iter().chain(doc.accepted.as_deref()) {
+        for key in lawref::keys_in(text) {
+            if !out.contains(&key) {
+                out.push(key);
+            }
+        }
+    }
+    out
 }
 
 fn capped(text: &str) -> &str {

@@ -3,14 +3,17 @@
 //!
 //! Imports go one way (no module below imports one above it):
 //! - `service` → `sources`, `execute`, `index`;
-//! - `execute` → `plan`, `index`, `grants`, `highlight`, `results`;
+//! - `execute` → `coverage`, `plan`, `index`, `grants`, `highlight`, `results`;
+//! - `coverage` → `plan`;
 //! - `plan` → `schema`, `results`, `synonyms`, `highlight`, `query`, `analysis`;
 //! - `index` → `schema`, `grants`, `analysis`, `compound`;
 //! - `schema` and `synonyms` → `analysis` → `compound` → `words`; `highlight` → `words`;
-//! - `words`, `query` and `results` import nothing of search.
+//! - `words`, `query` and `results` import nothing of search (`query` and `highlight` read
+//!   references to law with the leaf module `crate::lawref`).
 
 pub mod analysis;
 pub mod compound;
+mod coverage;
 pub mod execute;
 mod grants;
 pub mod highlight;

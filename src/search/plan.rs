@@ -15,6 +15,7 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Searcher, Term};
 
 use crate::search::analysis::{analyze, Mode, Term as Word};
+use crate::search::compound::Vocabulary;
 use crate::search::highlight::Highlighter;
 use crate::search::query::UserQuery;
 use crate::search::results::SearchFilter;
@@ -35,8 +36,38 @@ const SYNONYM: f32 = 0.6;
 const TAG_SYNONYM: f32 = 0.4;
 /// With more plain words than this, not all need to match (75 % must).
 const ALL_WORDS_UP_TO: usize = 3;
+/// A reference to law found in an item weighs like a word in its title.
+const LAW: f32 = 3.0;
 
 pub(crate) type BoxQuery = Box<dyn Query>;
+
+/// Whether a word's lookups include near spellings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Fuzzy {
+    /// Only the word's own forms.
+    Off,
+    /// Near spellings of every word long enough to have them.
+    On,
+    /// Near spellings only of words that no item holds in any of their forms.
+    IfUnknown,
+}
+
+/// One thing a query asks for: a word, a run of words naming a synonym group, or a
+/// reference to law. A hit "covers" the units it matches.
+pub(crate) struct Unit {
+    /// The words as typed (or the reference's key), for "missing" lists.
+    pub label: String,
+    pub query: BoxQuery,
+}
+
+impl Clone for Unit {
+    fn clone(&self) -> Self {
+        Unit {
+            label: self.label.clone(),
+            query: self.query.box_clone(),
+        }
+    }
+}
 
 /// One analysed word of the search box (stop words analyse to nothing).
 pub(crate) struct QueryWord {
@@ -136,13 +167,15 @@ fn same_stems(a: &[Word], b: &[Word]) -> bool {
 pub(crate) struct Planner<'a> {
     pub f: &'a Fields,
     pub synonyms: &'a Synonyms,
+    /// Known words, for looking a word up by its compound parts.
+    pub vocab: &'a Vocabulary,
     /// The searcher the query will run on: which terms occur, and how often.
     pub searcher: &'a Searcher,
 }
 
 impl Planner<'_> {
-    /// The text part of the query: None when nothing in the search box can be matched.
-    pub fn text(&self, q: &UserQuery, words: &[QueryWord], fuzzy: bool) -> Option<BoxQuery> {
+    /// The units of the query's plain words and references to law, in the order typed.
+    pub fn units(&self, q: &UserQuery, words: &[QueryWord], fuzzy: Fuzzy) -> Vec<Unit> {
         let active: Vec<&QueryWord> = words.iter().filter(|w| !w.stems.is_empty()).collect();
         let keys: Vec<String> = active
             .iter()
@@ -156,21 +189,49 @@ impl Planner<'_> {
         let mut i = 0;
         while i < active.len() {
             if let Some(m) = matches.iter().find(|m| m.start == i) {
-                units.push(self.synonym_unit(&active[i..i + m.len], m, fuzzy));
+                let run = &active[i..i + m.len];
+                units.push(Unit {
+                    label: run
+                        .iter()
+                        .map(|w| w.typed.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                    query: self.synonym_unit(run, m, fuzzy),
+                });
                 i += m.len;
             } else {
-                units.push(self.word_unit(active[i], fuzzy));
+                units.push(Unit {
+                    label: active[i].typed.clone(),
+                    query: self.word_unit(active[i], fuzzy),
+                });
                 i += 1;
             }
         }
-        let mut required: Vec<BoxQuery> = Vec::new();
-        for phrase in &q.phrases {
-            let stems = analyze(phrase, &Mode::Stem);
-            if stems.is_empty() {
-                continue;
-            }
-            required.push(self.phrase_with_synonyms(&stems));
+        for key in &q.law_terms {
+            let lookup = text_term(self.f.laws, key);
+            units.push(Unit {
+                label: key.clone(),
+                query: boost(lookup, LAW),
+            });
         }
+        units
+    }
+
+    /// Quoted phrases: always required.
+    fn phrases(&self, q: &UserQuery) -> Vec<BoxQuery> {
+        q.phrases
+            .iter()
+            .map(|phrase| analyze(phrase, &Mode::Stem))
+            .filter(|stems| !stems.is_empty())
+            .map(|stems| self.phrase_with_synonyms(&stems))
+            .collect()
+    }
+
+    /// The text part of the query, every unit required (75 % of them beyond three): None
+    /// when nothing in the search box can be matched.
+    pub fn text(&self, q: &UserQuery, units: &[Unit]) -> Option<BoxQuery> {
+        let mut required = self.phrases(q);
+        let units: Vec<BoxQuery> = units.iter().map(|u| u.query.box_clone()).collect();
         if units.len() > ALL_WORDS_UP_TO {
             let min = (units.len() * 3).div_ceil(4);
             required.push(Box::new(BooleanQuery::union_with_minimum_required_clauses(
@@ -182,17 +243,63 @@ impl Planner<'_> {
         (!required.is_empty()).then(|| must_all(required))
     }
 
+    /// The text part with every unit optional (phrases stay required): items that hold
+    /// any of the words. Ranking by how many they hold is the executor's.
+    pub fn any_unit(&self, q: &UserQuery, units: &[Unit]) -> Option<BoxQuery> {
+        let mut required = self.phrases(q);
+        let any: Vec<BoxQuery> = units.iter().map(|u| u.query.box_clone()).collect();
+        if !any.is_empty() {
+            required.push(Box::new(BooleanQuery::union(any)));
+        }
+        (!required.is_empty()).then(|| must_all(required))
+    }
+
     /// One plain word: its stem in the stemmed fields, its folded stem in the folded
-    /// fields, its stem among compound parts, and near spellings when `fuzzy`.
+    /// fields, its stem and folded stem among compound parts, and near spellings as `fuzzy`
+    /// says. A word no item holds in any of these forms is looked up by its own compound
+    /// parts ("ventilationsflöde" → ventilation and flöde).
     ///
     /// A lookup that finds no document is left out, and so is a folded lookup that finds
     /// exactly the documents of the exact one (the word is never spelled without its å, ä
     /// or ö here): it would only visit the same documents again. Fewer lookups, same hits.
-    fn word_unit(&self, w: &QueryWord, fuzzy: bool) -> BoxQuery {
+    fn word_unit(&self, w: &QueryWord, fuzzy: Fuzzy) -> BoxQuery {
+        let Some(mut alts) = self.own_forms(w) else {
+            // "e-post", "kl:14": several terms from one word must stand together.
+            return self.phrase(&w.stems);
+        };
+        let (f, fold) = (self.f, &w.folds[0].text);
+        if alts.is_empty() {
+            alts.extend(self.by_parts(&w.typed));
+        }
+        let unknown = alts.is_empty();
+        let distance = fuzzy_distance(w);
+        let near = match fuzzy {
+            Fuzzy::Off => false,
+            Fuzzy::On => true,
+            Fuzzy::IfUnknown => unknown,
+        };
+        if near && distance > 0 {
+            for (field, weight) in [
+                (f.title_fold, TITLE),
+                (f.body_fold, BODY),
+                // A typo in a part of a compound: "anlägning" finds "avloppsanläggningen".
+                (f.title_compound, TITLE * COMPOUND),
+                (f.body_compound, BODY * COMPOUND),
+            ] {
+                let term = Term::from_field_text(field, fold);
+                let q = FuzzyTermQuery::new(term, distance as u8, true);
+                alts.push(boost(q, weight * FUZZY));
+            }
+        }
+        dis_max(alts)
+    }
+
+    /// The lookups of a one-term word's own forms that find something (None for a word
+    /// of several terms): stem, folded stem, compound parts.
+    fn own_forms(&self, w: &QueryWord) -> Option<Vec<BoxQuery>> {
         let (stem, fold) = match (w.stems.as_slice(), w.folds.as_slice()) {
             ([stem], [fold]) => (&stem.text, &fold.text),
-            // "e-post", "kl:14": several terms from one word must stand together.
-            _ => return self.phrase(&w.stems),
+            _ => return None,
         };
         let f = self.f;
         let mut alts = Vec::new();
@@ -217,17 +324,41 @@ impl Planner<'_> {
         }
         self.add(&mut alts, f.accepted, stem, ACCEPTED);
         self.add(&mut alts, f.extra, stem, EXTRA);
-        self.add(&mut alts, f.title_compound, stem, TITLE * COMPOUND);
-        self.add(&mut alts, f.body_compound, stem, BODY * COMPOUND);
-        let distance = fuzzy_distance(w);
-        if fuzzy && distance > 0 {
-            for (field, weight) in [(f.title_fold, TITLE), (f.body_fold, BODY)] {
-                let term = Term::from_field_text(field, fold);
-                let q = FuzzyTermQuery::new(term, distance as u8, true);
-                alts.push(boost(q, weight * FUZZY));
+        for (field, weight) in [(f.title_compound, TITLE), (f.body_compound, BODY)] {
+            self.add(&mut alts, field, stem, weight * COMPOUND);
+            if fold != stem {
+                self.add(&mut alts, field, fold, weight * COMPOUND * FOLD);
             }
         }
-        dis_max(alts)
+        Some(alts)
+    }
+
+    /// Whether no item holds the word in any of its forms, whole or by its parts (such
+    /// words get typo tolerance in the fallback).
+    pub fn is_unknown(&self, w: &QueryWord) -> bool {
+        self.own_forms(w)
+            .is_some_and(|alts| alts.is_empty() && self.by_parts(&w.typed).is_none())
+    }
+
+    /// A word found nowhere as a whole, as its compound parts: every part required, each
+    /// in any of its forms, weighing as a compound match. None when it does not split.
+    fn by_parts(&self, typed: &str) -> Option<BoxQuery> {
+        let parts = self.vocab.split(typed);
+        if parts.len() < 2 {
+            return None;
+        }
+        let mut each = Vec::with_capacity(parts.len());
+        for part in &parts {
+            let mut alts = self.stem_alternatives(&part.stem);
+            for field in [self.f.title_fold, self.f.body_fold] {
+                self.add(&mut alts, field, &part.fold, BODY * FOLD);
+            }
+            if alts.is_empty() {
+                return None;
+            }
+            each.push(dis_max(alts));
+        }
+        Some(boost(BooleanQuery::intersection(each), COMPOUND))
     }
 
     /// Documents holding `text` in `field` (deleted ones included); on error, as if some.
@@ -297,7 +428,7 @@ impl Planner<'_> {
 
     /// Plain words that name a synonym group: the words as typed, or any other phrase of
     /// the group, or a document tagged with it.
-    fn synonym_unit(&self, run: &[&QueryWord], m: &SynonymMatch<'_>, fuzzy: bool) -> BoxQuery {
+    fn synonym_unit(&self, run: &[&QueryWord], m: &SynonymMatch<'_>, fuzzy: Fuzzy) -> BoxQuery {
         let original = must_all(run.iter().map(|w| self.word_unit(w, fuzzy)).collect());
         let typed: Vec<Word> = run.iter().flat_map(|w| w.stems.iter().cloned()).collect();
         self.with_alternatives(original, &typed, m)
@@ -358,6 +489,9 @@ impl Planner<'_> {
                 out.push((Occur::Must, clause));
             }
         }
+        if let Some(clause) = any_of(f.laws, q.laws.iter().map(String::as_str)) {
+            out.push((Occur::Must, clause));
+        }
         for solved in [sf.solved, q.solved].into_iter().flatten() {
             let term = Term::from_field_u64(f.solved, u64::from(solved));
             let clause = filter(TermQuery::new(term, IndexRecordOption::Basic));
@@ -413,16 +547,25 @@ impl Planner<'_> {
         Box::new(BooleanQuery::new(clauses))
     }
 
-    /// What to mark in hits: folded stems of every word, phrase and matched synonym, and
-    /// near spellings when `fuzzy`.
-    pub fn highlighter(&self, q: &UserQuery, words: &[QueryWord], fuzzy: bool) -> Highlighter {
+    /// What to mark in hits: folded stems of every word, phrase and matched synonym, the
+    /// references to law asked for, and near spellings of the words `fuzzy` picks.
+    pub fn highlighter(
+        &self,
+        q: &UserQuery,
+        words: &[QueryWord],
+        fuzzy: impl Fn(&QueryWord) -> bool,
+    ) -> Highlighter {
         let mut stems: Vec<String> = Vec::new();
         let mut near = Vec::new();
         for w in words {
             stems.extend(w.folds.iter().map(|t| t.text.clone()));
             let d = fuzzy_distance(w);
-            if fuzzy && d > 0 {
+            if d > 0 && fuzzy(w) {
                 near.extend(w.folds.iter().map(|t| (t.text.clone(), d)));
+            }
+            // A word looked up by its parts: mark the parts inside the words that hold them.
+            if self.own_forms(w).is_some_and(|alts| alts.is_empty()) {
+                stems.extend(self.vocab.split(&w.typed).into_iter().map(|p| p.fold));
             }
         }
         for phrase in &q.phrases {
@@ -453,6 +596,8 @@ impl Planner<'_> {
                 stems.extend(analyze(&p.surface, &Mode::Fold).into_iter().map(|t| t.text));
             }
         }
-        Highlighter::new(stems, near)
+        let mut laws: Vec<String> = q.law_terms.clone();
+        laws.extend(q.laws.iter().cloned());
+        Highlighter::new(stems, near).with_laws(laws)
     }
 }

@@ -1,9 +1,15 @@
 //! The search box's syntax: plain words, "quoted phrases", -excluded words and -"phrases",
-//! and the operators `tag:`, `nätverk:`, `typ:`, `projekt:` and `löst:`.
+//! references to law ("26 kap. 9 § miljöbalken", "MB 26:9"), and the operators `tag:`,
+//! `nätverk:`, `typ:`, `projekt:`, `löst:` and `lag:`.
 //!
 //! Owns turning what a user typed into a [`UserQuery`]. Parsing never fails and never
 //! panics: anything it does not understand is kept as plain text (which the analyzer may then
-//! drop), so a stray quote or `AND (` cannot break a search. It must not know about tantivy.
+//! drop), so a stray quote or `AND (` cannot break a search; what it had to leave out is
+//! noted, so the search can say why nothing was searched for. It must not know about tantivy.
+
+use std::collections::HashMap;
+
+use crate::lawref;
 
 /// Input beyond this many bytes is ignored.
 pub const MAX_QUERY_BYTES: usize = 1024;
@@ -33,12 +39,40 @@ pub struct UserQuery {
     pub projects: Vec<String>,
     /// `löst:ja` / `löst:nej`.
     pub solved: Option<bool>,
+    /// `lag:` values as reference keys ("MB 26:9"): items citing them.
+    pub laws: Vec<String>,
+    /// References to law written as text, as keys: matched like words.
+    pub law_terms: Vec<String>,
+    /// Operator values that name nothing known (`typ:okänd`, `lag:xyz`): the search then
+    /// matches nothing rather than ignoring the filter.
+    pub unknown: Vec<Unknown>,
+    /// Whether something typed was left out: punctuation, an operator without a value.
+    pub ignored_input: bool,
+}
+
+/// An operator value that names nothing known.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Unknown {
+    /// A `typ:` value.
+    Kind(String),
+    /// A `lag:` value that is no reference to law.
+    Law(String),
 }
 
 impl UserQuery {
     /// True when there is nothing to match text against (only operators or nothing at all).
     pub fn has_text(&self) -> bool {
-        !self.terms.is_empty() || !self.phrases.is_empty()
+        !self.terms.is_empty() || !self.phrases.is_empty() || !self.law_terms.is_empty()
+    }
+
+    /// Whether any operator narrows the search (`tag:`, `typ:`, `löst:`, `lag:`, …).
+    pub fn has_operators(&self) -> bool {
+        !self.tags.is_empty()
+            || !self.networks.is_empty()
+            || !self.kinds.is_empty()
+            || !self.projects.is_empty()
+            || self.solved.is_some()
+            || !self.laws.is_empty()
     }
 
     fn parts(&self) -> usize {
@@ -50,6 +84,8 @@ impl UserQuery {
             + self.networks.len()
             + self.kinds.len()
             + self.projects.len()
+            + self.laws.len()
+            + self.law_terms.len()
     }
 }
 
@@ -100,6 +136,7 @@ enum Operator {
     Kind,
     Project,
     Solved,
+    Law,
 }
 
 fn operator(name: &str) -> Option<Operator> {
@@ -109,6 +146,7 @@ fn operator(name: &str) -> Option<Operator> {
         "typ" | "type" => Operator::Kind,
         "projekt" => Operator::Project,
         "löst" | "lost" | "besvarad" => Operator::Solved,
+        "lag" | "lagrum" => Operator::Law,
         _ => return None,
     })
 }
@@ -117,11 +155,23 @@ fn operator(name: &str) -> Option<Operator> {
 pub fn parse(input: &str) -> UserQuery {
     let input = truncate_bytes(input, MAX_QUERY_BYTES);
     let chars: Vec<char> = input.chars().collect();
+    // References to law, by the char they start at: (char after the end, key).
+    let refs = law_references(input);
     let mut q = UserQuery::default();
     let mut i = 0;
     while i < chars.len() && q.parts() < MAX_PARTS {
         if is_space(chars[i]) {
             i += 1;
+            continue;
+        }
+        // "(MB 26:9)": a bracket before a reference is only punctuation.
+        let opens = !chars[i].is_alphanumeric() && chars[i] != '-' && !is_quote(chars[i]);
+        if opens && refs.contains_key(&(i + 1)) {
+            i += 1;
+        }
+        if let Some((end, key)) = refs.get(&i) {
+            push_unique(&mut q.law_terms, key.clone());
+            i = *end;
             continue;
         }
         let negated = chars[i] == '-' && i + 1 < chars.len() && !is_space(chars[i + 1]);
@@ -133,11 +183,16 @@ pub fn parse(input: &str) -> UserQuery {
             i = next;
             let text = clean(&text);
             if text.is_empty() {
+                q.ignored_input = true;
                 continue;
             }
             match (closed, negated) {
                 (true, true) => q.excluded_phrases.push(text),
-                (true, false) => q.phrases.push(text),
+                // A quoted reference is the reference, however it is spelled.
+                (true, false) => match lawref::parse(&text) {
+                    Some(r) if !r.is_act() => push_unique(&mut q.law_terms, r.key()),
+                    _ => q.phrases.push(text),
+                },
                 // An unbalanced quote is just text.
                 (false, true) => q.excluded.extend(text.split(' ').map(str::to_string)),
                 (false, false) => q.terms.extend(text.split(' ').map(str::to_string)),
@@ -152,7 +207,12 @@ pub fn parse(input: &str) -> UserQuery {
         if i < chars.len() && chars[i] == ':' {
             if let Some(op) = operator(&word) {
                 i += 1;
-                let value = if i < chars.len() && is_quote(chars[i]) {
+                let value = if let Some((end, key)) = refs.get(&i) {
+                    // lag:MB 26:9 without quotes: the whole reference.
+                    let value = key.clone();
+                    i = *end;
+                    value
+                } else if i < chars.len() && is_quote(chars[i]) {
                     let (text, _, next) = read_quoted(&chars, i);
                     i = next;
                     text
@@ -164,7 +224,9 @@ pub fn parse(input: &str) -> UserQuery {
                     chars[from..i].iter().collect()
                 };
                 // A negated operator ("-tag:x") is not supported and is dropped.
-                if !negated {
+                if negated {
+                    q.ignored_input = true;
+                } else {
                     apply_operator(&mut q, op, &clean(&value));
                 }
                 continue;
@@ -177,6 +239,7 @@ pub fn parse(input: &str) -> UserQuery {
         let word = clean(&chars[start..i].iter().collect::<String>());
         // Punctuation-only words ("-", ":", "(") would analyse to nothing anyway.
         if !word.chars().any(char::is_alphanumeric) {
+            q.ignored_input = true;
             continue;
         }
         if negated {
@@ -186,6 +249,35 @@ pub fn parse(input: &str) -> UserQuery {
         }
     }
     q
+}
+
+/// The references to law in `input`, by the index of the char each starts at, with the
+/// index of the char after it and its key.
+fn law_references(input: &str) -> HashMap<usize, (usize, String)> {
+    let found = lawref::find_all(input);
+    if found.is_empty() {
+        return HashMap::new();
+    }
+    let char_at: HashMap<usize, usize> = input
+        .char_indices()
+        .enumerate()
+        .map(|(n, (byte, _))| (byte, n))
+        .chain(std::iter::once((input.len(), input.chars().count())))
+        .collect();
+    found
+        .into_iter()
+        .filter_map(|f| {
+            let start = *char_at.get(&f.start)?;
+            let end = *char_at.get(&f.end)?;
+            Some((start, (end, f.reference.key())))
+        })
+        .collect()
+}
+
+fn push_unique(list: &mut Vec<String>, v: String) {
+    if !list.contains(&v) {
+        list.push(v);
+    }
 }
 
 /// Reads a quoted run starting at the quote at `open`: (text, closed, index after it).
@@ -204,30 +296,32 @@ fn read_quoted(chars: &[char], open: usize) -> (String, bool, usize) {
 
 fn apply_operator(q: &mut UserQuery, op: Operator, value: &str) {
     if value.is_empty() {
+        q.ignored_input = true;
         return;
     }
     let lower = value.to_lowercase();
-    let push = |list: &mut Vec<String>, v: String| {
-        if !list.contains(&v) {
-            list.push(v);
-        }
-    };
     match op {
-        Operator::Tag => push(&mut q.tags, lower),
-        Operator::Network => push(&mut q.networks, lower),
-        Operator::Project => push(&mut q.projects, lower),
-        Operator::Kind => {
-            if let Some(kind) = kind_key(&lower) {
-                push(&mut q.kinds, kind.to_string());
-            }
-        }
+        Operator::Tag => push_unique(&mut q.tags, lower),
+        Operator::Network => push_unique(&mut q.networks, lower),
+        Operator::Project => push_unique(&mut q.projects, lower),
+        Operator::Kind => match kind_key(&lower) {
+            Some(kind) => push_unique(&mut q.kinds, kind.to_string()),
+            None => q.unknown.push(Unknown::Kind(value.to_string())),
+        },
         Operator::Solved => {
             q.solved = match lower.as_str() {
                 "ja" | "j" | "yes" | "true" | "1" => Some(true),
                 "nej" | "n" | "no" | "false" | "0" => Some(false),
-                _ => q.solved,
+                _ => {
+                    q.ignored_input = true;
+                    q.solved
+                }
             }
         }
+        Operator::Law => match lawref::parse(value) {
+            Some(r) => push_unique(&mut q.laws, r.key()),
+            None => q.unknown.push(Unknown::Law(value.to_string())),
+        },
     }
 }
 
@@ -283,6 +377,53 @@ pub(crate) mod tests {
         let q = parse("-tag:lantbruk -slam");
         assert!(q.tags.is_empty());
         assert_eq!(q.excluded, s(&["slam"]));
+    }
+
+    #[test]
+    fn references_to_law_are_one_term_however_spelled() {
+        for text in [
+            "26 kap. 9 § miljöbalken",
+            "MB 26:9",
+            "26:9 MB",
+            "\"26 kap. 9 § MB\"",
+            "(MB 26:9)",
+        ] {
+            let q = parse(text);
+            assert_eq!(q.law_terms, s(&["MB 26:9"]), "{text}: {q:?}");
+            assert!(q.terms.is_empty() && q.phrases.is_empty(), "{text}: {q:?}");
+        }
+        let q = parse("föreläggande enligt 26 kap. 9 § miljöbalken om fosforfälla");
+        assert_eq!(q.terms, s(&["föreläggande", "enligt", "om", "fosforfälla"]));
+        assert_eq!(q.law_terms, s(&["MB 26:9"]));
+        for text in [
+            "lag:\"MB 26:9\"",
+            "lag:\"26 kap. 9 § miljöbalken\"",
+            "lag:MB 26:9",
+        ] {
+            let q = parse(text);
+            assert_eq!(q.laws, s(&["MB 26:9"]), "{text}: {q:?}");
+            assert!(!q.has_text() && q.has_operators(), "{text}: {q:?}");
+        }
+        assert_eq!(parse("lag:miljöbalken").laws, s(&["MB"]));
+        assert_eq!(parse("lag:NFS 2016:17").laws, s(&["NFS 2016:17"]));
+        assert_eq!(
+            parse("lag:hallonsylt").unknown,
+            vec![Unknown::Law("hallonsylt".to_string())]
+        );
+    }
+
+    #[test]
+    fn left_out_input_and_unknown_values_are_noted() {
+        for text in ["-", "tag:", "((", "löst:kanske", "-tag:lantbruk", "\"\""] {
+            let q = parse(text);
+            assert!(q.ignored_input, "{text}: {q:?}");
+            assert!(!q.has_text() && !q.has_operators(), "{text}: {q:?}");
+        }
+        assert_eq!(
+            parse("typ:okänd").unknown,
+            vec![Unknown::Kind("okänd".to_string())]
+        );
+        assert!(!parse("avlopp tag:lantbruk").ignored_input);
     }
 
     #[test]

@@ -44,6 +44,9 @@ pub struct Hit {
     pub title_html: String,
     /// Escaped body excerpt with `<mark>` around matches.
     pub snippet_html: String,
+    /// Query words this hit does not contain in any form (only when some words were
+    /// made optional, see [`SearchResults::partial`]).
+    pub missing: Vec<String>,
 }
 
 /// A facet value and how many readable matching documents carry it.
@@ -100,4 +103,67 @@ pub struct SearchResults {
     pub fuzzy: bool,
     /// The search words as the best fuzzy hit spells them ("menade du").
     pub did_you_mean: Option<String>,
+    /// Whether too few items hold every word, so the words were made optional and hits
+    /// are ranked by how many of the words they hold, then by score.
+    pub partial: bool,
+    /// With `partial`: the query words the best hit lacks (shown struck out).
+    pub dropped: Vec<String>,
+    /// Why nothing was searched for, when nothing was.
+    pub hint: Option<Hint>,
+}
+
+/// Why a query searched for nothing: it had no words to match and no filter to list by,
+/// or an operator named something unknown. A query like that answers no hits, never the
+/// whole index.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub enum Hint {
+    /// Nothing typed.
+    Empty,
+    /// Only punctuation or operators without values ("-", "((", "tag:").
+    NoWords,
+    /// Only words too long to be words (more than 64 letters).
+    WordTooLong,
+    /// Only words too common to search for ("och", "att").
+    OnlyStopWords,
+    /// `typ:` with an unknown value.
+    UnknownKind(String),
+    /// `lag:` with something that is no reference to law.
+    UnknownLaw(String),
+}
+
+impl Hint {
+    /// Stable machine-readable code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Hint::Empty => "EMPTY_QUERY",
+            Hint::NoWords => "NO_WORDS",
+            Hint::WordTooLong => "WORD_TOO_LONG",
+            Hint::OnlyStopWords => "ONLY_STOP_WORDS",
+            Hint::UnknownKind(_) => "UNKNOWN_TYPE",
+            Hint::UnknownLaw(_) => "UNKNOWN_LAW",
+        }
+    }
+
+    /// What to tell the user, in Swedish.
+    pub fn message(&self) -> String {
+        match self {
+            Hint::Empty => "Skriv ett eller flera ord att söka efter.".to_string(),
+            Hint::NoWords => "Sökningen innehåller inga ord, bara tecken som - ( ) : eller \
+                 operatorer utan värde. Skriv ett ord, eller till exempel tag:Lantbruk."
+                .to_string(),
+            Hint::WordTooLong => {
+                "Ordet är för långt för att sökas på (högst 64 tecken).".to_string()
+            }
+            Hint::OnlyStopWords => "Orden är för vanliga för att söka på (till exempel ”och”, \
+                 ”att”). Lägg till ett ord som säger vad det gäller."
+                .to_string(),
+            Hint::UnknownKind(v) => {
+                format!("Typen ”{v}” finns inte. Välj tråd, dokument, bilaga, person eller möte.")
+            }
+            Hint::UnknownLaw(v) => format!(
+                "”{v}” är inget lagrum som går att känna igen. Skriv till exempel \
+                 lag:\"MB 26:9\" eller lag:\"26 kap. 9 § miljöbalken\"."
+            ),
+        }
+    }
 }

@@ -14,7 +14,7 @@ use tantivy::IndexSettings;
 use crate::search::analysis::{SV_COMPOUND, SV_FOLD, SV_STEM};
 
 /// Bump whenever the schema changes: a stored index with another version is rebuilt.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Field handles of the schema.
 #[derive(Clone, Copy, Debug)]
@@ -35,6 +35,8 @@ pub(crate) struct Fields {
     pub project: Field,
     pub tags: Field,
     pub organisation: Field,
+    /// Keys of the references to law the item cites ("MB 26:9", "MB 26 kap.", "MB").
+    pub laws: Field,
     pub solved: Field,
     pub updated_at: Field,
     pub facets: Field,
@@ -91,6 +93,7 @@ pub(crate) fn build_schema() -> (Schema, Fields) {
         project: b.add_text_field("project", STRING),
         tags: b.add_text_field("tags", STRING),
         organisation: b.add_text_field("organisation", STRING),
+        laws: b.add_text_field("laws", STRING),
         solved: b.add_u64_field("solved", NumericOptions::default() | INDEXED | FAST),
         updated_at: b.add_i64_field(UPDATED_AT, INDEXED | FAST | STORED),
         facets: b.add_facet_field("facets", FacetOptions::default()),

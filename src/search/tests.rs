@@ -5,7 +5,7 @@ use tantivy::schema::Schema;
 use tantivy::{doc, Index, IndexWriter, TantivyDocument};
 
 use crate::search::compound::Vocabulary;
-use crate::search::execute::{SearchFilter, SearchPage, SearchResults};
+use crate::search::execute::{Hint, SearchFilter, SearchPage, SearchResults};
 use crate::search::index::{OpenState, SearchDoc, SearchIndex};
 use crate::search::query::{self, UserQuery};
 use crate::search::synonyms::Synonyms;
@@ -373,13 +373,17 @@ fn exact_form_outranks_folded_form() {
 }
 
 #[test]
-fn empty_query_lists_newest_first() {
+fn a_query_without_words_lists_by_its_filters_newest_first() {
     let index = index_with(vec![
         doc("thread:1", "Äldst", "a"),
         doc("thread:3", "Nyast", "c"),
         doc("document:2", "Mitten", "b"),
     ]);
-    let r = search(&index, "");
+    let any_time = SearchFilter {
+        from_ms: Some(0),
+        ..SearchFilter::default()
+    };
+    let r = search_with(&index, "", &any_time, &["all"]);
     assert_eq!(keys(&r), vec!["thread:3", "document:2", "thread:1"]);
     assert_eq!(r.total, 3);
     assert!(r.hits.iter().all(|h| h.score == 0.0));
@@ -390,7 +394,7 @@ fn empty_query_lists_newest_first() {
     let page = index
         .search(
             &UserQuery::default(),
-            &SearchFilter::default(),
+            &any_time,
             &grants(&["all"]),
             &Synonyms::default(),
             SearchPage {
@@ -402,6 +406,35 @@ fn empty_query_lists_newest_first() {
         .expect("page");
     assert_eq!(keys(&page), vec!["document:2"]);
     assert_eq!(page.total, 3);
+}
+
+#[test]
+fn a_query_with_nothing_to_search_for_answers_nothing_and_says_why() {
+    let index = index_with(vec![
+        doc("thread:1", "Avlopp", "slam å ä ö"),
+        doc("thread:2", "Buller", "värmepump"),
+    ]);
+    let long = "ö".repeat(300);
+    for (q, hint) in [
+        ("", Hint::Empty),
+        ("   ", Hint::Empty),
+        ("-", Hint::NoWords),
+        ("tag:", Hint::NoWords),
+        ("((", Hint::NoWords),
+        ("\"\"", Hint::NoWords),
+        ("🦀", Hint::NoWords),
+        (long.as_str(), Hint::WordTooLong),
+        ("och det att", Hint::OnlyStopWords),
+        ("avlopp typ:okänd", Hint::UnknownKind("okänd".to_string())),
+        ("lag:hallonsylt", Hint::UnknownLaw("hallonsylt".to_string())),
+    ] {
+        let r = search(&index, q);
+        assert_eq!((r.total, r.hits.len()), (0, 0), "{q:?}");
+        assert_eq!(r.hint.as_ref(), Some(&hint), "{q:?}");
+        assert!(!r.hint.unwrap().message().is_empty());
+    }
+    assert_eq!(search(&index, "avlopp").hint, None);
+    assert_eq!(search(&index, "löst:nej").hint, None);
 }
 
 #[test]
@@ -533,9 +566,10 @@ fn search_modules_import_one_way() {
         ("schema", 3, include_str!("schema.rs")),
         ("index", 4, include_str!("index.rs")),
         ("plan", 4, include_str!("plan.rs")),
-        ("execute", 5, include_str!("execute.rs")),
-        ("sources", 6, include_str!("sources.rs")),
-        ("service", 7, include_str!("service.rs")),
+        ("coverage", 5, include_str!("coverage.rs")),
+        ("execute", 6, include_str!("execute.rs")),
+        ("sources", 7, include_str!("sources.rs")),
+        ("service", 8, include_str!("service.rs")),
     ];
     let rank = |name: &str| RANKED.iter().find(|(n, _, _)| *n == name).map(|r| r.1);
     for (name, own, source) in RANKED {
@@ -584,4 +618,172 @@ fn first_segments(after: &str) -> Vec<String> {
         }
     }
     out
+}
+
+#[test]
+fn too_few_hits_on_every_word_fall_back_to_hits_on_some_ranked_by_how_many() {
+    let index = index_with(vec![
+        doc(
+            "thread:1",
+            "Avloppsanläggning vid husförsäljning",
+            "Köparen frågar om avloppsanläggningen.",
+        ),
+        doc(
+            "thread:2",
+            "Ny avloppsanläggning",
+            "Tillstånd för markbädd.",
+        ),
+        doc(
+            "thread:3",
+            "Besiktning",
+            "Avloppsanläggningen besiktigas vart tionde år.",
+        ),
+        doc("thread:4", "Buller från fläkt", "Värmepumpen låter."),
+    ]);
+    let r = search(&index, "avloppsanläggning husförsäljning besiktning");
+    assert!(r.partial, "{r:?}");
+    let found = keys(&r);
+    assert_eq!(found.len(), 3, "{found:?}");
+    assert!(!found.contains(&"thread:4".to_string()));
+    // Two of three words before one of three.
+    assert!(found[..2].contains(&"thread:1".to_string()), "{found:?}");
+    assert!(found[..2].contains(&"thread:3".to_string()), "{found:?}");
+    assert_eq!(found[2], "thread:2");
+    assert_eq!(r.hits[2].missing, vec!["husförsäljning", "besiktning"]);
+    assert_eq!(r.dropped, r.hits[0].missing);
+    assert_eq!(r.dropped.len(), 1);
+    // Enough items with every word: no fallback, no missing words.
+    let r = search(&index, "avloppsanläggning");
+    assert!(!r.partial && r.dropped.is_empty());
+    assert!(r.hits.iter().all(|h| h.missing.is_empty()));
+    // A word found nowhere is dropped, and the rest is still found.
+    let r = search(&index, "avloppsanläggning xyzzyqq");
+    assert!(r.partial);
+    assert_eq!(r.total, 3);
+    assert_eq!(r.dropped, vec!["xyzzyqq"]);
+}
+
+#[test]
+fn the_fallback_keeps_every_word_hits_first_and_never_widens_filters() {
+    let mut other = doc("document:5", "Fosforfälla", "Byte av fosforfälla.");
+    other.network = Some("annat".to_string());
+    let index = index_with(vec![
+        doc(
+            "thread:1",
+            "Hur ofta byts fosforfällan?",
+            "Fosforfällan byts vartannat år.",
+        ),
+        doc("thread:2", "Fosforfälla", "Om filtermaterial."),
+        other,
+    ]);
+    let r = search(&index, "hur ofta ska fosforfällan bytas");
+    assert_eq!(keys(&r)[0], "thread:1", "{r:?}");
+    let r = search(&index, "fosforfällan bytas kalk nätverk:annat");
+    assert!(keys(&r).iter().all(|k| k == "document:5"), "{r:?}");
+}
+
+#[test]
+fn harder_compounds_are_found_by_their_parts() {
+    let index = index_with(vec![
+        doc(
+            "thread:1",
+            "Tillsynsbesöket i maj",
+            "Vi gick igenom rutinerna.",
+        ),
+        doc(
+            "thread:2",
+            "Ventilation",
+            "Ventilationsflödena var för låga.",
+        ),
+        doc("thread:3", "Mätning", "Radonhalterna i källaren."),
+        doc("thread:4", "Lekplats", "Sandlådan på förskolegården."),
+        doc(
+            "thread:5",
+            "Tillstånd",
+            "Ny avloppsanläggning för fem hushåll.",
+        ),
+        doc("thread:6", "Annat", "Helt orelaterat om buller."),
+    ]);
+    for (q, want) in [
+        ("tillsyn", "thread:1"),
+        ("besök", "thread:1"),
+        ("ventilationsflöde", "thread:2"),
+        ("radon", "thread:3"),
+        ("radonhalt", "thread:3"),
+        ("forskolegard", "thread:4"),
+        ("forskola", "thread:4"),
+        ("förskola", "thread:4"),
+        ("avloppsanlägning", "thread:5"),
+        ("anlägning", "thread:5"),
+    ] {
+        let r = search(&index, q);
+        assert_eq!(
+            keys(&r).first().map(String::as_str),
+            Some(want),
+            "{q}: {r:?}"
+        );
+    }
+    let r = search(&index, "avloppsanlägning");
+    assert!(r.fuzzy);
+    assert_eq!(r.did_you_mean.as_deref(), Some("avloppsanläggning"));
+}
+
+#[test]
+fn every_spelling_of_a_reference_finds_the_same_items() {
+    let index = index_with(vec![
+        doc(
+            "thread:1",
+            "Föreläggande",
+            "Vi förelade enligt 26 kap. 9 § miljöbalken.",
+        ),
+        doc(
+            "document:2",
+            "Mall",
+            "Beslut med stöd av MB 26:9 och 26:21 MB.",
+        ),
+        doc("thread:3", "Tillsynsavgift", "Avgift enligt MB 27:1."),
+        doc(
+            "thread:4",
+            "Anmälan",
+            "Anmälan enligt 9 § förordningen (1998:899).",
+        ),
+        doc(
+            "thread:5",
+            "Kapitel",
+            "Här står det 26 kapitlet och 9 § om annat.",
+        ),
+    ]);
+    for q in [
+        "MB 26:9",
+        "26:9 MB",
+        "26 kap. 9 § miljöbalken",
+        "\"26 kap 9 § MB\"",
+        "lag:\"MB 26:9\"",
+        "lag:\"26 kap. 9 § miljöbalken\"",
+    ] {
+        let r = search(&index, q);
+        assert_eq!(
+            sorted_keys(&r),
+            vec!["document:2", "thread:1"],
+            "{q}: {r:?}"
+        );
+    }
+    assert_eq!(
+        sorted_keys(&search(&index, "lag:MB")),
+        vec!["document:2", "thread:1", "thread:3"]
+    );
+    assert_eq!(keys(&search(&index, "lag:\"FMH 9 §\"")), vec!["thread:4"]);
+    assert_eq!(keys(&search(&index, "lag:SFS 1998:899")), vec!["thread:4"]);
+    let r = search(&index, "lag:\"MB 26:9\"");
+    let thread = r.hits.iter().find(|h| h.key == "thread:1").unwrap();
+    assert!(
+        thread
+            .snippet_html
+            .contains("<mark>26 kap. 9 § miljöbalken</mark>"),
+        "{}",
+        thread.snippet_html
+    );
+    assert!(search(&index, "föreläggande lag:\"MB 27:1\"")
+        .hits
+        .is_empty());
 }
