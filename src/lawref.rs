@@ -241,6 +241,18 @@ pub fn parse(text: &str) -> Option<LawRef> {
     act_by_name(trimmed).map(|act| reference(act, None, None))
 }
 
+/// The web UI's page of a reference: `/lag/MB%2026%3A9`.
+pub fn page_path(reference: &LawRef) -> String {
+    let mut out = String::from("/lag/");
+    for b in reference.key().bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' => out.push(b as char),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
 /// Every distinct key the references in `text` are filed under.
 pub fn keys_in(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();

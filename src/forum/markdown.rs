@@ -1,4 +1,5 @@
-//! Markdown in forum posts: safe HTML for display, @mentions, quoting and plain-text excerpts.
+//! Markdown in forum posts: safe HTML for display (bare addresses and references to law
+//! become links), @mentions, quoting and plain-text excerpts.
 //!
 //! Owns the one allow-list that decides what a post may render to. Raw HTML typed into a post is
 //! shown as text, never interpreted; the pulldown-cmark output then still goes through ammonia,
@@ -12,6 +13,8 @@ use std::sync::OnceLock;
 
 use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd, TextMergeStream};
 use regex::Regex;
+
+use crate::lawref;
 
 /// `rel` put on every link in a post: no window.opener, no referrer, no SEO credit.
 const LINK_REL: &str = "noopener noreferrer nofollow";
@@ -146,7 +149,8 @@ fn bare_url() -> &'static Regex {
     RE.get_or_init(|| Regex::new(r#"https?://[^\s<>"'`]+"#).expect("valid regex"))
 }
 
-/// Turns bare `http(s)://` addresses in running text into links, as inspectors paste them.
+/// Turns bare `http(s)://` addresses in running text into links, as inspectors paste them,
+/// and references to law ("26 kap. 9 § miljöbalken", "MB 26:9") into links to their page.
 fn linkify<'a>(text: CowStr<'a>, out: &mut Vec<Event<'a>>) {
     let mut rest = 0;
     let mut found = false;
@@ -157,7 +161,7 @@ fn linkify<'a>(text: CowStr<'a>, out: &mut Vec<Event<'a>>) {
         }
         found = true;
         if m.start() > rest {
-            out.push(Event::Text(text[rest..m.start()].to_string().into()));
+            link_laws(&text[rest..m.start()], out);
         }
         out.push(Event::Start(Tag::Link {
             link_type: LinkType::Autolink,
@@ -169,9 +173,33 @@ fn linkify<'a>(text: CowStr<'a>, out: &mut Vec<Event<'a>>) {
         out.push(Event::End(TagEnd::Link));
         rest = m.start() + url.len();
     }
-    if !found {
+    if !found && lawref::find_all(&text).is_empty() {
         out.push(Event::Text(text));
     } else if rest < text.len() {
+        link_laws(&text[rest..], out);
+    }
+}
+
+/// Plain text with each reference to law made a link to the reference's page in the web
+/// UI (`/lag/<key>`), titled with its full name. The page lists everything that cites it
+/// and links the official text where that has a stable address.
+fn link_laws<'a>(text: &str, out: &mut Vec<Event<'a>>) {
+    let mut rest = 0;
+    for f in lawref::find_all(text) {
+        if f.start > rest {
+            out.push(Event::Text(text[rest..f.start].to_string().into()));
+        }
+        out.push(Event::Start(Tag::Link {
+            link_type: LinkType::Inline,
+            dest_url: lawref::page_path(&f.reference).into(),
+            title: f.reference.label().into(),
+            id: CowStr::Borrowed(""),
+        }));
+        out.push(Event::Text(text[f.start..f.end].to_string().into()));
+        out.push(Event::End(TagEnd::Link));
+        rest = f.end;
+    }
+    if rest < text.len() {
         out.push(Event::Text(text[rest..].to_string().into()));
     }
 }

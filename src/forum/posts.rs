@@ -29,7 +29,7 @@ use crate::{
 
 /// Version of the Markdown renderer and allow-list. Bump it when either changes: posts
 /// stored with an older version are rendered again when read.
-pub const RENDER_VERSION: i64 = 1;
+pub const RENDER_VERSION: i64 = 2;
 
 #[derive(Debug, Clone)]
 pub struct Post {

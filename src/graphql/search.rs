@@ -10,6 +10,7 @@ use crate::{
         loaders::{self, ThreadLoader},
         node, page_size, parts,
     },
+    lawref,
     search::{
         execute::{Facets, Hint, Hit, SearchFilter, SearchPage},
         service::READ_YOUR_WRITES_WAIT,
@@ -164,6 +165,50 @@ fn offset_from(after: Option<&str>) -> Result<usize> {
     })
 }
 
+/// A reference to law (lagrum), normalised: every spelling of it has this one key.
+#[derive(SimpleObject)]
+pub struct LawReference {
+    /// The one key: "MB 26:9", "MB 26 kap.", "FMH 9 §", "NFS 2016:17".
+    pub key: String,
+    /// As a text would say it: "26 kap. 9 § miljöbalken (1998:808)".
+    pub label: String,
+    /// The act's official text, where it has a stable address (SFS acts).
+    pub official_url: Option<String>,
+    /// The search that lists every item citing it: `lag:"MB 26:9"`.
+    pub search_query: String,
+    /// Its chapter and act, when it is a section or chapter (most specific first).
+    pub broader: Vec<LawReferenceLink>,
+}
+
+/// A broader reference: a chapter or an act.
+#[derive(SimpleObject)]
+pub struct LawReferenceLink {
+    pub key: String,
+    pub label: String,
+}
+
+impl From<lawref::LawRef> for LawReference {
+    fn from(r: lawref::LawRef) -> Self {
+        let broader = r
+            .keys()
+            .into_iter()
+            .skip(1)
+            .filter_map(|k| lawref::parse(&k))
+            .map(|b| LawReferenceLink {
+                key: b.key(),
+                label: b.label(),
+            })
+            .collect();
+        LawReference {
+            search_query: format!("lag:\"{}\"", r.key()),
+            key: r.key(),
+            label: r.label(),
+            official_url: r.official_url(),
+            broader,
+        }
+    }
+}
+
 #[derive(Default)]
 pub struct SearchQuery;
 
@@ -229,6 +274,24 @@ impl SearchQuery {
         })
     }
 
+    /// A reference to law in any spelling ("26 kap. 9 § miljöbalken", "MB 26:9", "SFS
+    /// 1998:808"), normalised; null when the text is no reference. Items citing it are
+    /// listed by `search(query: searchQuery)`.
+    async fn law_reference(
+        &self,
+        ctx: &Context<'_>,
+        reference: String,
+    ) -> Result<Option<LawReference>> {
+        let (_, access) = parts(ctx);
+        access.user()?;
+        if reference.len() > 200 {
+            return Err(
+                crate::error::AppError::bad_input("reference", "Lagrummet är för långt.").into(),
+            );
+        }
+        Ok(lawref::parse(&reference).map(Into::into))
+    }
+
     /// Questions like the one being typed (for the ask form). When too few questions hold
     /// every word, those holding most of them come first; each hit's `missingWords` says
     /// which words it lacks.
@@ -243,6 +306,9 @@ impl SearchQuery {
         access.user()?;
         let limit = page_size(first.or(Some(5)))? as usize;
         let search = state.search()?;
+        search
+            .wait_for(state.db.committed_seq(), READ_YOUR_WRITES_WAIT)
+            .await;
         // Drop operators: a title is plain words, and references to law ("MB 26:9",
         // "9 § FMH") keep the colons between digits, section signs and full stops they need.
         let chars: Vec<char> = title.chars().collect();

@@ -19,4 +19,5 @@ mod newsletter;
 mod ops;
 mod schema;
 mod search;
+mod search_fallback;
 mod smtp_sink;

@@ -515,3 +515,19 @@ fn render_is_empty_for_empty_input() {
     assert_eq!(excerpt("", 10), "");
     assert!(mentions("").is_empty());
 }
+
+#[test]
+fn references_to_law_link_to_their_page() {
+    let html = render("Förelägg enligt 26 kap. 9 § miljöbalken, se även MB 26:21.");
+    assert!(
+        html.contains(r#"<a href="/lag/MB%2026%3A9" title="26 kap. 9 § miljöbalken (1998:808)" rel="noopener noreferrer nofollow">26 kap. 9 § miljöbalken</a>"#),
+        "{html}"
+    );
+    assert!(html.contains(r#"href="/lag/MB%2026%3A21""#), "{html}");
+    // Not inside code, nor inside a link the author wrote.
+    let html = render("`MB 26:9` och [MB 26:9](https://example.se/x)");
+    assert!(!html.contains("/lag/"), "{html}");
+    let html = render("Se https://x.se/a och NFS 2016:17.");
+    assert!(html.contains(r#"href="https://x.se/a""#), "{html}");
+    assert!(html.contains(r#"href="/lag/NFS%202016%3A17""#), "{html}");
+}
