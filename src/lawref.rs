@@ -324,6 +324,17 @@ fn patterns() -> &'static [(Regex, Build)] {
             (compile(format!(r"{key}\s+{sec}\s?§")), |c| {
                 keyed(c, 1, None, Some((5, 6)))
             }),
+            // förordningen (1998:901) om …: a whole act by name and number
+            (
+                compile(
+                    r"(?:lagen|förordningen|balken|lag|förordning)\s?\((\d{4}):(\d{1,4})\)"
+                        .to_string(),
+                ),
+                |c| {
+                    let act = act_by_number("SFS", c.get(1)?, c.get(2)?)?;
+                    Some(reference(act, None, None))
+                },
+            ),
             // SFS 1998:808, NFS 2016:17
             (
                 compile(format!(r"({})\s?(\d{{4}}):(\d{{1,4}})", collections())),

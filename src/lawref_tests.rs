@@ -74,6 +74,10 @@ fn whole_acts_by_sfs_number_and_authorities_regulations() {
     // An SFS number we have no name for is keyed by its number.
     assert_eq!(key("SFS 2021:996").as_deref(), Some("SFS 2021:996"));
     assert_eq!(
+        keys("enligt förordningen (1998:901) om verksamhetsutövares egenkontroll"),
+        vec!["SFS 1998:901".to_string()]
+    );
+    assert_eq!(
         key("3 kap. 2 § förordningen (2021:996)").as_deref(),
         Some("SFS 2021:996 3:2")
     );

@@ -21,6 +21,7 @@ use crate::search::query::UserQuery;
 use crate::search::results::SearchFilter;
 use crate::search::schema::{filter_value, Fields};
 use crate::search::synonyms::{SynonymMatch, Synonyms};
+use crate::search::words::{self, normalize_word};
 
 const TITLE: f32 = 3.0;
 const ACCEPTED: f32 = 2.0;
@@ -279,6 +280,16 @@ impl Planner<'_> {
             Fuzzy::IfUnknown => unknown,
         };
         if near && distance > 0 {
+            // A typo can change how the stemmer reads the ending ("instrumnet" loses "et"):
+            // the folded word as typed is tried against the folded stems too.
+            let typed = words::fold(&normalize_word(&w.typed)).into_owned();
+            if typed != *fold && typed.chars().all(char::is_alphabetic) {
+                for (field, weight) in [(f.title_fold, TITLE), (f.body_fold, BODY)] {
+                    let term = Term::from_field_text(field, &typed);
+                    let q = FuzzyTermQuery::new(term, distance as u8, true);
+                    alts.push(boost(q, weight * FUZZY));
+                }
+            }
             for (field, weight) in [
                 (f.title_fold, TITLE),
                 (f.body_fold, BODY),
