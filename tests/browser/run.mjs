@@ -920,7 +920,7 @@ try {
       input: {
         title: 'Tillsyn inom vattenskyddsområdet',
         summary: 'Checklista för tillsyn av verksamheter inom ett vattenskyddsområde.',
-        body: '## Före besöket\n\nLäs skyddsföreskrifterna för vattenskyddsområdet och kontrollera cisterner.',
+        body: '## Före besöket\n\nLäs skyddsföreskrifterna för vattenskyddsområdet och kontrollera cisterner. Brister föreläggs med stöd av 26 kap. 9 § miljöbalken.',
         kind: 'CHECKLISTA',
         networkId: waterNetworkId,
         tags: ['Vatten'],
@@ -995,6 +995,33 @@ try {
     await link.focus();
     await page.keyboard.press('Enter');
     await heading(page, 'Tillsyn inom vattenskyddsområdet');
+  });
+
+  await step('a reference to law in a document links to its page, which lists what cites it', async () => {
+    const ref = page.locator('a[href="/lag/MB%2026%3A9"]');
+    await expectText(ref, '26 kap. 9 § miljöbalken');
+    await ref.click();
+    await expectUrl(page, '/lag/MB%2026%3A9');
+    await heading(page, '26 kap. 9 § miljöbalken (1998:808)');
+    await expectText(page.locator('.lawref-page'), 'MB 26:9');
+    assert((await page.locator('.hit', { hasText: 'Tillsyn inom vattenskyddsområdet' }).count()) === 1, 'the document is listed');
+    await checkPage(page, 'lagrum');
+    await page.goto(`${BASE_URL}/sok?q=${encodeURIComponent('MB 26:9')}`);
+    await expectText(page.locator('.search-status'), '1 träff');
+  });
+
+  await step('search: no item has every word, so hits on some are shown with the missing word struck out', async () => {
+    await page.goto(`${BASE_URL}/sok?q=${encodeURIComponent('vattenskyddsområdet husförsäljning')}`);
+    await expectText(page.locator('.search-partial'), 'Visar träffar på några av orden');
+    await expectText(page.locator('.search-partial del'), 'husförsäljning');
+    await expectText(page.locator('.hit__missing del').first(), 'husförsäljning');
+    await checkPage(page, 'sok-nagra-av-orden');
+  });
+
+  await step('search: a query of only operators or punctuation finds nothing and says why', async () => {
+    await page.goto(`${BASE_URL}/sok?q=${encodeURIComponent('((')}`);
+    await expectText(page.locator('.search-empty'), 'Inget att söka på');
+    assert((await page.locator('.hit').count()) === 0, 'no hits');
   });
 
   const docTitle = 'Provtagning i enskilda brunnar';

@@ -37,6 +37,7 @@ export const routes = [
   { path: '/nyhetsbrev/ny', title: 'Skriv nyhetsbrev', access: 'admin', page: () => import('./pages/newsletter-new.js') },
   { path: '/nyhetsbrev/:id', title: 'Nyhetsbrev', access: 'user', page: () => import('./pages/newsletter.js') },
   { path: '/sok', title: 'Sök', access: 'user', page: () => import('./pages/search.js') },
+  { path: '/lag/:ref', title: 'Lagrum', access: 'user', page: () => import('./pages/lawref.js') },
 
   { path: '/admin', title: 'Administration', access: 'admin', page: () => import('./pages/admin/index.js') },
   { path: '/admin/anvandare', title: 'Användare', access: 'admin', page: () => import('./pages/admin/users.js') },

@@ -12,7 +12,7 @@ const DEBOUNCE_MS = 350;
 const MIN_CHARS = 4;
 
 const SIMILAR = `query Similar($title: String!) { similarQuestions(title: $title, first: 5) {
-  id titleHtml snippet node { ... on Thread { id status network { name } } } } }`;
+  id titleHtml snippet missingWords node { ... on Thread { id status network { name } } } } }`;
 
 /** The "Liknande frågor" box under the title: a polite live region with links. */
 function similarBox(input) {
@@ -51,8 +51,10 @@ function similarBox(input) {
         live.textContent = '';
         return;
       }
+      const partial = hits.some((hit) => hit.missingWords.length > 0);
       replace(
         list,
+        partial ? h('p', { class: 'muted similar__partial' }, 'Visar träffar på några av orden.') : null,
         h(
           'ul',
           { class: 'similar__items' },
@@ -63,6 +65,7 @@ function similarBox(input) {
               h('a', { href: threadPath(hit.node.id), target: '_blank', rel: 'noopener' }, serverHtml(hit.titleHtml)),
               ' ',
               h('span', { class: 'muted' }, `(${hit.node.network.name}${hit.node.status === 'ANSWERED' ? ', besvarad' : ''})`),
+              hit.missingWords.length ? [' ', h('span', { class: 'muted' }, 'saknar ', hit.missingWords.flatMap((w, i) => [i ? ' ' : null, h('del', null, w)]))] : null,
             ),
           ),
         ),

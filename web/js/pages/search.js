@@ -33,7 +33,7 @@ const DIMENSIONS = [
   { param: 'org', filter: 'organisations', facet: 'organisations', legend: 'Organisation' },
 ];
 
-const NODE_FIELDS = `__typename
+export const NODE_FIELDS = `__typename
   ... on Thread { id kind status network { slug name } }
   ... on Document { id kindLabel status statusLabel project { name } network { name } }
   ... on Attachment { id url fileName document { id title } }
@@ -43,9 +43,9 @@ const NODE_FIELDS = `__typename
 
 const SEARCH = `query Search($query: String!, $filter: SearchFilterInput, $first: Int, $after: String) {
   search(query: $query, filter: $filter, first: $first, after: $after) {
-    totalCount endCursor hasNextPage fuzzy didYouMean
+    totalCount endCursor hasNextPage fuzzy didYouMean partial droppedWords hint { code message }
     facets { types { value count } networks { value count } tags { value count } projects { value count } organisations { value count } }
-    hits { id type score titleHtml snippet updatedAt node { ${NODE_FIELDS} } }
+    hits { id type score titleHtml snippet updatedAt missingWords node { ${NODE_FIELDS} } }
   } }`;
 
 /** The search state from an address's parameters. */
@@ -120,7 +120,7 @@ function describe(hit) {
   }
 }
 
-function hitItem(hit) {
+export function hitItem(hit) {
   const { href, download, meta } = describe(hit);
   const type = typeByKey[hit.type]?.one ?? hit.type;
   const title = markedText(hit.titleHtml);
@@ -130,8 +130,33 @@ function hitItem(hit) {
     h('p', { class: 'hit__type' }, type),
     h('h3', { class: 'hit__title' }, href ? h('a', { href, download: download ?? null, 'data-external': download ? true : null }, title) : title),
     hit.snippet ? h('p', { class: 'hit__snippet' }, markedText(hit.snippet)) : null,
+    hit.missingWords?.length ? missingLine(hit.missingWords) : null,
     h('p', { class: 'muted hit__meta' }, [...meta, `Ändrad ${formatDate(hit.updatedAt)}`].filter(Boolean).join(' · ')),
   );
+}
+
+/** "Saknar: ~~ord~~" under a hit that holds only some of the words. */
+export function missingLine(words) {
+  return h('p', { class: 'muted hit__missing' }, 'Saknar: ', words.flatMap((w, i) => [i ? ' ' : null, h('del', null, w)]));
+}
+
+/** The notice over results that hold only some of the words: every word typed, the ones the best hit lacks struck out. */
+function partialNotice(query, dropped) {
+  const words = query.split(/\s+/).filter(Boolean);
+  const missing = new Set(dropped.flatMap((d) => d.split(/\s+/)).map((w) => w.toLowerCase()));
+  return h(
+    'p',
+    { class: 'notice notice--info search-partial' },
+    'Visar träffar på några av orden: ',
+    words.flatMap((w, i) => [i ? ' ' : null, missing.has(w.toLowerCase()) ? h('del', { title: 'Saknas i bästa träffen' }, w) : h('strong', null, w)]),
+    '. Inget hade alla orden.',
+  );
+}
+
+/** The law reference a `lag:` query names, for a link to its page. */
+function lawOf(query) {
+  const m = /(?:^|\s)lag:(?:"([^"]+)"|(\S+))/i.exec(query);
+  return m ? (m[1] ?? m[2]) : null;
 }
 
 function operatorsHelp() {
@@ -150,8 +175,9 @@ function operatorsHelp() {
       row('typ:dokument', 'bara en typ: tråd, dokument, bilaga, person, träff'),
       row('projekt:sma-avlopp-2026', 'bara ett projekt'),
       row('löst:ja', 'bara besvarade frågor (löst:nej för obesvarade)'),
+      row('lag:"MB 26:9"', 'allt som hänvisar till ett lagrum, hur det än är skrivet (26 kap. 9 § miljöbalken)'),
     ),
-    h('p', { class: 'muted' }, 'Böjningar och synonymer hittas av sig själva: ”avlopp” hittar ”avloppet”, ”vattenskydd” hittar ”vattenskyddsområdet” och ”enskilda avlopp” hittar Små avlopp.'),
+    h('p', { class: 'muted' }, 'Böjningar och synonymer hittas av sig själva: ”avlopp” hittar ”avloppet”, ”vattenskydd” hittar ”vattenskyddsområdet” och ”enskilda avlopp” hittar Små avlopp. Finns inget med alla orden visas träffar på några av dem.'),
   );
 }
 
@@ -278,6 +304,9 @@ export default async function searchPage({ query, setTitle }) {
   }
 
   function noHits(result) {
+    if (result.hint) {
+      return h('div', { class: 'empty search-empty', 'data-hint': result.hint.code }, h('p', { class: 'search-empty__title' }, 'Inget att söka på'), h('p', null, result.hint.message));
+    }
     const tips = [];
     if (result.didYouMean) {
       tips.push(h('li', null, 'Menade du ', h('a', { href: searchUrl({ ...state, q: result.didYouMean }) }, result.didYouMean), '?'));
@@ -290,8 +319,11 @@ export default async function searchPage({ query, setTitle }) {
 
   function drawResult(result, append = false) {
     if (!append) {
+      const law = lawOf(state.q);
       replace(
         results,
+        law && result.totalCount > 0 ? h('p', null, h('a', { href: `/lag/${encodeURIComponent(law)}` }, `Om lagrummet ${law}`)) : null,
+        result.partial && result.totalCount > 0 ? partialNotice(state.q, result.droppedWords) : null,
         result.fuzzy && result.totalCount > 0
           ? h('p', { class: 'notice notice--info' }, 'Inga exakta träffar. Här är träffar för liknande ord', result.didYouMean ? [' (', h('a', { href: searchUrl({ ...state, q: result.didYouMean }) }, result.didYouMean), ')'] : null, '.')
           : null,
