@@ -154,9 +154,11 @@ impl SearchIndex {
             .unwrap_or_default();
         let typo = words.iter().any(|w| is_unknown(w) && fuzzy_distance(w) > 0);
         if typo {
-            partial.fuzzy = true;
+            // Typo tolerance only counts as used when a near spelling was found: a word
+            // that is simply not there ("husförsäljning") is dropped, not misspelt.
             partial.did_you_mean =
                 self.did_you_mean(&searcher, &*partial_query, &readable, &words, is_unknown)?;
+            partial.fuzzy = partial.did_you_mean.is_some();
         }
         Ok(partial)
     }
