@@ -14,6 +14,7 @@ use crate::{
     db::Db,
     directory::organisations,
     error::AppResult,
+    search::SearchService,
     state::AppState,
 };
 
@@ -38,9 +39,8 @@ pub async fn prepare(config: Config) -> AppResult<(AppState, Option<String>)> {
     let state = AppState {
         db,
         config: Arc::new(config),
-        search: None,
         mailer,
-        events: crate::forum::events::EventBus::new(),
+        events: crate::events::EventBus::new(),
     };
     if is_new && state.config.demo {
         crate::demo::load(&state).await?;
@@ -79,22 +79,28 @@ async fn ensure_first_admin(db: &Db, config: &Config) -> AppResult<Option<String
 
 /// Opens the search index in the data folder and starts the indexer that follows the
 /// change log (rebuilding first when the index is new or of an older version).
-pub async fn start_search(state: &mut AppState) -> AppResult<()> {
-    let search = crate::search::SearchService::open(&state.config.data_dir.join("index")).await?;
+pub async fn start_search(state: &AppState) -> AppResult<Arc<SearchService>> {
+    let search = SearchService::open(&state.config.data_dir.join("index")).await?;
     tokio::spawn(search.clone().follow(state.db.clone()));
-    state.search = Some(search);
-    Ok(())
+    Ok(search)
 }
 
 /// A bound, not yet serving, application.
 pub struct App {
     pub state: AppState,
+    /// The search index; only the serving process opens it (CLI tools leave it alone and
+    /// the server's indexer picks up their changes from the change log).
+    pub search: Option<Arc<SearchService>>,
     pub addr: SocketAddr,
     acceptor: poem::listener::BoxAcceptor,
 }
 
 impl App {
-    pub async fn build(state: AppState, bind: SocketAddr) -> std::io::Result<App> {
+    pub async fn build(
+        state: AppState,
+        search: Option<Arc<SearchService>>,
+        bind: SocketAddr,
+    ) -> std::io::Result<App> {
         let acceptor = TcpListener::bind(bind).into_acceptor().await?;
         let addr = acceptor
             .local_addr()
@@ -103,6 +109,7 @@ impl App {
             .unwrap_or(bind);
         Ok(App {
             state,
+            search,
             addr,
             acceptor: acceptor.boxed(),
         })
@@ -114,8 +121,8 @@ impl App {
 
     /// Serves until `shutdown` resolves, then drains open requests (at most 10 s).
     pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send) -> std::io::Result<()> {
-        let schema = crate::graphql::build(Some(self.state.clone()));
-        let routes = crate::http::routes(self.state.clone(), schema);
+        let schema = crate::graphql::build(Some(self.state.clone()), self.search.clone());
+        let routes = crate::http::routes(self.state.clone(), self.search.clone(), schema);
         // The e-mail sender lives as long as the server; unsent mail waits in the database.
         let sender = tokio::spawn(crate::meetings::delivery::run(self.state.clone()));
         let digest = crate::forum::digest::spawn(self.state.clone());

@@ -169,8 +169,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             unreachable!("handled before the runtime starts")
         }
         Command::Serve(args) => {
-            let (mut state, generated) = app::prepare(config.clone()).await?;
-            app::start_search(&mut state).await?;
+            let (state, generated) = app::prepare(config.clone()).await?;
+            let search = app::start_search(&state).await?;
             if let Some(password) = generated {
                 println!();
                 println!("  Första administratören har skapats / the first admin was created:");
@@ -179,7 +179,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 println!("  Lösenordet visas bara denna gång. / This password is shown once.");
                 println!();
             }
-            let app = App::build(state, args.bind).await?;
+            let app = App::build(state, Some(search), args.bind).await?;
             println!("Samsyn lyssnar på http://{}", app.addr);
             app.run_until(app::shutdown_signal()).await?;
             Ok(())

@@ -19,7 +19,6 @@ use crate::{
     },
     directory::{
         audit::{self, AuditEntity},
-        email::Email,
         organisations::{self, OrgRef},
         people::{self, Area, Person, PersonRole},
         phone::PhoneNumber,
@@ -27,6 +26,7 @@ use crate::{
         units::{self, can_manage},
         Patch,
     },
+    email::Email,
     error::{conflict_on_unique, AppError, AppResult},
 };
 

@@ -8,9 +8,7 @@
 //! `EntityKind::Network`.
 
 pub mod answers;
-pub mod demo;
 pub mod digest;
-pub mod events;
 pub mod follows;
 pub mod markdown;
 pub mod moderation;

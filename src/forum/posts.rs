@@ -14,8 +14,8 @@ use crate::{
     accounts::Access,
     db::{change_log, change_log::EntityKind, now_ms, Db, WriteTx},
     error::{AppError, AppResult},
+    events::ThreadEventKind,
     forum::{
-        events::ThreadEventKind,
         markdown,
         notifications::{self, NotificationKind},
         reading,

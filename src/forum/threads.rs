@@ -11,8 +11,8 @@ use crate::{
     accounts::Access,
     db::{change_log, change_log::EntityKind, now_ms, Db, WriteTx},
     error::{AppError, AppResult},
+    events::ThreadEventKind,
     forum::{
-        events::ThreadEventKind,
         follows,
         networks::{self, Network},
         notifications::{self, NotificationKind},

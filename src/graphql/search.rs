@@ -3,7 +3,10 @@
 use async_graphql::{Context, InputObject, Object, Result, SimpleObject};
 use chrono::{DateTime, Utc};
 
+use std::sync::Arc;
+
 use crate::{
+    error::AppError,
     graphql::{
         accounts::ts,
         ids,
@@ -16,6 +19,12 @@ use crate::{
         SearchService,
     },
 };
+
+/// The search index the server opened (not there in CLI tools, which never search).
+fn search_service<'a>(ctx: &Context<'a>) -> Result<&'a Arc<SearchService>> {
+    ctx.data_opt::<Arc<SearchService>>()
+        .ok_or_else(|| AppError::internal("search index is not open in this process").into())
+}
 
 #[derive(InputObject, Default)]
 pub struct SearchFilterInput {
@@ -151,7 +160,7 @@ impl SearchQuery {
         access.user()?;
         let limit = page_size(first)? as usize;
         let offset = offset_from(after.as_deref())?;
-        let search = state.search()?;
+        let search = search_service(ctx)?;
         // Read-your-writes: what this process has committed is searchable before we answer.
         search
             .wait_for(state.db.committed_seq(), READ_YOUR_WRITES_WAIT)
@@ -199,10 +208,10 @@ impl SearchQuery {
         title: String,
         first: Option<i32>,
     ) -> Result<Vec<SearchHit>> {
-        let (state, access) = parts(ctx);
+        let access = parts(ctx).1;
         access.user()?;
         let limit = page_size(first.or(Some(5)))? as usize;
-        let search = state.search()?;
+        let search = search_service(ctx)?;
         // Drop operators: a title is plain words.
         let words: String = title
             .chars()

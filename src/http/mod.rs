@@ -15,9 +15,15 @@ use poem::{
     Response, Route,
 };
 
-use crate::{graphql::AppSchema, state::AppState};
+use std::sync::Arc;
 
-pub fn routes(state: AppState, schema: AppSchema) -> impl poem::Endpoint {
+use crate::{graphql::AppSchema, search::SearchService, state::AppState};
+
+pub fn routes(
+    state: AppState,
+    search: Option<Arc<SearchService>>,
+    schema: AppSchema,
+) -> impl poem::Endpoint {
     Route::new()
         .at(
             "/graphql",
@@ -40,6 +46,7 @@ pub fn routes(state: AppState, schema: AppSchema) -> impl poem::Endpoint {
         .at("/metrics", get(metrics))
         .nest("/", web::ui())
         .data(state)
+        .data(search)
         .data(schema)
         .with(security::SecurityHeaders)
         .with(CatchPanic::new().with_handler(|_| {
@@ -59,7 +66,10 @@ fn healthz() -> &'static str {
 }
 
 #[handler]
-async fn readyz(Data(state): Data<&AppState>) -> Response {
+async fn readyz(
+    Data(state): Data<&AppState>,
+    Data(search): Data<&Option<Arc<SearchService>>>,
+) -> Response {
     let unavailable = |why: &str| {
         Response::builder()
             .status(StatusCode::SERVICE_UNAVAILABLE)
@@ -68,7 +78,7 @@ async fn readyz(Data(state): Data<&AppState>) -> Response {
     if !state.db.ping().await {
         return unavailable("database unreachable");
     }
-    if let Some(search) = &state.search {
+    if let Some(search) = search {
         let max = crate::db::change_log::max_seq(&state.db.pool)
             .await
             .unwrap_or(0);

@@ -3,7 +3,6 @@
 pub mod attachments;
 pub mod blobs;
 pub mod dates;
-pub mod demo;
 pub mod documents;
 pub mod extract;
 pub mod extraction;
@@ -16,5 +15,3 @@ pub mod search_docs;
 pub mod sniff;
 pub mod sql;
 pub mod testfiles;
-
-pub use demo::load_demo;

@@ -7,7 +7,6 @@
 //! network does not exist for anyone else.
 
 pub mod delivery;
-pub mod demo;
 pub mod feeds;
 pub mod fields;
 pub mod ics;

@@ -3,7 +3,7 @@
 
 #![allow(dead_code)]
 
-use std::{net::SocketAddr, sync::atomic::AtomicU64, sync::atomic::Ordering};
+use std::{net::SocketAddr, sync::atomic::AtomicU64, sync::atomic::Ordering, sync::Arc};
 
 use serde_json::{json, Value};
 use tokio::sync::oneshot;
@@ -11,6 +11,7 @@ use tokio::sync::oneshot;
 use samsyn::{
     app::{self, App},
     config::{Config, Secret},
+    search::SearchService,
     state::AppState,
 };
 
@@ -27,6 +28,7 @@ pub struct TestApp {
     pub addr: SocketAddr,
     pub base: String,
     pub state: AppState,
+    pub search: Arc<SearchService>,
     pub backend: Backend,
     /// A client with its own cookie jar (not signed in).
     pub client: reqwest::Client,
@@ -148,13 +150,15 @@ pub async fn spawn_node(of: &TestApp) -> TestApp {
 }
 
 async fn start(config: Config, backend: Backend, dir: tempfile::TempDir) -> TestApp {
-    let (mut state, _) = app::prepare(config).await.expect("prepare app");
-    app::start_search(&mut state)
-        .await
-        .expect("open search index");
-    let app = App::build(state.clone(), "127.0.0.1:0".parse().unwrap())
-        .await
-        .expect("bind");
+    let (state, _) = app::prepare(config).await.expect("prepare app");
+    let search = app::start_search(&state).await.expect("open search index");
+    let app = App::build(
+        state.clone(),
+        Some(search.clone()),
+        "127.0.0.1:0".parse().unwrap(),
+    )
+    .await
+    .expect("bind");
     let addr = app.addr;
     let (tx, rx) = oneshot::channel::<()>();
     tokio::spawn(app.run_until(async {
@@ -164,6 +168,7 @@ async fn start(config: Config, backend: Backend, dir: tempfile::TempDir) -> Test
         addr,
         base: format!("http://{addr}"),
         state,
+        search,
         backend,
         client: new_client(),
         shutdown: Some(tx),

@@ -11,8 +11,8 @@ use chrono::{DateTime, Utc};
 use crate::{
     accounts::{Access, NetworkRole},
     error::AppResult,
+    events::ForumEvent,
     forum::{
-        events::ForumEvent,
         follows::Target,
         markdown,
         networks::{self, Member, Network},
@@ -602,7 +602,7 @@ pub struct ThreadEventObj(pub ForumEvent);
 
 #[Object(name = "ThreadEvent")]
 impl ThreadEventObj {
-    async fn kind(&self) -> crate::forum::events::ThreadEventKind {
+    async fn kind(&self) -> crate::events::ThreadEventKind {
         self.0.kind
     }
     async fn thread_id(&self) -> ID {

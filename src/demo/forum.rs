@@ -16,7 +16,7 @@ use crate::{
 };
 
 /// Loads networks, memberships and threads. Runs once, on a new database.
-pub async fn load_demo(state: &AppState, users: &DemoUsers) -> AppResult<()> {
+pub async fn load(state: &AppState, users: &DemoUsers) -> AppResult<()> {
     let db = &state.db;
     let mut net_ids: HashMap<&str, i64> = HashMap::new();
     for n in content::networks() {
@@ -45,11 +45,7 @@ pub async fn load_demo(state: &AppState, users: &DemoUsers) -> AppResult<()> {
         let network_id = *net_ids
             .get(t.network)
             .ok_or_else(|| AppError::internal(format!("demo network {}", t.network)))?;
-        let kind = match t.kind {
-            content::ThreadKind::Question => ThreadKind::Question,
-            content::ThreadKind::Discussion => ThreadKind::Discussion,
-            content::ThreadKind::Announcement => ThreadKind::Announcement,
-        };
+        let kind = t.kind;
         let tags: Vec<i64> = t
             .tags
             .iter()
