@@ -14,6 +14,7 @@ pub mod meeting;
 pub mod newsletter;
 pub mod notify;
 pub mod plain_text;
+pub mod planning;
 pub mod registration;
 pub mod search_docs;
 pub mod time;
