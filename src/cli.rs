@@ -442,16 +442,10 @@ async fn import_documents(
         .into_iter()
         .find(|u| u.email.eq_ignore_ascii_case(author.trim()) && u.active && !u.erased)
         .ok_or_else(|| anyhow::anyhow!("ingen aktiv användare med e-post {author}"))?;
-    let access = crate::accounts::Access::for_user(
-        db,
-        user.id,
-        user.display_name.clone(),
-        user.role,
-        user.organisation_id,
-        // The shell acts as the author without a session.
-        crate::accounts::AuthVia::Session { session_id: 0 },
-    )
-    .await?;
+    // The shell acts as the author without a session.
+    let access =
+        crate::accounts::users::unattended_access(db, &user, crate::accounts::Unattended::Shell)
+            .await?;
     let project = import::project(db, &project).await?;
     let files = import::files_in(&dir)?;
     let options = import::ImportOptions {

@@ -9,4 +9,4 @@ pub mod throttle;
 pub mod tokens;
 pub mod users;
 
-pub use access::{Access, AuthVia, NetworkRole, Principal, Role, TokenScope};
+pub use access::{Access, AuthVia, NetworkRole, Principal, Role, TokenScope, Unattended};

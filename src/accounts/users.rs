@@ -4,7 +4,7 @@ use sqlx::{any::AnyRow, Row};
 
 use crate::{
     accounts::{
-        access::{Access, Role},
+        access::{Access, AuthVia, Role, Unattended},
         password::{self, NewPassword},
         sessions,
         throttle::Throttle,
@@ -84,6 +84,20 @@ pub async fn get(db: &Db, id: i64) -> AppResult<Option<User>> {
         .fetch_optional(&db.pool)
         .await?;
     row.as_ref().map(User::from_row).transpose()
+}
+
+/// The user's rights for work done without their session (a feed, the digest, the shell);
+/// see [`Unattended`] for what each may do.
+pub async fn unattended_access(db: &Db, user: &User, why: Unattended) -> AppResult<Access> {
+    Access::for_user(
+        db,
+        user.id,
+        user.display_name.clone(),
+        user.role,
+        user.organisation_id,
+        AuthVia::Unattended(why),
+    )
+    .await
 }
 
 /// Users by id in one counted statement; unknown ids are left out.

@@ -5,7 +5,7 @@
 use chrono::Days;
 
 use crate::{
-    accounts::{Access, AuthVia, Role},
+    accounts::{Access, AuthVia, Role, Unattended},
     demo::{content, DemoUsers},
     error::{AppError, AppResult},
     library::{
@@ -41,7 +41,7 @@ pub async fn load(state: &AppState, users: &DemoUsers) -> AppResult<()> {
         Role::Admin,
         None,
         // The loader acts as the admin without a session of its own.
-        AuthVia::Session { session_id: 0 },
+        AuthVia::Unattended(Unattended::Shell),
     )
     .await?;
     for (index, p) in content::projects().into_iter().enumerate() {

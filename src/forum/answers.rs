@@ -34,7 +34,7 @@ pub async fn accept(
             "Bara frågor kan ha ett svar markerat som lösning.",
         ));
     }
-    if thread.author_id != Some(me) && !access.can_moderate(thread.network.id) {
+    if !thread.solution_markable_by(access) {
         return Err(AppError::Forbidden(
             "Bara den som frågade eller en moderator kan markera lösningen.".into(),
         ));

@@ -12,7 +12,7 @@ use lettre::{
 use sqlx::Row;
 
 use crate::{
-    accounts::{users, Access, AuthVia},
+    accounts::{users, Access, Unattended},
     db::{now_ms, Db},
     error::{AppError, AppResult},
     forum::{markdown, notifications::NotificationKind, posts, sql::Sql, threads::Thread},
@@ -169,15 +169,7 @@ async fn send_one(
     let Some(user) = users::get(db, user_id).await? else {
         return Ok(false);
     };
-    let access = Access::for_user(
-        db,
-        user.id,
-        user.display_name.clone(),
-        user.role,
-        user.organisation_id,
-        AuthVia::Session { session_id: 0 },
-    )
-    .await?;
+    let access = users::unattended_access(db, &user, Unattended::Digest).await?;
     let items = unmailed(db, &access, user_id).await?;
     if items.is_empty() {
         return Ok(false);

@@ -103,6 +103,11 @@ impl Post {
                 || access.can_moderate(self.network_id))
     }
 
+    /// May the caller hide and restore it: the network's moderators (and admins).
+    pub fn hideable_by(&self, access: &Access) -> bool {
+        access.can_moderate(self.network_id)
+    }
+
     /// May the caller edit it: its author or a moderator, and the author only while visible.
     pub fn editable_by(&self, access: &Access) -> bool {
         let Some(p) = &access.principal else {
@@ -327,7 +332,7 @@ pub async fn reply(state: &AppState, access: &Access, input: NewPost) -> AppResu
     let me = access.user()?;
     let db = &state.db;
     let thread = threads::require(db, access, input.thread_id).await?;
-    if thread.locked && !access.can_moderate(thread.network.id) {
+    if !thread.accepts_reply_from(access) {
         return Err(AppError::Conflict(
             "Tråden är låst och tar inte emot fler svar.".into(),
         ));
@@ -450,7 +455,7 @@ pub async fn edit(state: &AppState, access: &Access, id: i64, body: &str) -> App
 /// the thread; hiding the accepted answer clears it, so the question is open again.
 pub async fn hide(state: &AppState, access: &Access, id: i64) -> AppResult<Post> {
     let post = require(&state.db, access, id).await?;
-    if !access.can_moderate(post.network_id) {
+    if !post.hideable_by(access) {
         return Err(AppError::Forbidden(
             "Bara nätverkets moderatorer kan dölja inlägg.".into(),
         ));
@@ -484,7 +489,7 @@ pub async fn withdraw(state: &AppState, access: &Access, id: i64) -> AppResult<P
 /// Restores a hidden post from the recycle bin (moderators).
 pub async fn restore(state: &AppState, access: &Access, id: i64) -> AppResult<Post> {
     let post = require(&state.db, access, id).await?;
-    if !access.can_moderate(post.network_id) {
+    if !post.hideable_by(access) {
         return Err(AppError::Forbidden(
             "Bara nätverkets moderatorer kan återställa inlägg.".into(),
         ));

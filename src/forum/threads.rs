@@ -97,6 +97,18 @@ impl Thread {
         self.network.readable_by(access) && (!self.hidden || access.can_moderate(self.network.id))
     }
 
+    /// May the caller reply: signed in, and the thread not locked unless they moderate it.
+    pub fn accepts_reply_from(&self, access: &Access) -> bool {
+        access.principal.is_some() && (!self.locked || access.can_moderate(self.network.id))
+    }
+
+    /// May the caller mark the solution: a question, and they asked it or moderate it.
+    pub fn solution_markable_by(&self, access: &Access) -> bool {
+        let me = access.principal.as_ref().map(|p| p.user_id);
+        self.kind == ThreadKind::Question
+            && (me.is_some() && me == self.author_id || access.can_moderate(self.network.id))
+    }
+
     /// Keyset cursor of the network list order (pinned first, then last activity).
     pub fn list_cursor(&self) -> String {
         format!(
