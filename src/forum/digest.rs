@@ -13,9 +13,9 @@ use sqlx::Row;
 
 use crate::{
     accounts::{users, Access, AuthVia},
-    db::{now_ms, Db},
+    db::{now_ms, sql::Sql, Db},
     error::{AppError, AppResult},
-    forum::{markdown, notifications::NotificationKind, posts, sql::Sql, threads::Thread},
+    forum::{markdown, notifications::NotificationKind, posts, threads::Thread},
     state::AppState,
 };
 

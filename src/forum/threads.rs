@@ -9,7 +9,7 @@ use sqlx::{any::AnyRow, Row};
 
 use crate::{
     accounts::Access,
-    db::{change_log, change_log::EntityKind, now_ms, Db, WriteTx},
+    db::{change_log, change_log::EntityKind, now_ms, sql::Sql, Db, WriteTx},
     error::{AppError, AppResult},
     forum::{
         events::ThreadEventKind,
@@ -17,7 +17,6 @@ use crate::{
         networks::{self, Network},
         notifications::{self, NotificationKind},
         posts,
-        sql::Sql,
         text::{PostBody, ThreadTitle, MAX_TAGS},
         ThreadKind, ThreadStatus,
     },

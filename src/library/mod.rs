@@ -14,7 +14,6 @@ pub mod projects;
 pub mod related;
 pub mod search_docs;
 pub mod sniff;
-pub mod sql;
 pub mod testfiles;
 
 pub use demo::load_demo;

@@ -60,7 +60,7 @@ pub async fn users_by_id(db: &Db, ids: &[i64]) -> AppResult<HashMap<i64, User>> 
     for chunk in ids.chunks(500) {
         let sql = format!(
             "SELECT {USER_COLUMNS} FROM users WHERE id IN ({})",
-            people::placeholders(0, chunk.len())
+            crate::db::sql::placeholders(1, chunk.len())
         );
         let mut q = sqlx::query(&sql);
         for id in chunk {
