@@ -107,7 +107,7 @@ pub async fn by_ids(db: &Db, ids: &[i64]) -> AppResult<Vec<User>> {
     }
     let sql = format!(
         "SELECT {USER_COLUMNS} FROM users WHERE id IN ({})",
-        crate::db::placeholders(1, ids.len())
+        crate::db::sql::placeholders(1, ids.len())
     );
     let mut q = sqlx::query(&sql);
     for id in ids {

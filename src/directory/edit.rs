@@ -513,8 +513,9 @@ pub async fn upsert(
     let current = people::get(db, id)
         .await?
         .ok_or_else(|| AppError::not_found("Personen"))?;
-    if !can_edit(access, &current) && !(can_edit_phones(access, &current) && changes.only_phones())
-    {
+    let allowed =
+        can_edit(access, &current) || (can_edit_phones(access, &current) && changes.only_phones());
+    if !allowed {
         return Err(AppError::forbidden());
     }
     let before = PersonState::of(&current);

@@ -207,7 +207,7 @@ pub async fn by_ids(db: &Db, ids: &[i64]) -> AppResult<Vec<Organisation>> {
     }
     let sql = format!(
         "SELECT {COLUMNS} FROM organisations WHERE id IN ({})",
-        crate::db::placeholders(1, ids.len())
+        crate::db::sql::placeholders(1, ids.len())
     );
     let mut q = sqlx::query(&sql);
     for id in ids {
@@ -563,7 +563,7 @@ pub async fn users_with_organisations(
                 o.postal_address AS o_postal_address, o.website AS o_website
          FROM users u LEFT JOIN organisations o ON o.id = u.organisation_id
          WHERE u.id IN ({})",
-        crate::db::placeholders(1, ids.len())
+        crate::db::sql::placeholders(1, ids.len())
     );
     let mut q = sqlx::query(&sql);
     for id in ids {

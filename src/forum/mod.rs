@@ -19,7 +19,6 @@ pub mod notifications;
 pub mod posts;
 pub mod reading;
 pub mod search_docs;
-mod sql;
 pub mod text;
 pub mod threads;
 

@@ -9,12 +9,9 @@ use sqlx::{any::AnyRow, Row};
 
 use crate::{
     accounts::{Access, NetworkRole},
-    db::{change_log, change_log::EntityKind, now_ms, Db},
+    db::{change_log, change_log::EntityKind, now_ms, sql::Sql, Db},
     error::{conflict_on_unique, AppError, AppResult},
-    forum::{
-        sql::Sql,
-        text::{parse_description, NetworkName, NetworkSlug},
-    },
+    forum::text::{parse_description, NetworkName, NetworkSlug},
 };
 
 #[derive(Debug, Clone)]

@@ -12,14 +12,13 @@ use sqlx::{any::AnyRow, Row};
 
 use crate::{
     accounts::Access,
-    db::{change_log, change_log::EntityKind, now_ms, Db, WriteTx},
+    db::{change_log, change_log::EntityKind, now_ms, sql::Sql, Db, WriteTx},
     error::{AppError, AppResult},
     events::ThreadEventKind,
     forum::{
         markdown,
         notifications::{self, NotificationKind},
         reading,
-        sql::Sql,
         text::PostBody,
         threads::{self, Thread},
         HiddenReason,

@@ -9,12 +9,11 @@ use sqlx::{any::AnyRow, Row};
 
 use crate::{
     accounts::Access,
-    db::{change_log, change_log::EntityKind, now_ms, Db, WriteTx},
+    db::{change_log, change_log::EntityKind, now_ms, sql::Sql, Db, WriteTx},
     error::{AppError, AppResult},
     events::ThreadEventKind,
     forum::{
         networks::{self, Network},
-        sql::Sql,
         text::{ThreadTitle, MAX_TAGS},
         ThreadKind, ThreadStatus,
     },

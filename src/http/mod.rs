@@ -3,6 +3,7 @@
 
 pub mod auth;
 pub mod directory;
+pub mod error;
 pub mod files;
 pub mod graphql;
 pub mod meetings;
@@ -32,7 +33,10 @@ pub fn routes(
         .at("/directory/export.csv", get(directory::export_csv))
         .at("/directory/export.vcf", get(directory::export_vcf))
         .at("/meetings/:id", get(meetings::meeting_ics))
-        .at("/meetings/:id/participants.csv", get(meetings::participants_csv))
+        .at(
+            "/meetings/:id/participants.csv",
+            get(meetings::participants_csv),
+        )
         .at("/calendar/user/:file", get(meetings::user_feed))
         .at("/calendar/network/:slug/:file", get(meetings::network_feed))
         .at(
@@ -50,12 +54,7 @@ pub fn routes(
         .data(schema)
         .with(security::SecurityHeaders)
         .with(CatchPanic::new().with_handler(|_| {
-            Response::builder()
-                .status(StatusCode::INTERNAL_SERVER_ERROR)
-                .content_type("application/json")
-                .body(
-                    r#"{"errors":[{"message":"Något gick fel. Försök igen.","extensions":{"code":"INTERNAL"}}]}"#,
-                )
+            error::json_error(&crate::error::AppError::internal("panic in a handler"))
         }))
         .around(security::request_span)
 }

@@ -13,5 +13,4 @@ pub mod projects;
 pub mod related;
 pub mod search_docs;
 pub mod sniff;
-pub mod sql;
 pub mod testfiles;

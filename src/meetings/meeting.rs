@@ -12,9 +12,8 @@ use sqlx::{any::AnyRow, Row};
 
 use crate::{
     accounts::{users::User, Access, Role},
-    db::{now_ms, Db, WriteTx},
+    db::{now_ms, sql::Sql, Db, WriteTx},
     error::{AppError, AppResult},
-    meetings::Sql,
 };
 
 /// Where a participant stands.
@@ -187,7 +186,7 @@ fn visible_condition(sql: &mut Sql, access: &Access) -> AppResult<String> {
     if access.is_admin() {
         return Ok("1 = 1".into());
     }
-    let uid = sql.int(me.user_id);
+    let uid = sql.arg(me.user_id);
     Ok(format!(
         "(m.network_id IS NULL OR n.members_only = 0 OR EXISTS (
             SELECT 1 FROM network_members vm WHERE vm.network_id = m.network_id AND vm.user_id = {uid}))"
@@ -269,35 +268,35 @@ pub async fn list(
     let visible = visible_condition(&mut sql, access)?;
     sql.push(&format!(" WHERE {visible}"));
     if let Some(n) = filter.network_id {
-        let p = sql.int(n);
+        let p = sql.arg(n);
         sql.push(&format!(" AND m.network_id = {p}"));
     }
     if let Some(slug) = &filter.network_slug {
-        let p = sql.arg(crate::meetings::Arg::Text(slug.clone()));
+        let p = sql.arg(slug.as_str());
         sql.push(&format!(" AND n.slug = {p}"));
     }
     if filter.collaboration_only {
         sql.push(" AND m.network_id IS NULL");
     }
     if let Some(from) = filter.from {
-        let p = sql.int(from);
+        let p = sql.arg(from);
         sql.push(&format!(" AND m.ends_at >= {p}"));
     }
     if let Some(to) = filter.to {
-        let p = sql.int(to);
+        let p = sql.arg(to);
         sql.push(&format!(" AND m.starts_at < {p}"));
     }
     if !filter.include_cancelled {
         sql.push(" AND m.cancelled = 0");
     }
     if filter.mine_only {
-        let p = sql.int(me.user_id);
+        let p = sql.arg(me.user_id);
         sql.push(&format!(
             " AND EXISTS (SELECT 1 FROM meeting_registrations mr WHERE mr.meeting_id = m.id AND mr.user_id = {p})"
         ));
     }
     if filter.my_calendar {
-        let p = sql.int(me.user_id);
+        let p = sql.arg(me.user_id);
         sql.push(&format!(
             " AND (m.network_id IS NULL
                 OR EXISTS (SELECT 1 FROM network_members cm WHERE cm.network_id = m.network_id AND cm.user_id = {p})
@@ -305,13 +304,13 @@ pub async fn list(
         ));
     }
     if let Some((starts, id)) = after {
-        let s = sql.int(starts);
-        let i = sql.int(id);
+        let s = sql.arg(starts);
+        let i = sql.arg(id);
         sql.push(&format!(
             " AND (m.starts_at > {s} OR (m.starts_at = {s} AND m.id > {i}))"
         ));
     }
-    let limit = sql.int(first + 1);
+    let limit = sql.arg(first + 1);
     sql.push(&format!(" ORDER BY m.starts_at, m.id LIMIT {limit}"));
     let rows = sql.query().fetch_all(&db.pool).await?;
     let mut page = rows.iter().map(from_row).collect::<AppResult<Vec<_>>>()?;
@@ -340,8 +339,8 @@ async fn enrich(db: &Db, access: &Access, page: &mut [Meeting]) -> AppResult<()>
     let me = access.user()?.user_id;
 
     let mut sql = Sql::new("");
-    let uid = sql.int(me);
-    let list = sql.ints(&ids);
+    let uid = sql.arg(me);
+    let list = sql.args(&ids);
     sql.push(&format!(
         "SELECT r.meeting_id, r.status,
             (SELECT COUNT(*) FROM meeting_registrations w
@@ -362,7 +361,7 @@ async fn enrich(db: &Db, access: &Access, page: &mut [Meeting]) -> AppResult<()>
     }
 
     let mut sql = Sql::new("");
-    let list = sql.ints(&ids);
+    let list = sql.args(&ids);
     sql.push(&format!(
         "SELECT meeting_id, document_id FROM meeting_documents WHERE meeting_id IN ({list})
          ORDER BY linked_at, document_id"
