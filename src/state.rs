@@ -21,6 +21,8 @@ pub struct AppState {
     /// Live forum events for subscriptions (in-process; on PostgreSQL `crate::cluster`
     /// carries them between nodes).
     pub events: crate::forum::events::EventBus,
+    /// Identity providers' discovery documents and keys, and the client that fetches them.
+    pub oidc: crate::oidc::Providers,
 }
 
 impl AppState {

@@ -10,6 +10,7 @@ pub mod edit;
 pub mod email;
 pub mod export;
 pub mod import;
+pub mod link;
 pub mod organisations;
 pub mod people;
 pub mod phone;

@@ -6,6 +6,7 @@ pub mod directory;
 pub mod files;
 pub mod graphql;
 pub mod meetings;
+pub mod oidc;
 pub mod security;
 pub mod web;
 pub mod ws;
@@ -34,6 +35,8 @@ pub fn routes(state: AppState, schema: AppSchema) -> impl poem::Endpoint {
             get(meetings::unsubscribe).post(meetings::unsubscribe),
         )
         .at("/files/:id", get(files::download))
+        .at(crate::oidc::flow::CALLBACK_PATH, get(oidc::callback))
+        .at("/auth/oidc/:slug", get(oidc::start))
         .at("/graphql/ws", get(ws::graphql_ws))
         .at("/healthz", get(healthz))
         .at("/readyz", get(readyz))
