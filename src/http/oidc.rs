@@ -78,7 +78,10 @@ pub async fn callback(req: &Request, Data(state): Data<&AppState>) -> Response {
     let binding = binding_cookie(req);
     match flow::finish(state, &cb, binding.as_deref()).await {
         Ok(done) => {
-            tracing::info!(user_id = done.user.id, "signed in through the identity provider");
+            tracing::info!(
+                user_id = done.user.id,
+                "signed in through the identity provider"
+            );
             Response::builder()
                 .status(StatusCode::SEE_OTHER)
                 .header(header::LOCATION, done.return_to)
@@ -96,7 +99,10 @@ pub async fn callback(req: &Request, Data(state): Data<&AppState>) -> Response {
                 .finish()
         }
         Err((provider, fault)) => {
-            let slug = provider.as_ref().map_or("-", |p| p.slug.as_str()).to_string();
+            let slug = provider
+                .as_ref()
+                .map_or("-", |p| p.slug.as_str())
+                .to_string();
             let mut resp = refused(&slug, provider.as_ref(), &fault);
             if let Ok(v) = binding_set_cookie("", meta.secure, 0).parse() {
                 resp.headers_mut().append(header::SET_COOKIE, v);

@@ -154,22 +154,18 @@ impl Providers {
             .map_err(|e| Fault::Unreachable(format!("no token endpoint: {e}")))?
             .set_pkce_verifier(PkceCodeVerifier::new(pkce_verifier.to_string()));
         let response = self
-            .bounded(async {
-                request
-                    .request_async(&self.http)
-                    .await
-                    .map_err(token_fault)
-            })
+            .bounded(async { request.request_async(&self.http).await.map_err(token_fault) })
             .await?;
         let id_token = response
             .id_token()
             .ok_or_else(|| Fault::BadToken("the token response had no ID token".into()))?;
         let issuer = d.metadata.issuer().as_str().to_string();
         let nonce = Nonce::new(nonce.to_string());
-        let verify = |jwks: &CoreJsonWebKeySet| -> Result<Identity, openidconnect::ClaimsVerificationError> {
-            let verifier = verifier(d, client_id, jwks.clone());
-            id_token.claims(&verifier, &nonce).map(identity)
-        };
+        let verify =
+            |jwks: &CoreJsonWebKeySet| -> Result<Identity, openidconnect::ClaimsVerificationError> {
+                let verifier = verifier(d, client_id, jwks.clone());
+                id_token.claims(&verifier, &nonce).map(identity)
+            };
         match verify(&d.jwks) {
             Ok(id) => Ok(id),
             // ID tokens come straight from the token endpoint, never from the browser, so
@@ -189,7 +185,11 @@ fn redirect(uri: &str) -> Result<RedirectUrl, Fault> {
 
 /// The verifier: only asymmetric algorithms the provider lists (RS256 by default), our
 /// client id as audience and no other, the discovered issuer.
-fn verifier<'a>(d: &Discovered, client_id: &str, jwks: CoreJsonWebKeySet) -> CoreIdTokenVerifier<'a> {
+fn verifier<'a>(
+    d: &Discovered,
+    client_id: &str,
+    jwks: CoreJsonWebKeySet,
+) -> CoreIdTokenVerifier<'a> {
     let listed: Vec<CoreJwsSigningAlgorithm> = d
         .metadata
         .id_token_signing_alg_values_supported()
@@ -281,7 +281,10 @@ fn identity(c: &CoreIdTokenClaims) -> Identity {
         subject: c.subject().as_str().to_string(),
         email: c.email().map(|e| e.as_str().to_string()),
         email_verified: c.email_verified(),
-        name: c.name().and_then(|n| n.get(None)).map(|n| n.as_str().to_string()),
+        name: c
+            .name()
+            .and_then(|n| n.get(None))
+            .map(|n| n.as_str().to_string()),
         preferred_username: c.preferred_username().map(|u| u.as_str().to_string()),
     }
 }
@@ -290,8 +293,7 @@ fn unknown_key(e: &openidconnect::ClaimsVerificationError) -> bool {
     use openidconnect::{ClaimsVerificationError as C, SignatureVerificationError as S};
     matches!(
         e,
-        C::SignatureVerification(S::NoMatchingKey)
-            | C::SignatureVerification(S::CryptoError(_))
+        C::SignatureVerification(S::NoMatchingKey) | C::SignatureVerification(S::CryptoError(_))
     )
 }
 
@@ -323,9 +325,7 @@ fn discovery_fault<E: std::error::Error + 'static>(e: DiscoveryError<E>) -> Faul
     match e {
         DiscoveryError::Validation(m) => Fault::WrongIssuer(m),
         DiscoveryError::Request(inner) => http_fault(&inner),
-        DiscoveryError::Response(status, _, m) => {
-            Fault::Unreachable(format!("HTTP {status}: {m}"))
-        }
+        DiscoveryError::Response(status, _, m) => Fault::Unreachable(format!("HTTP {status}: {m}")),
         other => Fault::Unreachable(other.to_string()),
     }
 }

@@ -129,7 +129,9 @@ pub async fn start(
         .await?;
         tx.commit().await
     };
-    write.await.map_err(|e: AppError| fail(&provider, e.into()))?;
+    write
+        .await
+        .map_err(|e: AppError| fail(&provider, e.into()))?;
     let location = client::authorize_url(
         &discovered,
         &provider.client_id,
@@ -217,11 +219,7 @@ pub async fn finish(
         .as_deref()
         .filter(|c| !c.is_empty())
         .ok_or_else(|| fail(Fault::UnknownState))?;
-    let discovered = state
-        .oidc
-        .discover(&provider.issuer)
-        .await
-        .map_err(fail)?;
+    let discovered = state.oidc.discover(&provider.issuer).await.map_err(fail)?;
     let secret = provider
         .client_secret(&state.config)
         .map_err(|e| fail(e.into()))?;

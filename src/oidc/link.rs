@@ -107,15 +107,13 @@ async fn linked(db: &Db, id: &Identity) -> Result<Option<User>, Fault> {
     let Some(row) = row else { return Ok(None) };
     let user_id: i64 = row.try_get(0).map_err(AppError::from)?;
     let mut tx = db.begin_write().await?;
-    sqlx::query(
-        "UPDATE oidc_identities SET last_login_at = $1 WHERE issuer = $2 AND subject = $3",
-    )
-    .bind(now_ms())
-    .bind(&id.issuer)
-    .bind(&id.subject)
-    .execute(&mut **tx)
-    .await
-    .map_err(AppError::from)?;
+    sqlx::query("UPDATE oidc_identities SET last_login_at = $1 WHERE issuer = $2 AND subject = $3")
+        .bind(now_ms())
+        .bind(&id.issuer)
+        .bind(&id.subject)
+        .execute(&mut **tx)
+        .await
+        .map_err(AppError::from)?;
     tx.commit().await?;
     Ok(users::get(db, user_id).await?)
 }

@@ -199,7 +199,9 @@ pub fn parse_domains(raw: &[String]) -> AppResult<Vec<String>> {
                     && l.chars().all(|c| c.is_alphanumeric() || c == '-')
             });
         if !labels_ok || d.len() > 253 {
-            return Err(bad(format!("\"{d}\" är ingen e-postdomän (t.ex. eksjo.se).")));
+            return Err(bad(format!(
+                "\"{d}\" är ingen e-postdomän (t.ex. eksjo.se)."
+            )));
         }
         if !out.contains(&d) {
             out.push(d);

@@ -16,6 +16,8 @@ mod http_limits;
 mod library;
 mod meetings;
 mod newsletter;
+mod oidc;
+mod oidc_faults;
 mod ops;
 mod schema;
 mod search;
