@@ -17,6 +17,7 @@ mod library;
 mod meetings;
 mod newsletter;
 mod oidc;
+mod oidc_browser;
 mod oidc_faults;
 mod ops;
 mod schema;
