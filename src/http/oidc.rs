@@ -164,7 +164,7 @@ pub fn error_page(status: StatusCode, title: &str, text: &str) -> Response {
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>{t} – Samsyn</title>\n<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">\n\
          <link rel=\"stylesheet\" href=\"/css/app.css\">\n</head>\n<body>\n\
-         <header class=\"site-header\"><div class=\"site-header__bar\"><a class=\"brand\" href=\"/\">\
+         <header class=\"site-header\"><div class=\"container site-header__top\"><a class=\"brand\" href=\"/\">\
          <span class=\"brand__name\">Samsyn</span> <span class=\"brand__tag\">Miljösamverkan Jönköpings län</span></a></div></header>\n\
          <main id=\"main\"><div class=\"container\"><div class=\"narrow\">\n<h1>{t}</h1>\n<p class=\"lead\" data-fault>{p}</p>\n\
          <p><a class=\"button\" href=\"/logga-in\">Till inloggningssidan</a></p>\n</div></div></main>\n</body>\n</html>\n",

@@ -481,11 +481,22 @@ async fn tampered_replayed_and_cancelled_callbacks_are_refused_without_a_session
     refused(&visit(&b, &tampered).await, 400, "kunde inte slutföras");
     assert!(me(&app, &b).await.is_null());
 
-    // The genuine callback opened in another browser (a stolen link): refused, and used up.
-    let other = browser();
-    refused(&visit(&other, &cb).await, 400, "kunde inte slutföras");
+    // The genuine callback opened in another browser (a stolen link), one that has started
+    // a sign-in of its own: refused, and used up.
+    let b = browser();
+    let cb = to_callback(&app, &provider, &b, "anna").await;
+    let thief = browser();
+    begin(&app, &thief, "/auth/oidc/eksjo").await;
+    refused(
+        &visit(&thief, &cb).await,
+        400,
+        "påbörjats i den här webbläsaren",
+    );
     refused(&visit(&b, &cb).await, 400, "kunde inte slutföras");
-    assert!(me(&app, &b).await.is_null() && me(&app, &other).await.is_null());
+    assert!(me(&app, &b).await.is_null() && me(&app, &thief).await.is_null());
+    // And one without any sign-in cookie.
+    let cb = to_callback(&app, &provider, &b, "anna").await;
+    refused(&visit(&browser(), &cb).await, 400, "kunde inte slutföras");
 
     // A callback works once: the same URL again is refused, the session stays the first's.
     let b = browser();
