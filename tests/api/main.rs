@@ -19,6 +19,7 @@ mod newsletter;
 mod oidc;
 mod oidc_browser;
 mod oidc_faults;
+mod oidc_walk;
 mod ops;
 mod schema;
 mod search;
