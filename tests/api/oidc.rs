@@ -255,6 +255,13 @@ async fn inspector_signs_in_with_eksjo_and_lands_as_member_with_phone_book_entry
         "phone-book entry linked"
     );
 
+    // Her export of her data names the link, not any token.
+    let mine = app.gql_with(&b, "{ myData }", json!({})).await;
+    assert_ok(&mine);
+    let links = &mine["data"]["myData"]["signInLinks"];
+    assert_eq!(links[0]["issuer"], provider.issuer.as_str(), "{links}");
+    assert_eq!(links[0]["subject"], "anna", "the provider's account id");
+
     // The second sign-in, in another browser, is the same account.
     let users_before = app.gql_with(&admin, "{ users { id } }", json!({})).await;
     let again = sign_in(&app, &provider, "anna").await;

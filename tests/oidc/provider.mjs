@@ -73,7 +73,7 @@ function makeProvider(keys) {
     async findAccount(ctx, id) {
       const account = ACCOUNTS[id];
       if (!account) return undefined;
-      return { accountId: id, claims: async () => ({ sub: `sub-${id}`, ...account }) };
+      return { accountId: id, claims: async () => ({ sub: id, ...account }) };
     },
     // The tenant has consented for its users: no consent page for the registered client.
     async loadExistingGrant(ctx) {
