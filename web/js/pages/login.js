@@ -71,6 +71,9 @@ export default async function loginPage({ query, navigate }) {
         null,
         'Konton skapas av utvecklingsledaren på Kommunal utveckling. Har du fått en inbjudan, öppna länken i den för att välja lösenord. Har du glömt lösenordet, kontakta en administratör.',
       ),
+      providers.length
+        ? h('p', null, 'Finns din organisation bland knapparna ovan behöver du inget eget konto: logga in med den, så skapas kontot första gången.')
+        : null,
     ),
   );
 }
