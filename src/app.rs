@@ -31,16 +31,19 @@ pub async fn prepare(config: Config) -> AppResult<(AppState, Option<String>)> {
     .await?;
     db.migrate().await?;
     organisations::ensure_defaults(&db).await?;
+    crate::oidc::settings_file::apply(&db, &config).await?;
     let is_new = users::count(&db).await? == 0;
     let generated = ensure_first_admin(&db, &config).await?;
     let mailer = crate::mail::Mailer::from_config(&config);
     // Before anything (the demo content, resumed extractions) starts reading attachments.
     crate::library::extraction::configure(&config);
+    let oidc = crate::oidc::Providers::new(config.oidc_timeout());
     let state = AppState {
         db,
         config: Arc::new(config),
         mailer,
         events: crate::events::EventBus::new(),
+        oidc,
     };
     if is_new && state.config.demo {
         crate::demo::load(&state).await?;

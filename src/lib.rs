@@ -24,6 +24,7 @@ pub mod library;
 pub mod mail;
 pub mod meetings;
 pub mod metrics;
+pub mod oidc;
 pub mod privacy;
 #[cfg(test)]
 mod props;

@@ -16,6 +16,8 @@ pub struct AppState {
     /// Live forum events for subscriptions (in-process; on PostgreSQL `crate::cluster`
     /// carries them between nodes).
     pub events: crate::events::EventBus,
+    /// Identity providers' discovery documents and keys, and the client that fetches them.
+    pub oidc: crate::oidc::Providers,
 }
 
 /// Facts about the HTTP request that resolvers need (client address, TLS).
@@ -24,4 +26,15 @@ pub struct RequestMeta {
     pub client: String,
     pub secure: bool,
     pub request_id: String,
+}
+
+impl AppState {
+    /// What an OpenID Connect sign-in needs of the running server.
+    pub fn oidc_ctx(&self) -> crate::oidc::flow::Ctx<'_> {
+        crate::oidc::flow::Ctx {
+            db: &self.db,
+            config: &self.config,
+            providers: &self.oidc,
+        }
+    }
 }

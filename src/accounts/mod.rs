@@ -1,8 +1,10 @@
-//! Accounts: users, passwords, sessions, API tokens, invitations and the permission gate.
+//! Accounts: users, passwords, sessions, API tokens, invitations, sealed secrets and the
+//! permission gate.
 
 pub mod access;
 pub mod invitations;
 pub mod password;
+pub mod sealed;
 pub mod secrets;
 pub mod sessions;
 pub mod throttle;

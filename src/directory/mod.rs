@@ -8,6 +8,7 @@ pub mod audit;
 pub mod edit;
 pub mod export;
 pub mod import;
+pub mod link;
 pub mod organisations;
 pub mod people;
 pub mod phone;

@@ -14,6 +14,7 @@ pub mod meetings;
 pub mod messages;
 pub mod newsletters;
 pub mod node;
+pub mod oidc;
 pub mod privacy;
 pub mod search;
 pub mod tags;
@@ -36,6 +37,7 @@ pub struct Query(
     library::LibraryQuery,
     forum::ForumQuery,
     tags::TagsQuery,
+    oidc::OidcQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -48,6 +50,7 @@ pub struct Mutation(
     library::LibraryMutation,
     forum::ForumMutation,
     tags::TagsMutation,
+    oidc::OidcMutation,
 );
 
 #[derive(MergedSubscription, Default)]

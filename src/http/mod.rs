@@ -7,6 +7,7 @@ pub mod error;
 pub mod files;
 pub mod graphql;
 pub mod meetings;
+pub mod oidc;
 pub mod security;
 pub mod web;
 pub mod ws;
@@ -44,6 +45,8 @@ pub fn routes(
             get(meetings::unsubscribe).post(meetings::unsubscribe),
         )
         .at("/files/:id", get(files::download))
+        .at(crate::oidc::flow::CALLBACK_PATH, get(oidc::callback))
+        .at("/auth/oidc/:slug", get(oidc::start))
         .at("/graphql/ws", get(ws::graphql_ws))
         .at("/healthz", get(healthz))
         .at("/readyz", get(readyz))

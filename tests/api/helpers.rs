@@ -149,16 +149,45 @@ pub async fn spawn_node(of: &TestApp) -> TestApp {
     start(config, of.backend, dir).await
 }
 
+/// Like `spawn_with`, but on a port chosen first, so that `public_url` is the server's real
+/// address (for identity providers, which send the browser back to it).
+pub async fn spawn_at_public_url(
+    backend: Backend,
+    test: &str,
+    adjust: impl FnOnce(&mut Config),
+) -> Option<TestApp> {
+    samsyn::telemetry::init_for_tests();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let database_url = match backend {
+        Backend::Sqlite => None,
+        Backend::Postgres => Some(fresh_postgres_database(&postgres_url(test)?).await),
+    };
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("a free port")
+        .port();
+    let mut config = test_config(dir.path(), database_url);
+    config.public_url = format!("http://127.0.0.1:{port}");
+    adjust(&mut config);
+    let bind = format!("127.0.0.1:{port}").parse().unwrap();
+    Some(start_on(config, backend, dir, bind).await)
+}
+
 async fn start(config: Config, backend: Backend, dir: tempfile::TempDir) -> TestApp {
+    start_on(config, backend, dir, "127.0.0.1:0".parse().unwrap()).await
+}
+
+async fn start_on(
+    config: Config,
+    backend: Backend,
+    dir: tempfile::TempDir,
+    bind: SocketAddr,
+) -> TestApp {
     let (state, _) = app::prepare(config).await.expect("prepare app");
     let search = app::start_search(&state).await.expect("open search index");
-    let app = App::build(
-        state.clone(),
-        Some(search.clone()),
-        "127.0.0.1:0".parse().unwrap(),
-    )
-    .await
-    .expect("bind");
+    let app = App::build(state.clone(), Some(search.clone()), bind)
+        .await
+        .expect("bind");
     let addr = app.addr;
     let (tx, rx) = oneshot::channel::<()>();
     tokio::spawn(app.run_until(async {
