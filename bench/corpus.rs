@@ -673,7 +673,7 @@ pub async fn insert(
     // The tillsynsområden with their synonyms, as the demo has them; threads and documents
     // are tagged with their topic, so synonym expansion does its real work.
     let mut tag_ids = std::collections::HashMap::new();
-    for tag in samsyn::demo::content::tags() {
+    for tag in samsyn::tags::glossary() {
         let id: i64 = sqlx::query(
             "INSERT INTO tags (slug, name, synonyms, created_at, updated_at) \
              VALUES ($1, $2, $3, $4, $4) RETURNING id",

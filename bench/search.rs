@@ -226,7 +226,7 @@ async fn run() -> Result<(), BoxError> {
         demo: false,
         ..Config::default()
     };
-    let (mut state, _) = app::prepare(config).await.map_err(err)?;
+    let (state, _) = app::prepare(config).await.map_err(err)?;
     let db = state.db.clone();
 
     // ---- 1. corpus ----
@@ -402,9 +402,8 @@ async fn run() -> Result<(), BoxError> {
     }
 
     // ---- 4. HTTP ----
-    state.search = Some(service.clone());
     tokio::spawn(service.clone().follow(db.clone()));
-    let server = App::build(state.clone(), "127.0.0.1:0".parse()?).await?;
+    let server = App::build(state.clone(), Some(service.clone()), "127.0.0.1:0".parse()?).await?;
     let base = format!("http://{}", server.addr);
     let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
     let served = tokio::spawn(server.run_until(async {

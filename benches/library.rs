@@ -166,7 +166,7 @@ async fn run_backend(label: &str, data_dir: &std::path::Path, database_url: Opti
         ..Config::default()
     };
     let (state, _) = app::prepare(config).await.expect("prepare");
-    let app = App::build(state, "127.0.0.1:0".parse().unwrap())
+    let app = App::build(state, None, "127.0.0.1:0".parse().unwrap())
         .await
         .expect("bind");
     let base = format!("http://{}", app.addr);

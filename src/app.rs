@@ -14,6 +14,7 @@ use crate::{
     db::Db,
     directory::organisations,
     error::AppResult,
+    search::SearchService,
     state::AppState,
 };
 
@@ -30,17 +31,19 @@ pub async fn prepare(config: Config) -> AppResult<(AppState, Option<String>)> {
     .await?;
     db.migrate().await?;
     organisations::ensure_defaults(&db).await?;
+    crate::oidc::settings_file::apply(&db, &config).await?;
     let is_new = users::count(&db).await? == 0;
     let generated = ensure_first_admin(&db, &config).await?;
     let mailer = crate::mail::Mailer::from_config(&config);
     // Before anything (the demo content, resumed extractions) starts reading attachments.
     crate::library::extraction::configure(&config);
+    let oidc = crate::oidc::Providers::new(config.oidc_timeout());
     let state = AppState {
         db,
         config: Arc::new(config),
-        search: None,
         mailer,
-        events: crate::forum::events::EventBus::new(),
+        events: crate::events::EventBus::new(),
+        oidc,
     };
     if is_new && state.config.demo {
         crate::demo::load(&state).await?;
@@ -79,22 +82,28 @@ async fn ensure_first_admin(db: &Db, config: &Config) -> AppResult<Option<String
 
 /// Opens the search index in the data folder and starts the indexer that follows the
 /// change log (rebuilding first when the index is new or of an older version).
-pub async fn start_search(state: &mut AppState) -> AppResult<()> {
-    let search = crate::search::SearchService::open(&state.config.data_dir.join("index")).await?;
+pub async fn start_search(state: &AppState) -> AppResult<Arc<SearchService>> {
+    let search = SearchService::open(&state.config.data_dir.join("index")).await?;
     tokio::spawn(search.clone().follow(state.db.clone()));
-    state.search = Some(search);
-    Ok(())
+    Ok(search)
 }
 
 /// A bound, not yet serving, application.
 pub struct App {
     pub state: AppState,
+    /// The search index; only the serving process opens it (CLI tools leave it alone and
+    /// the server's indexer picks up their changes from the change log).
+    pub search: Option<Arc<SearchService>>,
     pub addr: SocketAddr,
     acceptor: poem::listener::BoxAcceptor,
 }
 
 impl App {
-    pub async fn build(state: AppState, bind: SocketAddr) -> std::io::Result<App> {
+    pub async fn build(
+        state: AppState,
+        search: Option<Arc<SearchService>>,
+        bind: SocketAddr,
+    ) -> std::io::Result<App> {
         let acceptor = TcpListener::bind(bind).into_acceptor().await?;
         let addr = acceptor
             .local_addr()
@@ -103,6 +112,7 @@ impl App {
             .unwrap_or(bind);
         Ok(App {
             state,
+            search,
             addr,
             acceptor: acceptor.boxed(),
         })
@@ -114,8 +124,8 @@ impl App {
 
     /// Serves until `shutdown` resolves, then drains open requests (at most 10 s).
     pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send) -> std::io::Result<()> {
-        let schema = crate::graphql::build(Some(self.state.clone()));
-        let routes = crate::http::routes(self.state.clone(), schema);
+        let schema = crate::graphql::build(Some(self.state.clone()), self.search.clone());
+        let routes = crate::http::routes(self.state.clone(), self.search.clone(), schema);
         // The e-mail sender lives as long as the server; unsent mail waits in the database.
         let sender = tokio::spawn(crate::meetings::delivery::run(self.state.clone()));
         let digest = crate::forum::digest::spawn(self.state.clone());

@@ -169,8 +169,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             unreachable!("handled before the runtime starts")
         }
         Command::Serve(args) => {
-            let (mut state, generated) = app::prepare(config.clone()).await?;
-            app::start_search(&mut state).await?;
+            let (state, generated) = app::prepare(config.clone()).await?;
+            let search = app::start_search(&state).await?;
             if let Some(password) = generated {
                 println!();
                 println!("  Första administratören har skapats / the first admin was created:");
@@ -179,7 +179,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 println!("  Lösenordet visas bara denna gång. / This password is shown once.");
                 println!();
             }
-            let app = App::build(state, args.bind).await?;
+            let app = App::build(state, Some(search), args.bind).await?;
             println!("Samsyn lyssnar på http://{}", app.addr);
             app.run_until(app::shutdown_signal()).await?;
             Ok(())
@@ -442,16 +442,10 @@ async fn import_documents(
         .into_iter()
         .find(|u| u.email.eq_ignore_ascii_case(author.trim()) && u.active && !u.erased)
         .ok_or_else(|| anyhow::anyhow!("ingen aktiv användare med e-post {author}"))?;
-    let access = crate::accounts::Access::for_user(
-        db,
-        user.id,
-        user.display_name.clone(),
-        user.role,
-        user.organisation_id,
-        // The shell acts as the author without a session.
-        crate::accounts::AuthVia::Session { session_id: 0 },
-    )
-    .await?;
+    // The shell acts as the author without a session.
+    let access =
+        crate::accounts::users::unattended_access(db, &user, crate::accounts::Unattended::Shell)
+            .await?;
     let project = import::project(db, &project).await?;
     let files = import::files_in(&dir)?;
     let options = import::ImportOptions {

@@ -30,7 +30,7 @@ use tokio::{sync::broadcast, task::JoinHandle};
 
 use crate::{
     db::{Backend, CHANGES_CHANNEL},
-    forum::events::{EventBus, ForumEvent},
+    events::{EventBus, ForumEvent},
     state::AppState,
 };
 
@@ -178,7 +178,7 @@ fn receive_event(bus: &EventBus, payload: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::forum::events::ThreadEventKind;
+    use crate::events::ThreadEventKind;
 
     #[test]
     fn backoff_grows_and_stops_at_ten_seconds() {

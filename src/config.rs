@@ -143,6 +143,21 @@ pub struct Config {
     /// Readiness fails while the search index lags the database by more than this many changes.
     #[arg(long, env = "SAMSYN_READY_MAX_LAG", default_value_t = 1000)]
     pub ready_max_lag: i64,
+
+    /// Key that seals secrets kept in the database (identity providers' client secrets):
+    /// 32 random bytes in base64 (`openssl rand -base64 32`). Unset: `secret.key` in the
+    /// data folder, made on first use. Nodes sharing one database must share this key.
+    #[arg(long, env = "SAMSYN_SECRET_KEY", hide_env_values = true)]
+    pub secret_key: Option<Secret>,
+
+    /// Settings file (JSON) of OpenID Connect sign-in providers, read at every start; its
+    /// providers replace those of the same `slug` made in the UI. See the README.
+    #[arg(long, env = "SAMSYN_OIDC_PROVIDERS_FILE")]
+    pub oidc_providers_file: Option<PathBuf>,
+
+    /// Seconds Samsyn waits for an identity provider (discovery, keys, token exchange).
+    #[arg(long, env = "SAMSYN_OIDC_TIMEOUT_SECS", default_value_t = 10)]
+    pub oidc_timeout_secs: u64,
 }
 
 impl Default for Config {
@@ -176,6 +191,9 @@ impl Default for Config {
             digest_interval_secs: 300,
             verify_months: 12,
             ready_max_lag: 1000,
+            secret_key: None,
+            oidc_providers_file: None,
+            oidc_timeout_secs: 10,
         }
     }
 }
@@ -189,6 +207,9 @@ impl Config {
     }
     pub fn request_timeout(&self) -> Duration {
         Duration::from_secs(self.request_timeout_secs)
+    }
+    pub fn oidc_timeout(&self) -> Duration {
+        Duration::from_secs(self.oidc_timeout_secs.max(1))
     }
     pub fn blob_grace(&self) -> Duration {
         Duration::from_secs(self.blob_grace_hours * 3600)

@@ -14,7 +14,9 @@ pub mod config;
 pub mod db;
 pub mod demo;
 pub mod directory;
+pub mod email;
 pub mod error;
+pub mod events;
 pub mod forum;
 pub mod graphql;
 pub mod http;
@@ -23,6 +25,7 @@ pub mod library;
 pub mod mail;
 pub mod meetings;
 pub mod metrics;
+pub mod oidc;
 pub mod privacy;
 #[cfg(test)]
 mod props;

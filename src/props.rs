@@ -123,7 +123,7 @@ proptest! {
     #[test]
     fn phone_and_email_parsers_never_panic(s in hostile_text()) {
         let _ = crate::directory::phone::PhoneNumber::parse(&s);
-        let _ = crate::directory::email::Email::parse(&s);
+        let _ = crate::email::Email::parse(&s);
     }
 }
 

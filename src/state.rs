@@ -1,34 +1,23 @@
-//! The shared application state every request handler and resolver reaches.
+//! The shared application state every request handler, resolver and domain function reaches:
+//! the database, the settings, the mailer and the live event bus. It sits below the domains,
+//! so it holds nothing of theirs; the search index, which reads the domains, is handed to the
+//! HTTP and GraphQL layers beside it (`crate::app::App::search`).
 
 use std::sync::Arc;
 
-use crate::{
-    config::Config,
-    db::Db,
-    error::{AppError, AppResult},
-    search::SearchService,
-};
+use crate::{config::Config, db::Db};
 
 #[derive(Clone)]
 pub struct AppState {
     pub db: Db,
     pub config: Arc<Config>,
-    /// The search index; only the serving process opens it (CLI tools leave it alone and
-    /// the server's indexer picks up their changes from the change log).
-    pub search: Option<Arc<SearchService>>,
     /// Outgoing e-mail (SMTP settings) and the background sender's wake-up signal.
     pub mailer: crate::mail::Mailer,
     /// Live forum events for subscriptions (in-process; on PostgreSQL `crate::cluster`
     /// carries them between nodes).
-    pub events: crate::forum::events::EventBus,
-}
-
-impl AppState {
-    pub fn search(&self) -> AppResult<&Arc<SearchService>> {
-        self.search
-            .as_ref()
-            .ok_or_else(|| AppError::internal("search index is not open in this process"))
-    }
+    pub events: crate::events::EventBus,
+    /// Identity providers' discovery documents and keys, and the client that fetches them.
+    pub oidc: crate::oidc::Providers,
 }
 
 /// Facts about the HTTP request that resolvers need (client address, TLS).
@@ -37,4 +26,15 @@ pub struct RequestMeta {
     pub client: String,
     pub secure: bool,
     pub request_id: String,
+}
+
+impl AppState {
+    /// What an OpenID Connect sign-in needs of the running server.
+    pub fn oidc_ctx(&self) -> crate::oidc::flow::Ctx<'_> {
+        crate::oidc::flow::Ctx {
+            db: &self.db,
+            config: &self.config,
+            providers: &self.oidc,
+        }
+    }
 }

@@ -1,5 +1,6 @@
 //! Tillsynsområden (tags): the curated list shared by threads, documents and people, each
-//! with synonyms that search honours ("enskilda avlopp" = "små avlopp").
+//! with synonyms that search honours ("enskilda avlopp" = "små avlopp"), and the glossary of
+//! them (GLOSSARY.md) that a new database starts with.
 
 use sqlx::{any::AnyRow, Row};
 
@@ -133,7 +134,7 @@ pub async fn ensure_defaults(db: &Db) -> AppResult<()> {
         .await?
         .try_get(0)?;
     if n == 0 {
-        for t in crate::demo::content::tags() {
+        for t in glossary() {
             let synonyms: Vec<String> = t.synonyms.iter().map(|s| s.to_string()).collect();
             upsert(db, t.name, &synonyms).await?;
         }
@@ -208,6 +209,172 @@ pub async fn update(
     }
     tx.commit().await?;
     Tag::from_row(&row)
+}
+
+/// A tillsynsområde used as a tag, with the words search must treat as the same subject.
+#[derive(Debug, Clone)]
+pub struct GlossaryTag {
+    pub name: &'static str,
+    pub synonyms: &'static [&'static str],
+}
+
+/// The tillsynsområden of GLOSSARY.md with their synonyms.
+pub fn glossary() -> Vec<GlossaryTag> {
+    const TAGS: &[(&str, &[&str])] = &[
+        (
+            "Små avlopp",
+            &[
+                "enskilda avlopp",
+                "enskilt avlopp",
+                "avloppsanläggning",
+                "markbädd",
+                "infiltration",
+                "minireningsverk",
+                "slamavskiljare",
+                "fosforfälla",
+            ],
+        ),
+        (
+            "Lantbruk",
+            &[
+                "lantbrukstillsyn",
+                "gödsel",
+                "djurhållning",
+                "växtskyddsmedel",
+                "bekämpningsmedel",
+            ],
+        ),
+        (
+            "Hälsoskydd",
+            &[
+                "hälsoskyddstillsyn",
+                "inomhusmiljö",
+                "olägenhet för människors hälsa",
+            ],
+        ),
+        (
+            "Inomhusmiljö och ventilation",
+            &[
+                "ventilation",
+                "OVK",
+                "radon",
+                "fukt",
+                "mögel",
+                "temperatur",
+                "buller inomhus",
+            ],
+        ),
+        (
+            "Legionella och bassängbad",
+            &["legionella", "varmvatten", "bassängbad", "badvatten"],
+        ),
+        (
+            "Hygienisk verksamhet",
+            &[
+                "tatuering",
+                "piercing",
+                "fotvård",
+                "frisör",
+                "skönhetssalong",
+            ],
+        ),
+        (
+            "Skolor, förskolor och vård",
+            &[
+                "skola",
+                "förskola",
+                "vårdlokal",
+                "äldreboende",
+                "omsorgsboende",
+            ],
+        ),
+        (
+            "Avfall",
+            &[
+                "avfallstillsyn",
+                "farligt avfall",
+                "nedskräpning",
+                "illegal dumpning",
+                "avfallsregistret",
+            ],
+        ),
+        (
+            "Masshantering",
+            &[
+                "schaktmassor",
+                "massor",
+                "anläggningsändamål",
+                "återvinning av avfall",
+            ],
+        ),
+        (
+            "Förorenade områden",
+            &[
+                "förorenad mark",
+                "MIFO",
+                "efterbehandling",
+                "ansvarsutredning",
+            ],
+        ),
+        (
+            "Kemikalier",
+            &[
+                "kemiska produkter",
+                "varor",
+                "säkerhetsdatablad",
+                "märkning",
+                "återförsäljare",
+            ],
+        ),
+        (
+            "Dagvatten",
+            &[
+                "dagvattenhantering",
+                "hårdgjorda ytor",
+                "oljeavskiljare",
+                "recipient",
+            ],
+        ),
+        (
+            "Miljöfarlig verksamhet",
+            &[
+                "industri",
+                "fordonstvätt",
+                "verkstad",
+                "egenkontroll",
+                "miljörapport",
+            ],
+        ),
+        (
+            "Buller",
+            &["bullerstörning", "lågfrekvent buller", "värmepump"],
+        ),
+        (
+            "Vatten",
+            &[
+                "dricksvatten",
+                "vattenskyddsområde",
+                "brunn",
+                "vattentäkt",
+                "MKN för vatten",
+            ],
+        ),
+        (
+            "Juridik och metodik",
+            &[
+                "föreläggande",
+                "vite",
+                "sanktionsavgift",
+                "taxa",
+                "tillsynsavgift",
+                "behovsutredning",
+                "tillsynsplan",
+            ],
+        ),
+    ];
+    TAGS.iter()
+        .map(|&(name, synonyms)| GlossaryTag { name, synonyms })
+        .collect()
 }
 
 #[cfg(test)]

@@ -91,8 +91,26 @@ impl TokenScope {
 /// How the caller proved who they are.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AuthVia {
-    Session { session_id: i64 },
-    Token { token_id: i64, scope: TokenScope },
+    Session {
+        session_id: i64,
+    },
+    Token {
+        token_id: i64,
+        scope: TokenScope,
+    },
+    /// Work done for the user while they are not there (no session, no token).
+    Unattended(Unattended),
+}
+
+/// Why something acts as a user without their session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unattended {
+    /// A calendar feed, read as its owner: read only.
+    Feed,
+    /// The e-mail digest of a user's notifications: read only.
+    Digest,
+    /// The shell (`samsyn import`) or the demo loader acting as a named user.
+    Shell,
 }
 
 /// A signed-in caller.
@@ -199,7 +217,7 @@ impl Access {
                 AuthVia::Token {
                     scope: TokenScope::Read,
                     ..
-                }
+                } | AuthVia::Unattended(Unattended::Feed | Unattended::Digest)
             ),
             None => false,
         }

@@ -1,12 +1,14 @@
-//! Accounts: users, passwords, sessions, API tokens, invitations and the permission gate.
+//! Accounts: users, passwords, sessions, API tokens, invitations, sealed secrets and the
+//! permission gate.
 
 pub mod access;
 pub mod invitations;
 pub mod password;
+pub mod sealed;
 pub mod secrets;
 pub mod sessions;
 pub mod throttle;
 pub mod tokens;
 pub mod users;
 
-pub use access::{Access, AuthVia, NetworkRole, Principal, Role, TokenScope};
+pub use access::{Access, AuthVia, NetworkRole, Principal, Role, TokenScope, Unattended};

@@ -67,7 +67,6 @@ pub async fn login(
         None => (None, None),
     };
     let ok = password::verify(password_raw.to_string(), stored).await?;
-    let now = now_ms();
     let mut tx = db.begin_write().await?;
     let Some(user) = user.filter(|_| ok) else {
         throttle.failed(&mut tx).await?;
@@ -78,23 +77,61 @@ pub async fn login(
         });
     };
     throttle.passed(&mut tx).await?;
+    if user.role != Role::Admin && !local_passwords_allowed(&mut tx, user.organisation_id).await? {
+        tx.commit().await?;
+        return Err(AppError::Forbidden(
+            "Din organisation loggar in med sin egen inloggning. Välj \"Logga in med\" och din organisation."
+                .into(),
+        ));
+    }
+    let (_, token) = open(&mut tx, cfg, user.id).await?;
+    tx.commit().await?;
+    Ok((user, token))
+}
+
+/// Opens a session for a user whose identity the caller has proven (password or identity
+/// provider). Returns the session id and the cookie token.
+pub async fn open(
+    tx: &mut Transaction<'static, Any>,
+    cfg: &Config,
+    user_id: i64,
+) -> AppResult<(i64, String)> {
+    let now = now_ms();
     let token = new_secret("");
     let expires = now + cfg.session_max().as_millis() as i64;
-    sqlx::query(
-        "INSERT INTO sessions (user_id, token_hash, created_at, last_seen_at, expires_at) VALUES ($1, $2, $3, $3, $4)",
+    let row = sqlx::query(
+        "INSERT INTO sessions (user_id, token_hash, created_at, last_seen_at, expires_at) VALUES ($1, $2, $3, $3, $4) RETURNING id",
     )
-    .bind(user.id)
+    .bind(user_id)
     .bind(hash_secret(&token))
     .bind(now)
     .bind(expires)
-    .execute(&mut **tx)
+    .fetch_one(&mut **tx)
     .await?;
     sqlx::query("DELETE FROM sessions WHERE expires_at < $1")
         .bind(now)
         .execute(&mut **tx)
         .await?;
-    tx.commit().await?;
-    Ok((user, token))
+    Ok((row.try_get(0)?, token))
+}
+
+/// False when the organisation signs in only through its identity provider (an admin's
+/// choice per organisation, kept on the provider by `crate::oidc`). Only while that
+/// provider is switched on, so turning a provider off never locks its members out.
+async fn local_passwords_allowed(
+    tx: &mut Transaction<'static, Any>,
+    organisation_id: Option<i64>,
+) -> AppResult<bool> {
+    let Some(org) = organisation_id else {
+        return Ok(true);
+    };
+    let row = sqlx::query(
+        "SELECT 1 FROM oidc_providers WHERE organisation_id = $1 AND enabled = 1 AND local_passwords = 0",
+    )
+    .bind(org)
+    .fetch_optional(&mut **tx)
+    .await?;
+    Ok(row.is_none())
 }
 
 /// Ends the session whose cookie token this is.

@@ -47,7 +47,7 @@ pub async fn create(
     expires_at: Option<i64>,
 ) -> AppResult<(ApiToken, String)> {
     let me = access.user()?;
-    if matches!(me.via, AuthVia::Token { .. }) {
+    if !matches!(me.via, AuthVia::Session { .. }) {
         return Err(AppError::Forbidden(
             "API-nycklar skapas i en inloggad session, inte med en annan API-nyckel.".into(),
         ));

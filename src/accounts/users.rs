@@ -4,14 +4,14 @@ use sqlx::{any::AnyRow, Row};
 
 use crate::{
     accounts::{
-        access::{Access, Role},
+        access::{Access, AuthVia, Role, Unattended},
         password::{self, NewPassword},
         sessions,
         throttle::Throttle,
     },
     config::Config,
     db::{now_ms, Db},
-    directory::email::Email,
+    email::Email,
     error::{conflict_on_unique, AppError, AppResult},
 };
 
@@ -86,57 +86,35 @@ pub async fn get(db: &Db, id: i64) -> AppResult<Option<User>> {
     row.as_ref().map(User::from_row).transpose()
 }
 
-/// Users by id with their organisations, in one counted statement (for data loaders);
-/// unknown ids are left out.
-pub async fn by_ids_with_organisations(
-    db: &Db,
-    ids: &[i64],
-) -> AppResult<Vec<(User, Option<crate::directory::organisations::Organisation>)>> {
-    use crate::directory::organisations::Organisation;
+/// The user's rights for work done without their session (a feed, the digest, the shell);
+/// see [`Unattended`] for what each may do.
+pub async fn unattended_access(db: &Db, user: &User, why: Unattended) -> AppResult<Access> {
+    Access::for_user(
+        db,
+        user.id,
+        user.display_name.clone(),
+        user.role,
+        user.organisation_id,
+        AuthVia::Unattended(why),
+    )
+    .await
+}
+
+/// Users by id in one counted statement; unknown ids are left out.
+pub async fn by_ids(db: &Db, ids: &[i64]) -> AppResult<Vec<User>> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
     let sql = format!(
-        "SELECT u.id, u.email, u.display_name, u.organisation_id, u.role, u.active, u.created_at,
-                u.erased_at, o.id AS o_id, o.slug AS o_slug, o.name AS o_name, o.kind AS o_kind,
-                o.switchboard AS o_switchboard, o.visiting_address AS o_visiting_address,
-                o.postal_address AS o_postal_address, o.website AS o_website
-         FROM users u LEFT JOIN organisations o ON o.id = u.organisation_id
-         WHERE u.id IN ({})",
-        crate::db::placeholders(1, ids.len())
+        "SELECT {USER_COLUMNS} FROM users WHERE id IN ({})",
+        crate::db::sql::placeholders(1, ids.len())
     );
     let mut q = sqlx::query(&sql);
     for id in ids {
         q = q.bind(*id);
     }
     let rows = q.fetch_all(db.counted()).await?;
-    rows.iter()
-        .map(|r| {
-            let org = match r.try_get::<Option<i64>, _>("o_id")? {
-                Some(id) => Some(Organisation {
-                    id,
-                    slug: r.try_get("o_slug")?,
-                    name: r.try_get("o_name")?,
-                    kind: r.try_get("o_kind")?,
-                    switchboard: r.try_get("o_switchboard")?,
-                    visiting_address: r.try_get("o_visiting_address")?,
-                    postal_address: r.try_get("o_postal_address")?,
-                    website: r.try_get("o_website")?,
-                }),
-                None => None,
-            };
-            Ok((User::from_row(r)?, org))
-        })
-        .collect()
-}
-
-/// Users by id in one counted statement; unknown ids are left out.
-pub async fn by_ids(db: &Db, ids: &[i64]) -> AppResult<Vec<User>> {
-    Ok(by_ids_with_organisations(db, ids)
-        .await?
-        .into_iter()
-        .map(|(u, _)| u)
-        .collect())
+    rows.iter().map(User::from_row).collect()
 }
 
 pub async fn list(db: &Db) -> AppResult<Vec<User>> {

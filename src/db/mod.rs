@@ -7,6 +7,7 @@
 
 pub mod backup;
 pub mod change_log;
+pub mod sql;
 
 use std::{
     ops::Deref,
@@ -230,23 +231,5 @@ impl Db {
     /// Statements run through [`Db::counted`] since start.
     pub fn counted_statements(&self) -> u64 {
         self.statements.load(Ordering::Relaxed)
-    }
-}
-
-/// `$start, $start+1, …` for `n` bound parameters, e.g. an `IN (…)` list. Only numbers are
-/// formatted into the SQL; the values themselves are always bound.
-pub fn placeholders(start: usize, n: usize) -> String {
-    (start..start + n)
-        .map(|i| format!("${i}"))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn placeholders_number_from_start() {
-        assert_eq!(super::placeholders(2, 3), "$2, $3, $4");
-        assert_eq!(super::placeholders(1, 0), "");
     }
 }

@@ -19,7 +19,6 @@ use crate::{
     },
     directory::{
         audit::{self, AuditEntity},
-        email::Email,
         organisations::{self, OrgRef},
         people::{self, Area, Person, PersonRole},
         phone::PhoneNumber,
@@ -27,6 +26,7 @@ use crate::{
         units::{self, can_manage},
         Patch,
     },
+    email::Email,
     error::{conflict_on_unique, AppError, AppResult},
 };
 
@@ -513,12 +513,10 @@ pub async fn upsert(
     let current = people::get(db, id)
         .await?
         .ok_or_else(|| AppError::not_found("Personen"))?;
-    let manages = can_manage(access, current.organisation.id);
-    if !manages {
-        let own_entry = current.user_id == Some(me);
-        if !own_entry || !changes.only_phones() {
-            return Err(AppError::forbidden());
-        }
+    let allowed =
+        can_edit(access, &current) || (can_edit_phones(access, &current) && changes.only_phones());
+    if !allowed {
+        return Err(AppError::forbidden());
     }
     let before = PersonState::of(&current);
     let after = apply_changes(db, access, Some(&before), changes).await?;
@@ -536,6 +534,21 @@ pub async fn upsert(
     people::get(db, id)
         .await?
         .ok_or_else(|| AppError::not_found("Personen"))
+}
+
+/// May the caller edit the whole entry: admins and the organisation's managers.
+pub fn can_edit(access: &Access, person: &Person) -> bool {
+    can_manage(access, person.organisation.id)
+}
+
+/// May the caller change the entry's phone numbers: whoever may edit it, and the person
+/// whose account the entry is linked to.
+pub fn can_edit_phones(access: &Access, person: &Person) -> bool {
+    can_edit(access, person)
+        || access
+            .principal
+            .as_ref()
+            .is_some_and(|p| person.user_id == Some(p.user_id))
 }
 
 /// Removes a person (admins and the organisation's managers).

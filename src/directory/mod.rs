@@ -5,11 +5,10 @@
 //! change log in the same transaction so search follows.
 
 pub mod audit;
-pub mod demo;
 pub mod edit;
-pub mod email;
 pub mod export;
 pub mod import;
+pub mod link;
 pub mod organisations;
 pub mod people;
 pub mod phone;

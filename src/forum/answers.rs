@@ -5,8 +5,8 @@ use crate::{
     accounts::Access,
     db::now_ms,
     error::{AppError, AppResult},
+    events::ThreadEventKind,
     forum::{
-        events::ThreadEventKind,
         moderation::require_moderator,
         notifications::{self, NotificationKind},
         posts,
@@ -34,7 +34,7 @@ pub async fn accept(
             "Bara frågor kan ha ett svar markerat som lösning.",
         ));
     }
-    if thread.author_id != Some(me) && !access.can_moderate(thread.network.id) {
+    if !thread.solution_markable_by(access) {
         return Err(AppError::Forbidden(
             "Bara den som frågade eller en moderator kan markera lösningen.".into(),
         ));

@@ -1,21 +1,22 @@
 //! The e-mail digest: when `SAMSYN_SMTP_URL` is set, a background task mails each user
 //! their unread, not yet mailed notifications, no more often than they chose (never,
-//! hourly or daily; daily by default). A user's digest is claimed with a conditional
-//! update before sending, so several nodes never mail the same digest twice.
+//! hourly or daily; daily by default). It is one queue of `mail::outbox`: a user's digest
+//! is claimed with a conditional update of `last_digest_at` before sending, so several
+//! nodes never mail the same digest twice, and a failed one is given back for the next run.
 
 use std::{collections::HashMap, time::Duration};
 
-use lettre::{
-    message::{header::ContentType, Body, Mailbox},
-    AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor,
-};
 use sqlx::Row;
 
 use crate::{
-    accounts::{users, Access, AuthVia},
-    db::{now_ms, Db},
-    error::{AppError, AppResult},
-    forum::{markdown, notifications::NotificationKind, posts, sql::Sql, threads::Thread},
+    accounts::{users, users::User, Access, Unattended},
+    db::{now_ms, sql::Sql, Db, WriteTx},
+    error::AppResult,
+    forum::{markdown, notifications::NotificationKind, posts, threads::Thread},
+    mail::{
+        outbox::{run_round, Letter, Outbox, Outcome},
+        OutgoingMail,
+    },
     state::AppState,
 };
 
@@ -115,145 +116,162 @@ const MAX_ITEMS: i64 = 50;
 
 /// Mails every user whose digest is due at `now` (UTC ms). Returns the number of mails sent.
 pub async fn run_once(state: &AppState, now: i64) -> AppResult<usize> {
-    let Some(url) = state.config.smtp_url.as_ref() else {
+    if !state.mailer.is_configured() {
         return Ok(0);
-    };
-    let mailer = AsyncSmtpTransport::<Tokio1Executor>::from_url(&url.0)
-        .map_err(|e| AppError::internal(format!("smtp url: {e}")))?
-        .timeout(Some(Duration::from_secs(30)))
-        .build();
-    let db = &state.db;
-    let rows = sqlx::query(
-        "SELECT DISTINCT nt.user_id, s.digest, s.last_digest_at
-         FROM notifications nt JOIN users u ON u.id = nt.user_id
-         LEFT JOIN notification_settings s ON s.user_id = nt.user_id
-         WHERE nt.emailed_at IS NULL AND nt.read_at IS NULL
-         AND u.active = 1 AND u.erased_at IS NULL
-         AND (s.digest IS NULL OR s.digest <> 'never')",
-    )
-    .fetch_all(&db.pool)
-    .await?;
-    let mut sent = 0;
-    for r in rows {
-        let user_id: i64 = r.try_get(0)?;
-        let freq = DigestFrequency::parse(&r.try_get::<Option<String>, _>(1)?.unwrap_or_default());
-        let last: Option<i64> = r.try_get(2)?;
-        let Some(interval) = freq.interval_ms() else {
-            continue;
-        };
-        if last.is_some_and(|l| now - l < interval) {
-            continue;
-        }
-        match send_one(state, &mailer, user_id, freq, last, now).await {
-            Ok(true) => sent += 1,
-            Ok(false) => {}
-            Err(e) => {
-                tracing::warn!(user_id, error = %e.log_message(), "digest not sent");
-            }
-        }
     }
-    Ok(sent)
+    Ok(run_round(&state.db, &state.mailer, &Digests(state), now)
+        .await?
+        .sent)
 }
 
-/// Claims, builds and sends one user's digest. False when another node claimed it first or
-/// nothing is left to say.
-async fn send_one(
-    state: &AppState,
-    mailer: &AsyncSmtpTransport<Tokio1Executor>,
+/// The digest queue: a user is due when they have something unread and unmailed that they
+/// may still read, and their interval has passed.
+struct Digests<'a>(&'a AppState);
+
+/// One user's due digest.
+struct DueDigest {
+    user: User,
+    freq: DigestFrequency,
+    /// `last_digest_at` when it was found due: the claim succeeds only while it is unchanged.
+    last: Option<i64>,
+    items: Vec<Item>,
+}
+
+impl Outbox for Digests<'_> {
+    type Item = DueDigest;
+    const NAME: &'static str = "digest";
+
+    async fn due(&self, now: i64) -> AppResult<Vec<DueDigest>> {
+        let db = &self.0.db;
+        let rows = sqlx::query(
+            "SELECT DISTINCT nt.user_id, s.digest, s.last_digest_at
+             FROM notifications nt JOIN users u ON u.id = nt.user_id
+             LEFT JOIN notification_settings s ON s.user_id = nt.user_id
+             WHERE nt.emailed_at IS NULL AND nt.read_at IS NULL
+             AND u.active = 1 AND u.erased_at IS NULL
+             AND (s.digest IS NULL OR s.digest <> 'never')",
+        )
+        .fetch_all(&db.pool)
+        .await?;
+        let mut due = Vec::new();
+        for r in rows {
+            let user_id: i64 = r.try_get(0)?;
+            let freq =
+                DigestFrequency::parse(&r.try_get::<Option<String>, _>(1)?.unwrap_or_default());
+            let last: Option<i64> = r.try_get(2)?;
+            let Some(interval) = freq.interval_ms() else {
+                continue;
+            };
+            if last.is_some_and(|l| now - l < interval) {
+                continue;
+            }
+            match due_digest(db, user_id, freq, last).await {
+                Ok(Some(d)) => due.push(d),
+                Ok(None) => {}
+                Err(e) => {
+                    tracing::warn!(user_id, error = %e.log_message(), "digest not sent");
+                }
+            }
+        }
+        Ok(due)
+    }
+
+    async fn claim(
+        &self,
+        tx: &mut WriteTx,
+        d: &mut DueDigest,
+        now: i64,
+        _lease_until: i64,
+    ) -> AppResult<bool> {
+        // The claim lasts until the user's next interval, not a lease: it is the record that
+        // this digest went out.
+        claim(tx, d.user.id, d.last, now).await
+    }
+
+    async fn compose(&self, d: &DueDigest) -> AppResult<Letter> {
+        let text = compose(self.0, &d.user.display_name, &d.items, d.freq).await?;
+        let subject = match d.items.len() {
+            1 => "Samsyn: 1 ny avisering".to_string(),
+            n => format!("Samsyn: {n} nya aviseringar"),
+        };
+        Ok(Letter {
+            attempts: 0,
+            mail: Ok(OutgoingMail {
+                to_name: d.user.display_name.clone(),
+                to_email: d.user.email.clone(),
+                subject,
+                text,
+                html: None,
+                headers: vec![],
+            }),
+        })
+    }
+
+    async fn record(&self, tx: &mut WriteTx, d: &DueDigest, outcome: &Outcome) -> AppResult<()> {
+        match outcome {
+            Outcome::Sent { at } => {
+                let max_id = d.items.iter().map(|i| i.id).max().unwrap_or(0);
+                sqlx::query(
+                    "UPDATE notifications SET emailed_at = $1
+                     WHERE user_id = $2 AND emailed_at IS NULL AND id <= $3",
+                )
+                .bind(*at)
+                .bind(d.user.id)
+                .bind(max_id)
+                .execute(&mut ***tx)
+                .await?;
+            }
+            Outcome::Failed { .. } => {
+                // Give the claim back so the next run tries again.
+                sqlx::query(
+                    "UPDATE notification_settings SET last_digest_at = $1 WHERE user_id = $2",
+                )
+                .bind(d.last)
+                .bind(d.user.id)
+                .execute(&mut ***tx)
+                .await?;
+            }
+        }
+        Ok(())
+    }
+
+    fn key(&self, d: &DueDigest) -> i64 {
+        d.user.id
+    }
+}
+
+/// The user's digest if there is anything to say.
+async fn due_digest(
+    db: &Db,
     user_id: i64,
     freq: DigestFrequency,
     last: Option<i64>,
-    now: i64,
-) -> AppResult<bool> {
-    let db = &state.db;
+) -> AppResult<Option<DueDigest>> {
     let Some(user) = users::get(db, user_id).await? else {
-        return Ok(false);
+        return Ok(None);
     };
-    let access = Access::for_user(
-        db,
-        user.id,
-        user.display_name.clone(),
-        user.role,
-        user.organisation_id,
-        AuthVia::Session { session_id: 0 },
-    )
-    .await?;
+    let access = users::unattended_access(db, &user, Unattended::Digest).await?;
     let items = unmailed(db, &access, user_id).await?;
     if items.is_empty() {
-        return Ok(false);
+        return Ok(None);
     }
-    if !claim(db, user_id, last, now).await? {
-        return Ok(false);
-    }
-    let text = compose(state, &user.display_name, &items, freq).await?;
-    let subject = match items.len() {
-        1 => "Samsyn: 1 ny avisering".to_string(),
-        n => format!("Samsyn: {n} nya aviseringar"),
-    };
-    let sent = async {
-        let from: Mailbox = state
-            .config
-            .mail_from
-            .parse()
-            .map_err(|e| AppError::internal(format!("SAMSYN_MAIL_FROM: {e}")))?;
-        let to = Mailbox::new(
-            Some(user.display_name.clone()),
-            user.email
-                .parse()
-                .map_err(|e| AppError::internal(format!("address: {e}")))?,
-        );
-        let body = Body::new(text.clone());
-        let message = Message::builder()
-            .from(from)
-            .to(to)
-            .subject(subject)
-            .header(ContentType::TEXT_PLAIN)
-            .body(body)
-            .map_err(|e| AppError::internal(format!("mail: {e}")))?;
-        mailer
-            .send(message)
-            .await
-            .map_err(|e| AppError::internal(format!("smtp: {e}")))?;
-        AppResult::Ok(())
-    }
-    .await;
-    let max_id = items.iter().map(|i| i.id).max().unwrap_or(0);
-    let mut tx = db.begin_write().await?;
-    match &sent {
-        Ok(()) => {
-            sqlx::query(
-                "UPDATE notifications SET emailed_at = $1
-                 WHERE user_id = $2 AND emailed_at IS NULL AND id <= $3",
-            )
-            .bind(now)
-            .bind(user_id)
-            .bind(max_id)
-            .execute(&mut **tx)
-            .await?;
-        }
-        Err(_) => {
-            // Give the claim back so the next run tries again.
-            sqlx::query("UPDATE notification_settings SET last_digest_at = $1 WHERE user_id = $2")
-                .bind(last)
-                .bind(user_id)
-                .execute(&mut **tx)
-                .await?;
-        }
-    }
-    tx.commit().await?;
-    sent.map(|_| true)
+    Ok(Some(DueDigest {
+        user,
+        freq,
+        last,
+        items,
+    }))
 }
 
 /// Takes this user's digest for this run: succeeds for one node only.
-async fn claim(db: &Db, user_id: i64, last: Option<i64>, now: i64) -> AppResult<bool> {
-    let mut tx = db.begin_write().await?;
+async fn claim(tx: &mut WriteTx, user_id: i64, last: Option<i64>, now: i64) -> AppResult<bool> {
     sqlx::query(
         "INSERT INTO notification_settings (user_id, digest, updated_at) VALUES ($1, 'daily', $2)
          ON CONFLICT (user_id) DO NOTHING",
     )
     .bind(user_id)
     .bind(now)
-    .execute(&mut **tx)
+    .execute(&mut ***tx)
     .await?;
     let done = sqlx::query(
         "UPDATE notification_settings SET last_digest_at = $1
@@ -262,9 +280,8 @@ async fn claim(db: &Db, user_id: i64, last: Option<i64>, now: i64) -> AppResult<
     .bind(now)
     .bind(user_id)
     .bind(last.unwrap_or(-1))
-    .execute(&mut **tx)
+    .execute(&mut ***tx)
     .await?;
-    tx.commit().await?;
     Ok(done.rows_affected() == 1)
 }
 

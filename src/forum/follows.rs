@@ -6,9 +6,9 @@ use std::collections::HashSet;
 
 use crate::{
     accounts::Access,
-    db::{now_ms, Db, WriteTx},
+    db::{now_ms, sql::Sql, Db, WriteTx},
     error::AppResult,
-    forum::{networks, sql::Sql, threads},
+    forum::{networks, threads},
 };
 
 /// What a user follows.

@@ -8,18 +8,17 @@
 //! `EntityKind::Network`.
 
 pub mod answers;
-pub mod demo;
 pub mod digest;
-pub mod events;
 pub mod follows;
 pub mod markdown;
+pub mod membership;
 pub mod moderation;
 pub mod networks;
+pub mod new_thread;
 pub mod notifications;
 pub mod posts;
 pub mod reading;
 pub mod search_docs;
-mod sql;
 pub mod text;
 pub mod threads;
 

@@ -5,8 +5,8 @@ use crate::{
     accounts::Access,
     db::now_ms,
     error::{AppError, AppResult},
+    events::ThreadEventKind,
     forum::{
-        events::ThreadEventKind,
         networks,
         threads::{finish, require, touch, Thread},
     },

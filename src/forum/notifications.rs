@@ -10,12 +10,11 @@ use sqlx::Row;
 
 use crate::{
     accounts::Access,
-    db::{now_ms, Db, WriteTx},
+    db::{now_ms, sql::Sql, Db, WriteTx},
     error::{AppError, AppResult},
     forum::{
         markdown,
         networks::Network,
-        sql::Sql,
         threads::{self, Thread},
     },
 };

@@ -12,14 +12,13 @@ use sqlx::{any::AnyRow, Row};
 
 use crate::{
     accounts::Access,
-    db::{change_log, change_log::EntityKind, now_ms, Db, WriteTx},
+    db::{change_log, change_log::EntityKind, now_ms, sql::Sql, Db, WriteTx},
     error::{AppError, AppResult},
+    events::ThreadEventKind,
     forum::{
-        events::ThreadEventKind,
         markdown,
         notifications::{self, NotificationKind},
         reading,
-        sql::Sql,
         text::PostBody,
         threads::{self, Thread},
         HiddenReason,
@@ -101,6 +100,11 @@ impl Post {
         access.can_read_network(self.network_id, self.network_members_only)
             && ((!self.thread_hidden && self.hidden_at.is_none())
                 || access.can_moderate(self.network_id))
+    }
+
+    /// May the caller hide and restore it: the network's moderators (and admins).
+    pub fn hideable_by(&self, access: &Access) -> bool {
+        access.can_moderate(self.network_id)
     }
 
     /// May the caller edit it: its author or a moderator, and the author only while visible.
@@ -327,7 +331,7 @@ pub async fn reply(state: &AppState, access: &Access, input: NewPost) -> AppResu
     let me = access.user()?;
     let db = &state.db;
     let thread = threads::require(db, access, input.thread_id).await?;
-    if thread.locked && !access.can_moderate(thread.network.id) {
+    if !thread.accepts_reply_from(access) {
         return Err(AppError::Conflict(
             "Tråden är låst och tar inte emot fler svar.".into(),
         ));
@@ -450,7 +454,7 @@ pub async fn edit(state: &AppState, access: &Access, id: i64, body: &str) -> App
 /// the thread; hiding the accepted answer clears it, so the question is open again.
 pub async fn hide(state: &AppState, access: &Access, id: i64) -> AppResult<Post> {
     let post = require(&state.db, access, id).await?;
-    if !access.can_moderate(post.network_id) {
+    if !post.hideable_by(access) {
         return Err(AppError::Forbidden(
             "Bara nätverkets moderatorer kan dölja inlägg.".into(),
         ));
@@ -484,7 +488,7 @@ pub async fn withdraw(state: &AppState, access: &Access, id: i64) -> AppResult<P
 /// Restores a hidden post from the recycle bin (moderators).
 pub async fn restore(state: &AppState, access: &Access, id: i64) -> AppResult<Post> {
     let post = require(&state.db, access, id).await?;
-    if !access.can_moderate(post.network_id) {
+    if !post.hideable_by(access) {
         return Err(AppError::Forbidden(
             "Bara nätverkets moderatorer kan återställa inlägg.".into(),
         ));

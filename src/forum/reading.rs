@@ -9,9 +9,9 @@ use sqlx::Row;
 
 use crate::{
     accounts::Access,
-    db::{now_ms, Db, WriteTx},
+    db::{now_ms, sql::Sql, Db, WriteTx},
     error::AppResult,
-    forum::{networks, sql::Sql, threads},
+    forum::{networks, threads},
 };
 
 /// Raises a user's read marker in a thread to `post_id` (never lowers it).

@@ -21,7 +21,7 @@ use async_graphql::{
 };
 
 use crate::{
-    accounts::{users, users::User, NetworkRole},
+    accounts::{users::User, NetworkRole},
     db::Db,
     directory::organisations::{self, Organisation},
     forum::{follows, networks, posts, posts::Post, reading, threads, threads::Thread},
@@ -146,7 +146,7 @@ impl Loader<i64> for UserLoader {
     type Value = User;
     type Error = async_graphql::Error;
     async fn load(&self, keys: &[i64]) -> LoadResult<i64, User> {
-        let rows = users::by_ids_with_organisations(&self.db, keys).await?;
+        let rows = organisations::users_with_organisations(&self.db, keys).await?;
         let mut out = HashMap::with_capacity(rows.len());
         let mut known = self.orgs.lock().map_err(|_| "lock")?;
         for (u, org) in rows {

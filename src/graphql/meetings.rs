@@ -16,9 +16,10 @@ use crate::{
     },
     meetings::{
         feeds,
-        meeting::{self, Meeting, MeetingFilter, MeetingInput, MeetingPatch, Patch},
-        notify,
-        registration::{self, Participant, RegistrationStatus},
+        fields::{MeetingInput, MeetingPatch, Patch},
+        meeting::{self, Meeting, MeetingFilter, RegistrationStatus},
+        notify, planning,
+        registration::{self, Participant},
         time,
     },
 };
@@ -517,7 +518,7 @@ impl MeetingsMutation {
     ) -> Result<MeetingPayload> {
         let (state, access) = parts(ctx);
         let network = decode_network(&input.network_id)?;
-        let m = meeting::create(
+        let m = planning::create(
             &state.db,
             access,
             network,
@@ -563,7 +564,7 @@ impl MeetingsMutation {
                 Patch::Set(n) => Patch::Set(i64::from(n)),
             },
         };
-        let m = meeting::update(&state.db, &state.mailer, access, id, &p).await?;
+        let m = planning::update(&state.db, &state.mailer, access, id, &p).await?;
         Ok(MeetingPayload {
             meeting: MeetingObj(m.into()),
         })
@@ -576,7 +577,7 @@ impl MeetingsMutation {
         input: MeetingIdInput,
     ) -> Result<MeetingPayload> {
         let (state, access) = parts(ctx);
-        let m = meeting::cancel(&state.db, &state.mailer, access, meeting_id(&input.id)?).await?;
+        let m = planning::cancel(&state.db, &state.mailer, access, meeting_id(&input.id)?).await?;
         Ok(MeetingPayload {
             meeting: MeetingObj(m.into()),
         })
@@ -625,7 +626,7 @@ impl MeetingsMutation {
         input: LinkMeetingDocumentInput,
     ) -> Result<MeetingPayload> {
         let (state, access) = parts(ctx);
-        let m = meeting::link_document(
+        let m = planning::link_document(
             &state.db,
             access,
             meeting_id(&input.meeting_id)?,
@@ -644,7 +645,7 @@ impl MeetingsMutation {
         input: LinkMeetingDocumentInput,
     ) -> Result<MeetingPayload> {
         let (state, access) = parts(ctx);
-        let m = meeting::unlink_document(
+        let m = planning::unlink_document(
             &state.db,
             access,
             meeting_id(&input.meeting_id)?,

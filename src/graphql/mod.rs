@@ -14,13 +14,16 @@ pub mod meetings;
 pub mod messages;
 pub mod newsletters;
 pub mod node;
+pub mod oidc;
 pub mod privacy;
 pub mod search;
 pub mod tags;
 
 use async_graphql::{Context, MergedObject, MergedSubscription, Schema};
 
-use crate::{accounts::Access, error::AppError, state::AppState};
+use std::sync::Arc;
+
+use crate::{accounts::Access, error::AppError, search::SearchService, state::AppState};
 
 #[derive(MergedObject, Default)]
 pub struct Query(
@@ -34,6 +37,7 @@ pub struct Query(
     library::LibraryQuery,
     forum::ForumQuery,
     tags::TagsQuery,
+    oidc::OidcQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -46,6 +50,7 @@ pub struct Mutation(
     library::LibraryMutation,
     forum::ForumMutation,
     tags::TagsMutation,
+    oidc::OidcMutation,
 );
 
 #[derive(MergedSubscription, Default)]
@@ -60,7 +65,7 @@ pub const MAX_COMPLEXITY: usize = 5_000;
 /// Largest page any connection returns.
 pub const MAX_PAGE: i32 = 100;
 
-pub fn build(state: Option<AppState>) -> AppSchema {
+pub fn build(state: Option<AppState>, search: Option<Arc<SearchService>>) -> AppSchema {
     let mut b = Schema::build(
         Query::default(),
         Mutation::default(),
@@ -74,12 +79,15 @@ pub fn build(state: Option<AppState>) -> AppSchema {
     if let Some(s) = state {
         b = b.extension(loaders::Loaders::new(&s.db)).data(s);
     }
+    if let Some(search) = search {
+        b = b.data(search);
+    }
     b.finish()
 }
 
 /// The SDL, as `samsyn schema` prints it and `schema/schema.graphql` keeps it.
 pub fn sdl() -> String {
-    build(None).sdl()
+    build(None, None).sdl()
 }
 
 /// The app state and the caller's access, from a resolver context.

@@ -3,7 +3,10 @@
 use async_graphql::{Context, InputObject, Object, Result, SimpleObject};
 use chrono::{DateTime, Utc};
 
+use std::sync::Arc;
+
 use crate::{
+    error::AppError,
     graphql::{
         accounts::ts,
         ids,
@@ -17,6 +20,12 @@ use crate::{
         SearchService,
     },
 };
+
+/// The search index the server opened (not there in CLI tools, which never search).
+fn search_service<'a>(ctx: &Context<'a>) -> Result<&'a Arc<SearchService>> {
+    ctx.data_opt::<Arc<SearchService>>()
+        .ok_or_else(|| AppError::internal("search index is not open in this process").into())
+}
 
 #[derive(InputObject, Default)]
 pub struct SearchFilterInput {
@@ -231,7 +240,7 @@ impl SearchQuery {
         access.user()?;
         let limit = page_size(first)? as usize;
         let offset = offset_from(after.as_deref())?;
-        let search = state.search()?;
+        let search = search_service(ctx)?;
         // Read-your-writes: what this process has committed is searchable before we answer.
         search
             .wait_for(state.db.committed_seq(), READ_YOUR_WRITES_WAIT)
@@ -305,7 +314,7 @@ impl SearchQuery {
         let (state, access) = parts(ctx);
         access.user()?;
         let limit = page_size(first.or(Some(5)))? as usize;
-        let search = state.search()?;
+        let search = search_service(ctx)?;
         search
             .wait_for(state.db.committed_seq(), READ_YOUR_WRITES_WAIT)
             .await;

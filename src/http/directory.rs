@@ -6,7 +6,6 @@
 use async_graphql::ID;
 use poem::{
     handler,
-    http::StatusCode,
     web::{Data, Query},
     Request, Response,
 };
@@ -20,7 +19,7 @@ use crate::{
     },
     error::{AppError, AppResult},
     graphql::directory::{decode_field, org_ref},
-    http::{auth, graphql::error_response},
+    http::{auth, error::json_error},
     state::AppState,
 };
 
@@ -38,18 +37,6 @@ pub struct ExportParams {
     pub text: Option<String>,
     /// vCard version: 4.0 (default) or 3.0.
     pub version: Option<String>,
-}
-
-fn error(err: AppError) -> Response {
-    let status = StatusCode::from_u16(err.code().http_status()).unwrap_or(StatusCode::BAD_REQUEST);
-    let mut resp = error_response(status, &err);
-    if status == StatusCode::UNAUTHORIZED {
-        resp.headers_mut().insert(
-            "www-authenticate",
-            poem::http::HeaderValue::from_static("Bearer"),
-        );
-    }
-    resp
 }
 
 fn non_empty(s: &Option<String>) -> Option<&str> {
@@ -104,7 +91,7 @@ pub async fn export_csv(
             "telefonbok.csv",
             export::csv(&people),
         ),
-        Err(e) => error(e),
+        Err(e) => json_error(&e),
     }
 }
 
@@ -124,6 +111,6 @@ pub async fn export_vcf(
                 vcard::cards(&people, version).into_bytes(),
             )
         }
-        Err(e) => error(e),
+        Err(e) => json_error(&e),
     }
 }

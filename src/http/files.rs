@@ -14,7 +14,7 @@ use poem::{
 
 use crate::{
     error::AppError,
-    http::auth,
+    http::{auth, error::text_error},
     library::{attachments, blobs, filename},
     state::AppState,
 };
@@ -87,22 +87,7 @@ fn none_match(header: &str, etag: &str) -> bool {
 }
 
 fn not_found() -> Response {
-    Response::builder()
-        .status(StatusCode::NOT_FOUND)
-        .header(header::CONTENT_TYPE, "text/plain; charset=utf-8")
-        .header(header::CACHE_CONTROL, "no-store")
-        .body(AppError::not_found("Filen").public_message())
-}
-
-fn failure(e: &AppError) -> Response {
-    if let AppError::Internal(detail) = e {
-        tracing::error!(error = %detail, "download failed");
-    }
-    Response::builder()
-        .status(StatusCode::from_u16(e.code().http_status()).unwrap_or(StatusCode::BAD_REQUEST))
-        .header(header::CONTENT_TYPE, "text/plain; charset=utf-8")
-        .header(header::CACHE_CONTROL, "no-store")
-        .body(e.public_message())
+    text_error(&AppError::not_found("Filen"))
 }
 
 /// Bytes `start..start + len` of a blob as a streamed body. The first piece is read before
@@ -139,12 +124,12 @@ pub async fn download(
     };
     let access = match auth::authenticate(state, req).await {
         Ok((a, _)) => a,
-        Err(e) => return failure(&e),
+        Err(e) => return text_error(&e),
     };
     let att = match attachments::get_readable(&state.db, &access, id).await {
         Ok(Some(a)) => a,
         Ok(None) => return not_found(),
-        Err(e) => return failure(&e),
+        Err(e) => return text_error(&e),
     };
     let etag = format!("\"{}\"", att.sha256);
     let disposition = if att.inline() {
@@ -196,7 +181,7 @@ pub async fn download(
                     .header(header::CONTENT_RANGE, format!("bytes {start}-{end}/{size}"))
                     .header(header::CONTENT_LENGTH, len)
                     .body(body),
-                Err(e) => failure(&e),
+                Err(e) => text_error(&e),
             }
         }
         RangeRequest::Full => match blob_body(state, &att.sha256, 0, size).await {
@@ -205,7 +190,7 @@ pub async fn download(
                 .header(header::CONTENT_DISPOSITION, disposition)
                 .header(header::CONTENT_LENGTH, size)
                 .body(body),
-            Err(e) => failure(&e),
+            Err(e) => text_error(&e),
         },
     }
 }

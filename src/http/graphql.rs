@@ -17,7 +17,11 @@ use crate::{
         guard::{self, ViaGet},
         limits, AppSchema,
     },
-    http::{auth, web::WebAssets},
+    http::{
+        auth,
+        error::{json_error, json_error_with},
+        web::WebAssets,
+    },
     state::AppState,
 };
 
@@ -31,24 +35,6 @@ pub const CSRF_HEADERS: &[&str] = &[
     "apollo-require-preflight",
     "graphql-preflight",
 ];
-
-/// An error answered before GraphQL execution, in the GraphQL response shape.
-pub fn error_response(status: StatusCode, err: &AppError) -> Response {
-    let body = serde_json::json!({
-        "errors": [{
-            "message": err.public_message(),
-            "extensions": { "code": err.code().as_str() }
-        }]
-    });
-    Response::builder()
-        .status(status)
-        .content_type("application/json; charset=utf-8")
-        .body(body.to_string())
-}
-
-fn status_of(err: &AppError) -> StatusCode {
-    StatusCode::from_u16(err.code().http_status()).unwrap_or(StatusCode::BAD_REQUEST)
-}
 
 fn wants_graphql_response(req: &Request) -> bool {
     req.headers()
@@ -115,7 +101,7 @@ pub async fn graphql_post(
         let err = AppError::bad(
             "GraphQL-anrop måste skickas som application/json (uppladdningar som multipart/form-data med huvudet x-samsyn-csrf).",
         );
-        return error_response(StatusCode::UNSUPPORTED_MEDIA_TYPE, &err);
+        return json_error_with(StatusCode::UNSUPPORTED_MEDIA_TYPE, &err);
     }
     let declared_len = req
         .headers()
@@ -133,11 +119,11 @@ pub async fn graphql_post(
             "Anropet är för stort (högst {} MiB).",
             max_total / (1024 * 1024)
         ));
-        return error_response(StatusCode::PAYLOAD_TOO_LARGE, &err);
+        return json_error_with(StatusCode::PAYLOAD_TOO_LARGE, &err);
     }
     let (access, _) = match auth::authenticate(state, req).await {
         Ok(a) => a,
-        Err(e) => return error_response(status_of(&e), &e),
+        Err(e) => return json_error(&e),
     };
     let batch = if is_multipart {
         let reader = body
@@ -154,25 +140,25 @@ pub async fn graphql_post(
                     "Filen är för stor (högst {} MiB).",
                     state.config.max_upload_bytes / (1024 * 1024)
                 ));
-                return error_response(StatusCode::PAYLOAD_TOO_LARGE, &err);
+                return json_error_with(StatusCode::PAYLOAD_TOO_LARGE, &err);
             }
             Err(e) => {
                 let err = AppError::bad(format!("Ogiltig uppladdning: {e}"));
-                return error_response(StatusCode::BAD_REQUEST, &err);
+                return json_error_with(StatusCode::BAD_REQUEST, &err);
             }
         }
     } else {
         let bytes = match read_limited(body, state.config.max_body_bytes).await {
             Ok(b) => b,
-            Err(e) => return error_response(status_of(&e), &e),
+            Err(e) => return json_error(&e),
         };
         // Before serde, which recurses once per level: a batch adds two levels.
         if let Err(e) = limits::check_json(&bytes, 2) {
-            return error_response(StatusCode::BAD_REQUEST, &e);
+            return json_error_with(StatusCode::BAD_REQUEST, &e);
         }
         match serde_json::from_slice::<BatchRequest>(&bytes) {
             Ok(b) => b,
-            Err(_) => return error_response(StatusCode::BAD_REQUEST, &why_not_graphql(&bytes)),
+            Err(_) => return json_error_with(StatusCode::BAD_REQUEST, &why_not_graphql(&bytes)),
         }
     };
     execute(state, schema, req, access, batch, false).await
@@ -197,18 +183,18 @@ pub async fn graphql_get(
         if wants_html {
             return graphiql();
         }
-        return error_response(StatusCode::BAD_REQUEST, &missing_query());
+        return json_error_with(StatusCode::BAD_REQUEST, &missing_query());
     }
     let request = match async_graphql::http::parse_query_string(query) {
         Ok(r) => r,
         Err(_) => {
             let err = AppError::bad("Ogiltig GraphQL-fråga i adressen.");
-            return error_response(StatusCode::BAD_REQUEST, &err);
+            return json_error_with(StatusCode::BAD_REQUEST, &err);
         }
     };
     let (access, _) = match auth::authenticate(state, req).await {
         Ok(a) => a,
-        Err(e) => return error_response(status_of(&e), &e),
+        Err(e) => return json_error(&e),
     };
     execute(
         state,
@@ -294,7 +280,7 @@ async fn execute(
     if let BatchRequest::Batch(list) = &batch {
         if list.len() > MAX_BATCH || list.is_empty() {
             let err = AppError::bad(format!("Högst {MAX_BATCH} operationer per anrop."));
-            return error_response(StatusCode::BAD_REQUEST, &err);
+            return json_error_with(StatusCode::BAD_REQUEST, &err);
         }
     }
     let entries: Vec<&async_graphql::Request> = match &batch {
@@ -304,12 +290,12 @@ async fn execute(
     for r in entries {
         // async-graphql reads a missing `query` as the empty document.
         if r.query.trim().is_empty() {
-            return error_response(StatusCode::BAD_REQUEST, &missing_query());
+            return json_error_with(StatusCode::BAD_REQUEST, &missing_query());
         }
         if let Err(e) =
             limits::check_document(&r.query).and_then(|()| limits::check_variables(&r.variables))
         {
-            return error_response(StatusCode::BAD_REQUEST, &e);
+            return json_error_with(StatusCode::BAD_REQUEST, &e);
         }
     }
     let meta = auth::request_meta(state, req);

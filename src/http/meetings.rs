@@ -12,21 +12,10 @@ use poem::{
 use crate::{
     error::AppError,
     graphql::ids,
-    http::auth,
+    http::{auth, error::text_error},
     meetings::{feeds, newsletter, registration},
     state::AppState,
 };
-
-fn text_error(err: &AppError) -> Response {
-    if let AppError::Internal(detail) = err {
-        tracing::error!(error = %detail, "internal error");
-    }
-    Response::builder()
-        .status(StatusCode::from_u16(err.code().http_status()).unwrap_or(StatusCode::BAD_REQUEST))
-        .content_type("text/plain; charset=utf-8")
-        .header(header::CACHE_CONTROL, "no-store")
-        .body(err.public_message())
-}
 
 fn not_found(what: &str) -> Response {
     text_error(&AppError::not_found(what))

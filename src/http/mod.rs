@@ -3,9 +3,11 @@
 
 pub mod auth;
 pub mod directory;
+pub mod error;
 pub mod files;
 pub mod graphql;
 pub mod meetings;
+pub mod oidc;
 pub mod security;
 pub mod web;
 pub mod ws;
@@ -15,9 +17,15 @@ use poem::{
     Response, Route,
 };
 
-use crate::{graphql::AppSchema, state::AppState};
+use std::sync::Arc;
 
-pub fn routes(state: AppState, schema: AppSchema) -> impl poem::Endpoint {
+use crate::{graphql::AppSchema, search::SearchService, state::AppState};
+
+pub fn routes(
+    state: AppState,
+    search: Option<Arc<SearchService>>,
+    schema: AppSchema,
+) -> impl poem::Endpoint {
     Route::new()
         .at(
             "/graphql",
@@ -26,7 +34,10 @@ pub fn routes(state: AppState, schema: AppSchema) -> impl poem::Endpoint {
         .at("/directory/export.csv", get(directory::export_csv))
         .at("/directory/export.vcf", get(directory::export_vcf))
         .at("/meetings/:id", get(meetings::meeting_ics))
-        .at("/meetings/:id/participants.csv", get(meetings::participants_csv))
+        .at(
+            "/meetings/:id/participants.csv",
+            get(meetings::participants_csv),
+        )
         .at("/calendar/user/:file", get(meetings::user_feed))
         .at("/calendar/network/:slug/:file", get(meetings::network_feed))
         .at(
@@ -34,21 +45,19 @@ pub fn routes(state: AppState, schema: AppSchema) -> impl poem::Endpoint {
             get(meetings::unsubscribe).post(meetings::unsubscribe),
         )
         .at("/files/:id", get(files::download))
+        .at(crate::oidc::flow::CALLBACK_PATH, get(oidc::callback))
+        .at("/auth/oidc/:slug", get(oidc::start))
         .at("/graphql/ws", get(ws::graphql_ws))
         .at("/healthz", get(healthz))
         .at("/readyz", get(readyz))
         .at("/metrics", get(metrics))
         .nest("/", web::ui())
         .data(state)
+        .data(search)
         .data(schema)
         .with(security::SecurityHeaders)
         .with(CatchPanic::new().with_handler(|_| {
-            Response::builder()
-                .status(StatusCode::INTERNAL_SERVER_ERROR)
-                .content_type("application/json")
-                .body(
-                    r#"{"errors":[{"message":"Något gick fel. Försök igen.","extensions":{"code":"INTERNAL"}}]}"#,
-                )
+            error::json_error(&crate::error::AppError::internal("panic in a handler"))
         }))
         .around(security::request_span)
 }
@@ -59,7 +68,10 @@ fn healthz() -> &'static str {
 }
 
 #[handler]
-async fn readyz(Data(state): Data<&AppState>) -> Response {
+async fn readyz(
+    Data(state): Data<&AppState>,
+    Data(search): Data<&Option<Arc<SearchService>>>,
+) -> Response {
     let unavailable = |why: &str| {
         Response::builder()
             .status(StatusCode::SERVICE_UNAVAILABLE)
@@ -68,7 +80,7 @@ async fn readyz(Data(state): Data<&AppState>) -> Response {
     if !state.db.ping().await {
         return unavailable("database unreachable");
     }
-    if let Some(search) = &state.search {
+    if let Some(search) = search {
         let max = crate::db::change_log::max_seq(&state.db.pool)
             .await
             .unwrap_or(0);

@@ -8,7 +8,6 @@ use async_graphql::http::ALL_WEBSOCKET_PROTOCOLS;
 use async_graphql_poem::{GraphQLProtocol, GraphQLWebSocket};
 use poem::{
     handler,
-    http::StatusCode,
     web::{websocket::WebSocket, Data},
     IntoResponse, Request, Response,
 };
@@ -17,7 +16,7 @@ use crate::{
     accounts::{tokens, Access},
     error::AppError,
     graphql::AppSchema,
-    http::{auth, graphql::error_response},
+    http::{auth, error::json_error},
     state::AppState,
 };
 
@@ -76,11 +75,7 @@ pub async fn graphql_ws(
 ) -> Response {
     let access = match upgrade_access(state, req).await {
         Ok(a) => a,
-        Err(e) => {
-            let status =
-                StatusCode::from_u16(e.code().http_status()).unwrap_or(StatusCode::UNAUTHORIZED);
-            return error_response(status, &e);
-        }
+        Err(e) => return json_error(&e),
     };
     let meta = auth::request_meta(state, req);
     let schema = schema.clone();

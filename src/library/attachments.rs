@@ -12,14 +12,13 @@ use tokio::task::JoinHandle;
 
 use crate::{
     accounts::Access,
-    db::{change_log, change_log::EntityKind, now_ms, Db, WriteTx},
+    db::{change_log, change_log::EntityKind, now_ms, sql::Sql, Db, WriteTx},
     error::{AppError, AppResult},
     library::{
         blobs, documents, extraction,
         filename::sanitize_file_name,
         kinds::TextStatus,
         sniff::{self, FileKind},
-        sql::Sql,
     },
 };
 
@@ -173,7 +172,7 @@ async fn load(db: &Db, sql: &Sql) -> AppResult<Vec<Attachment>> {
 
 async fn by_id(db: &Db, id: i64) -> AppResult<Option<Attachment>> {
     let mut sql = Sql::new(&format!("SELECT {COLUMNS}{FROM} WHERE a.id = "));
-    sql.bind(id);
+    sql.int(id);
     Ok(load(db, &sql).await?.pop())
 }
 
@@ -225,9 +224,9 @@ async fn current_for(
     let mut sql = Sql::new(&format!(
         "SELECT {COLUMNS}{FROM} WHERE a.is_current = 1 AND a.deleted_at IS NULL AND a.owner_kind = "
     ));
-    sql.bind(owner_kind)
+    sql.text(owner_kind)
         .push(" AND a.owner_id IN (")
-        .bind_list(owner_ids)
+        .ints(owner_ids)
         .push(") ORDER BY a.file_name, a.id");
     for a in load(db, &sql).await? {
         out.entry(a.owner.id()).or_default().push(a);
@@ -243,9 +242,9 @@ pub async fn deleted_for(db: &Db, access: &Access, owner: Owner) -> AppResult<Ve
     let mut sql = Sql::new(&format!(
         "SELECT {COLUMNS}{FROM} WHERE a.is_current = 1 AND a.deleted_at IS NOT NULL AND a.owner_kind = "
     ));
-    sql.bind(owner.kind())
+    sql.text(owner.kind())
         .push(" AND a.owner_id = ")
-        .bind(owner.id())
+        .int(owner.id())
         .push(" ORDER BY a.deleted_at DESC, a.id");
     load(db, &sql).await
 }
@@ -253,9 +252,9 @@ pub async fn deleted_for(db: &Db, access: &Access, owner: Owner) -> AppResult<Ve
 /// Every version of the file `att` is one of, newest first.
 pub async fn versions(db: &Db, att: &Attachment) -> AppResult<Vec<Attachment>> {
     let mut sql = Sql::new(&format!("SELECT {COLUMNS}{FROM} WHERE a.id = "));
-    sql.bind(att.series_id)
+    sql.int(att.series_id)
         .push(" OR a.series_id = ")
-        .bind(att.series_id)
+        .int(att.series_id)
         .push(" ORDER BY a.version DESC, a.id DESC");
     load(db, &sql).await
 }

@@ -3,7 +3,6 @@
 pub mod attachments;
 pub mod blobs;
 pub mod dates;
-pub mod demo;
 pub mod documents;
 pub mod extract;
 pub mod extraction;
@@ -14,7 +13,4 @@ pub mod projects;
 pub mod related;
 pub mod search_docs;
 pub mod sniff;
-pub mod sql;
 pub mod testfiles;
-
-pub use demo::load_demo;

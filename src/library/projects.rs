@@ -9,13 +9,12 @@ use sqlx::{any::AnyRow, Row};
 
 use crate::{
     accounts::Access,
-    db::{now_ms, Db, WriteTx},
+    db::{now_ms, sql::Sql, Db, WriteTx},
     error::{conflict_on_unique, AppError, AppResult},
     library::{
         dates,
         kinds::ProjectStatus,
         related::{self, NetworkRef},
-        sql::Sql,
     },
     tags::slugify,
 };
@@ -382,7 +381,7 @@ async fn attach_networks(db: &Db, projects: &mut [Project]) -> AppResult<()> {
         "SELECT pn.project_id, n.id, n.slug, n.name, n.members_only FROM project_networks pn \
          JOIN networks n ON n.id = pn.network_id WHERE pn.project_id IN (",
     );
-    sql.bind_list(&ids).push(") ORDER BY n.name");
+    sql.ints(&ids).push(") ORDER BY n.name");
     let rows = sql.query().fetch_all(&db.pool).await?;
     let mut by_project: HashMap<i64, Vec<NetworkRef>> = HashMap::new();
     for r in rows {
@@ -409,13 +408,13 @@ async fn load(db: &Db, sql: Sql) -> AppResult<Vec<Project>> {
 
 pub async fn get(db: &Db, id: i64) -> AppResult<Option<Project>> {
     let mut sql = Sql::new(&format!("SELECT {COLUMNS} FROM projects WHERE id = "));
-    sql.bind(id);
+    sql.int(id);
     Ok(load(db, sql).await?.pop())
 }
 
 pub async fn by_slug(db: &Db, slug: &str) -> AppResult<Option<Project>> {
     let mut sql = Sql::new(&format!("SELECT {COLUMNS} FROM projects WHERE slug = "));
-    sql.bind(slug.trim());
+    sql.text(slug.trim());
     Ok(load(db, sql).await?.pop())
 }
 
@@ -428,7 +427,7 @@ pub async fn by_ids(db: &Db, ids: &[i64]) -> AppResult<HashMap<i64, Project>> {
         return Ok(HashMap::new());
     }
     let mut sql = Sql::new(&format!("SELECT {COLUMNS} FROM projects WHERE id IN ("));
-    sql.bind_list(&ids).push(")");
+    sql.ints(&ids).push(")");
     Ok(load(db, sql)
         .await?
         .into_iter()
@@ -448,12 +447,12 @@ pub async fn list(
     access.user()?;
     let mut sql = Sql::new(&format!("SELECT {COLUMNS} FROM projects"));
     if let Some(s) = status {
-        sql.push(" WHERE status = ").bind(s.as_str());
+        sql.push(" WHERE status = ").text(s.as_str());
     }
     sql.push(" ORDER BY id LIMIT ")
-        .bind(limit)
+        .int(limit)
         .push(" OFFSET ")
-        .bind(offset);
+        .int(offset);
     load(db, sql).await
 }
 

@@ -7,9 +7,8 @@ use sqlx::{any::AnyRow, Row};
 
 use crate::{
     accounts::{users::User, users::USER_COLUMNS, Access},
-    db::Db,
+    db::{sql::Sql, Db},
     error::AppResult,
-    library::sql::Sql,
 };
 
 /// What a project or document needs to know about a network.
@@ -65,7 +64,7 @@ pub async fn users(db: &Db, ids: &[i64]) -> AppResult<HashMap<i64, User>> {
         return Ok(HashMap::new());
     }
     let mut sql = Sql::new(&format!("SELECT {USER_COLUMNS} FROM users WHERE id IN ("));
-    sql.bind_list(&ids).push(")");
+    sql.ints(&ids).push(")");
     let rows = sql.query().fetch_all(&db.pool).await?;
     rows.iter()
         .map(|r| User::from_row(r).map(|u| (u.id, u)))

@@ -5,7 +5,7 @@
 use sqlx::Row;
 
 use crate::{
-    db::Db,
+    db::{sql::Sql, Db},
     error::AppResult,
     forum::markdown,
     library::{
@@ -13,7 +13,6 @@ use crate::{
         documents::{self, Document},
         kinds::DocumentStatus,
         projects,
-        sql::Sql,
     },
     search_doc::SearchDoc,
 };
@@ -24,7 +23,7 @@ async fn document_row(db: &Db, id: i64) -> AppResult<Option<Document>> {
         documents::COLUMNS,
         documents::FROM
     ));
-    sql.bind(id);
+    sql.int(id);
     Ok(documents::fetch(db, &sql).await?.pop())
 }
 

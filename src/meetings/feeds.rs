@@ -10,7 +10,7 @@ use sqlx::Row;
 use crate::{
     accounts::{
         secrets::{hash_secret, new_secret},
-        Access, AuthVia, Role, TokenScope,
+        Access, AuthVia, Role, Unattended,
     },
     db::{now_ms, Db},
     error::{AppError, AppResult},
@@ -154,17 +154,14 @@ async fn resolve(db: &Db, token: &str) -> AppResult<Option<(Access, Option<i64>)
             .await?;
         tx.commit().await?;
     }
-    // A feed reads as its owner, with read-only rights; it is not an API token (id 0).
+    // A feed reads as its owner, with read-only rights.
     let access = Access::for_user(
         db,
         r.try_get(3)?,
         r.try_get(4)?,
         Role::parse(&r.try_get::<String, _>(5)?)?,
         r.try_get(6)?,
-        AuthVia::Token {
-            token_id: 0,
-            scope: TokenScope::Read,
-        },
+        AuthVia::Unattended(Unattended::Feed),
     )
     .await?;
     Ok(Some((access, r.try_get(1)?)))

@@ -1,5 +1,6 @@
-//! Meetings: who may see and change them, reading (one, a page, the upcoming ones) and
-//! writing (create, update, cancel, link minutes). Field validation lives in `fields`.
+//! Meetings: the row, who may see and change them, and reading them (one, a page, the
+//! upcoming ones). Writing (create, update, cancel, link minutes) is in `planning`, field
+//! validation in `fields`.
 //!
 //! A meeting belongs to a network or to the whole collaboration (no network). Network
 //! moderators and admins create and edit a network's meetings; only admins those of the whole
@@ -11,21 +12,42 @@ use sqlx::{any::AnyRow, Row};
 
 use crate::{
     accounts::{users::User, Access, Role},
-    db::{
-        change_log::{self, EntityKind},
-        now_ms, Db, WriteTx,
-    },
+    db::{now_ms, sql::Sql, Db, WriteTx},
     error::{AppError, AppResult},
-    mail::Mailer,
-    meetings::{
-        fields::describe_changes,
-        notify::{self, MeetingChange},
-        registration::{self, RegistrationStatus},
-        Sql,
-    },
 };
 
-pub use crate::meetings::fields::{MeetingFields, MeetingInput, MeetingPatch, Patch};
+/// Where a participant stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, async_graphql::Enum)]
+#[graphql(rename_items = "SCREAMING_SNAKE_CASE")]
+pub enum RegistrationStatus {
+    /// Anmäld: has a place.
+    Registered,
+    /// På väntelistan.
+    Waiting,
+}
+
+impl RegistrationStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RegistrationStatus::Registered => "registered",
+            RegistrationStatus::Waiting => "waiting",
+        }
+    }
+    pub fn parse(s: &str) -> RegistrationStatus {
+        if s == "waiting" {
+            RegistrationStatus::Waiting
+        } else {
+            RegistrationStatus::Registered
+        }
+    }
+    /// The Swedish word, for lists and exports.
+    pub fn label(self) -> &'static str {
+        match self {
+            RegistrationStatus::Registered => "Anmäld",
+            RegistrationStatus::Waiting => "Väntelista",
+        }
+    }
+}
 
 /// A meeting as the API shows it, with the caller's own registration.
 #[derive(Debug, Clone)]
@@ -145,7 +167,7 @@ pub fn can_edit(access: &Access, m: &Meeting) -> bool {
     can_create_in(access, m.network_id)
 }
 
-fn can_create_in(access: &Access, network_id: Option<i64>) -> bool {
+pub(super) fn can_create_in(access: &Access, network_id: Option<i64>) -> bool {
     match network_id {
         None => access.is_admin(),
         Some(n) => access.can_moderate(n),
@@ -164,7 +186,7 @@ fn visible_condition(sql: &mut Sql, access: &Access) -> AppResult<String> {
     if access.is_admin() {
         return Ok("1 = 1".into());
     }
-    let uid = sql.int(me.user_id);
+    let uid = sql.arg(me.user_id);
     Ok(format!(
         "(m.network_id IS NULL OR n.members_only = 0 OR EXISTS (
             SELECT 1 FROM network_members vm WHERE vm.network_id = m.network_id AND vm.user_id = {uid}))"
@@ -246,35 +268,35 @@ pub async fn list(
     let visible = visible_condition(&mut sql, access)?;
     sql.push(&format!(" WHERE {visible}"));
     if let Some(n) = filter.network_id {
-        let p = sql.int(n);
+        let p = sql.arg(n);
         sql.push(&format!(" AND m.network_id = {p}"));
     }
     if let Some(slug) = &filter.network_slug {
-        let p = sql.arg(crate::meetings::Arg::Text(slug.clone()));
+        let p = sql.arg(slug.as_str());
         sql.push(&format!(" AND n.slug = {p}"));
     }
     if filter.collaboration_only {
         sql.push(" AND m.network_id IS NULL");
     }
     if let Some(from) = filter.from {
-        let p = sql.int(from);
+        let p = sql.arg(from);
         sql.push(&format!(" AND m.ends_at >= {p}"));
     }
     if let Some(to) = filter.to {
-        let p = sql.int(to);
+        let p = sql.arg(to);
         sql.push(&format!(" AND m.starts_at < {p}"));
     }
     if !filter.include_cancelled {
         sql.push(" AND m.cancelled = 0");
     }
     if filter.mine_only {
-        let p = sql.int(me.user_id);
+        let p = sql.arg(me.user_id);
         sql.push(&format!(
             " AND EXISTS (SELECT 1 FROM meeting_registrations mr WHERE mr.meeting_id = m.id AND mr.user_id = {p})"
         ));
     }
     if filter.my_calendar {
-        let p = sql.int(me.user_id);
+        let p = sql.arg(me.user_id);
         sql.push(&format!(
             " AND (m.network_id IS NULL
                 OR EXISTS (SELECT 1 FROM network_members cm WHERE cm.network_id = m.network_id AND cm.user_id = {p})
@@ -282,13 +304,13 @@ pub async fn list(
         ));
     }
     if let Some((starts, id)) = after {
-        let s = sql.int(starts);
-        let i = sql.int(id);
+        let s = sql.arg(starts);
+        let i = sql.arg(id);
         sql.push(&format!(
             " AND (m.starts_at > {s} OR (m.starts_at = {s} AND m.id > {i}))"
         ));
     }
-    let limit = sql.int(first + 1);
+    let limit = sql.arg(first + 1);
     sql.push(&format!(" ORDER BY m.starts_at, m.id LIMIT {limit}"));
     let rows = sql.query().fetch_all(&db.pool).await?;
     let mut page = rows.iter().map(from_row).collect::<AppResult<Vec<_>>>()?;
@@ -317,8 +339,8 @@ async fn enrich(db: &Db, access: &Access, page: &mut [Meeting]) -> AppResult<()>
     let me = access.user()?.user_id;
 
     let mut sql = Sql::new("");
-    let uid = sql.int(me);
-    let list = sql.ints(&ids);
+    let uid = sql.arg(me);
+    let list = sql.args(&ids);
     sql.push(&format!(
         "SELECT r.meeting_id, r.status,
             (SELECT COUNT(*) FROM meeting_registrations w
@@ -339,7 +361,7 @@ async fn enrich(db: &Db, access: &Access, page: &mut [Meeting]) -> AppResult<()>
     }
 
     let mut sql = Sql::new("");
-    let list = sql.ints(&ids);
+    let list = sql.args(&ids);
     sql.push(&format!(
         "SELECT meeting_id, document_id FROM meeting_documents WHERE meeting_id IN ({list})
          ORDER BY linked_at, document_id"
@@ -357,7 +379,11 @@ async fn enrich(db: &Db, access: &Access, page: &mut [Meeting]) -> AppResult<()>
 
 /// The network's members-only flag, or NOT_FOUND when it does not exist or the caller may
 /// not read it.
-async fn network_visibility(db: &Db, access: &Access, network_id: i64) -> AppResult<bool> {
+pub(super) async fn network_visibility(
+    db: &Db,
+    access: &Access,
+    network_id: i64,
+) -> AppResult<bool> {
     let row = sqlx::query("SELECT members_only FROM networks WHERE id = $1")
         .bind(network_id)
         .fetch_optional(&db.pool)
@@ -370,233 +396,4 @@ async fn network_visibility(db: &Db, access: &Access, network_id: i64) -> AppRes
         return Err(AppError::not_found("Nätverket"));
     }
     Ok(members_only)
-}
-
-/// The organiser must be an active user who can read the meeting.
-async fn check_organiser(
-    db: &Db,
-    organiser_id: i64,
-    network_id: Option<i64>,
-    members_only: bool,
-) -> AppResult<()> {
-    let bad = |m: &str| AppError::bad_input("organiserId", m);
-    let row = sqlx::query(
-        "SELECT u.role, (SELECT COUNT(*) FROM network_members nm
-                          WHERE nm.user_id = u.id AND nm.network_id = $2)
-         FROM users u WHERE u.id = $1 AND u.active = 1 AND u.erased_at IS NULL",
-    )
-    .bind(organiser_id)
-    .bind(network_id.unwrap_or(0))
-    .fetch_optional(&db.pool)
-    .await?;
-    let Some(r) = row else {
-        return Err(bad("Arrangören finns inte eller är inaktiverad."));
-    };
-    let is_admin = r.try_get::<String, _>(0)? == "admin";
-    let is_member = r.try_get::<i64, _>(1)? > 0;
-    if members_only && !is_admin && !is_member {
-        return Err(bad("Arrangören måste vara medlem i nätverket."));
-    }
-    Ok(())
-}
-
-// ---------------------------------------------------------------------------------------
-// Writing
-
-/// Creates a meeting in `network_id` (None: the whole collaboration). The organiser is the
-/// caller unless another is named.
-pub async fn create(
-    db: &Db,
-    access: &Access,
-    network_id: Option<i64>,
-    input: &MeetingInput,
-) -> AppResult<Meeting> {
-    let me = access.user()?;
-    let members_only = match network_id {
-        Some(n) => network_visibility(db, access, n).await?,
-        None => false,
-    };
-    if !can_create_in(access, network_id) {
-        return Err(AppError::forbidden());
-    }
-    let mut fields = MeetingFields::parse(input)?;
-    let organiser = fields.organiser_id.unwrap_or(me.user_id);
-    check_organiser(db, organiser, network_id, members_only).await?;
-    fields.organiser_id = Some(organiser);
-    let now = now_ms();
-    let mut tx = db.begin_write().await?;
-    let row = sqlx::query(
-        "INSERT INTO meetings (network_id, title, description, starts_at, ends_at, place,
-            online_link, organiser_id, registration_deadline, max_participants, cancelled,
-            sequence, registration_version, created_by, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 0, 0, 0, $11, $12, $12) RETURNING id",
-    )
-    .bind(network_id)
-    .bind(&fields.title)
-    .bind(&fields.description)
-    .bind(fields.starts_at)
-    .bind(fields.ends_at)
-    .bind(&fields.place)
-    .bind(&fields.online_link)
-    .bind(fields.organiser_id)
-    .bind(fields.registration_deadline)
-    .bind(fields.max_participants)
-    .bind(me.user_id)
-    .bind(now)
-    .fetch_one(&mut **tx)
-    .await?;
-    let id: i64 = row.try_get(0)?;
-    change_log::record(&mut tx, EntityKind::Meeting, id).await?;
-    tx.commit().await?;
-    require(db, access, id).await
-}
-
-/// Edits a meeting. Participants are notified when its name, time, place or link changed;
-/// more places move people up from the waiting list.
-pub async fn update(
-    db: &Db,
-    mailer: &Mailer,
-    access: &Access,
-    id: i64,
-    patch: &MeetingPatch,
-) -> AppResult<Meeting> {
-    let current = require(db, access, id).await?;
-    if !can_edit(access, &current) {
-        return Err(AppError::forbidden());
-    }
-    if current.cancelled {
-        return Err(AppError::bad("En inställd träff kan inte ändras."));
-    }
-    let old = MeetingFields::of(&current);
-    let new = MeetingFields::patched(&current, patch)?;
-    if new.organiser_id != old.organiser_id {
-        if let Some(o) = new.organiser_id {
-            check_organiser(db, o, current.network_id, current.members_only).await?;
-        }
-    }
-    if new == old {
-        return Ok(current);
-    }
-    let changes = describe_changes(&old, &new);
-    let mut tx = db.begin_write().await?;
-    registration::lock_meeting(&mut tx, id).await?;
-    let updated = sqlx::query(
-        "UPDATE meetings SET title = $1, description = $2, starts_at = $3, ends_at = $4,
-            place = $5, online_link = $6, organiser_id = $7, registration_deadline = $8,
-            max_participants = $9, sequence = sequence + 1, updated_at = $10
-         WHERE id = $11 AND cancelled = 0",
-    )
-    .bind(&new.title)
-    .bind(&new.description)
-    .bind(new.starts_at)
-    .bind(new.ends_at)
-    .bind(&new.place)
-    .bind(&new.online_link)
-    .bind(new.organiser_id)
-    .bind(new.registration_deadline)
-    .bind(new.max_participants)
-    .bind(now_ms())
-    .bind(id)
-    .execute(&mut **tx)
-    .await?;
-    if updated.rows_affected() == 0 {
-        return Err(AppError::bad("En inställd träff kan inte ändras."));
-    }
-    if !changes.is_empty() {
-        notify::meeting_changed(&mut tx, mailer, id, MeetingChange::Updated { changes }).await?;
-    }
-    let promoted = registration::promote_waiting(&mut tx, id).await?;
-    for user_id in promoted {
-        notify::meeting_changed(&mut tx, mailer, id, MeetingChange::Promoted { user_id }).await?;
-    }
-    change_log::record(&mut tx, EntityKind::Meeting, id).await?;
-    tx.commit().await?;
-    mailer.wake();
-    require(db, access, id).await
-}
-
-/// Cancels a meeting: it stays in calendars as cancelled and everyone registered or waiting
-/// is told.
-pub async fn cancel(db: &Db, mailer: &Mailer, access: &Access, id: i64) -> AppResult<Meeting> {
-    let current = require(db, access, id).await?;
-    if !can_edit(access, &current) {
-        return Err(AppError::forbidden());
-    }
-    if current.cancelled {
-        return Ok(current);
-    }
-    let mut tx = db.begin_write().await?;
-    registration::lock_meeting(&mut tx, id).await?;
-    let done = sqlx::query(
-        "UPDATE meetings SET cancelled = 1, sequence = sequence + 1, updated_at = $1
-         WHERE id = $2 AND cancelled = 0",
-    )
-    .bind(now_ms())
-    .bind(id)
-    .execute(&mut **tx)
-    .await?;
-    if done.rows_affected() > 0 {
-        notify::meeting_changed(&mut tx, mailer, id, MeetingChange::Cancelled).await?;
-        change_log::record(&mut tx, EntityKind::Meeting, id).await?;
-    }
-    tx.commit().await?;
-    mailer.wake();
-    require(db, access, id).await
-}
-
-/// Links a handläggarstöd document (minutes, a presentation) to the meeting.
-pub async fn link_document(
-    db: &Db,
-    access: &Access,
-    meeting_id: i64,
-    document_id: i64,
-) -> AppResult<Meeting> {
-    let m = require(db, access, meeting_id).await?;
-    if !can_manage_participants(access, &m) {
-        return Err(AppError::forbidden());
-    }
-    if document_id <= 0 {
-        return Err(AppError::bad_input("documentId", "Ogiltigt dokument."));
-    }
-    // Only a document the organiser may read can be linked (it must exist, too).
-    if crate::library::documents::get(db, access, document_id)
-        .await?
-        .is_none()
-    {
-        return Err(AppError::not_found("Dokumentet"));
-    }
-    let mut tx = db.begin_write().await?;
-    sqlx::query(
-        "INSERT INTO meeting_documents (meeting_id, document_id, linked_by, linked_at)
-         VALUES ($1, $2, $3, $4) ON CONFLICT (meeting_id, document_id) DO NOTHING",
-    )
-    .bind(meeting_id)
-    .bind(document_id)
-    .bind(access.user_id()?)
-    .bind(now_ms())
-    .execute(&mut **tx)
-    .await?;
-    tx.commit().await?;
-    require(db, access, meeting_id).await
-}
-
-/// Removes a document link.
-pub async fn unlink_document(
-    db: &Db,
-    access: &Access,
-    meeting_id: i64,
-    document_id: i64,
-) -> AppResult<Meeting> {
-    let m = require(db, access, meeting_id).await?;
-    if !can_manage_participants(access, &m) {
-        return Err(AppError::forbidden());
-    }
-    let mut tx = db.begin_write().await?;
-    sqlx::query("DELETE FROM meeting_documents WHERE meeting_id = $1 AND document_id = $2")
-        .bind(meeting_id)
-        .bind(document_id)
-        .execute(&mut **tx)
-        .await?;
-    tx.commit().await?;
-    require(db, access, meeting_id).await
 }

@@ -10,12 +10,14 @@ use crate::{
     accounts::{secrets::hash_secret, Access},
     db::{
         change_log::{self, EntityKind},
-        now_ms, Db,
+        now_ms,
+        sql::Sql,
+        Db,
     },
     error::{AppError, AppResult},
     forum::markdown,
     mail::Mailer,
-    meetings::{plain_text::plain_text, text_field, Sql},
+    meetings::{plain_text::plain_text, text_field},
 };
 
 const MAX_TITLE: usize = 200;
@@ -160,7 +162,7 @@ async fn with_networks(db: &Db, mut list: Vec<Newsletter>) -> AppResult<Vec<News
         return Ok(list);
     }
     let mut sql = Sql::new("");
-    let ids = sql.ints(&list.iter().map(|n| n.id).collect::<Vec<_>>());
+    let ids = sql.args(&list.iter().map(|n| n.id).collect::<Vec<_>>());
     sql.push(&format!(
         "SELECT newsletter_id, network_id FROM newsletter_networks WHERE newsletter_id IN ({ids})
          ORDER BY network_id"
@@ -213,13 +215,13 @@ pub async fn list(
         sql.push(" AND status = 'sent'");
     }
     if let Some((key, id)) = after {
-        let k = sql.int(key);
-        let i = sql.int(id);
+        let k = sql.arg(key);
+        let i = sql.arg(id);
         sql.push(&format!(
             " AND (COALESCE(sent_at, updated_at) < {k} OR (COALESCE(sent_at, updated_at) = {k} AND id < {i}))"
         ));
     }
-    let limit = sql.int(first + 1);
+    let limit = sql.arg(first + 1);
     sql.push(&format!(
         " ORDER BY COALESCE(sent_at, updated_at) DESC, id DESC LIMIT {limit}"
     ));
@@ -321,7 +323,7 @@ pub async fn send(
     networks.dedup();
     if !networks.is_empty() {
         let mut sql = Sql::new("");
-        let list = sql.ints(&networks);
+        let list = sql.args(&networks);
         sql.push(&format!(
             "SELECT COUNT(*) FROM networks WHERE id IN ({list})"
         ));

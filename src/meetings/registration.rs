@@ -10,44 +10,11 @@ use crate::{
     error::{AppError, AppResult},
     mail::Mailer,
     meetings::{
-        meeting::{self, Meeting},
+        meeting::{self, Meeting, RegistrationStatus},
         notify::{self, MeetingChange},
         time,
     },
 };
-
-/// Where a participant stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, async_graphql::Enum)]
-#[graphql(rename_items = "SCREAMING_SNAKE_CASE")]
-pub enum RegistrationStatus {
-    /// Anmäld: has a place.
-    Registered,
-    /// På väntelistan.
-    Waiting,
-}
-
-impl RegistrationStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RegistrationStatus::Registered => "registered",
-            RegistrationStatus::Waiting => "waiting",
-        }
-    }
-    pub fn parse(s: &str) -> RegistrationStatus {
-        if s == "waiting" {
-            RegistrationStatus::Waiting
-        } else {
-            RegistrationStatus::Registered
-        }
-    }
-    /// The Swedish word, for lists and exports.
-    pub fn label(self) -> &'static str {
-        match self {
-            RegistrationStatus::Registered => "Anmäld",
-            RegistrationStatus::Waiting => "Väntelista",
-        }
-    }
-}
 
 /// Locks the meeting row for the rest of the transaction, so that two registrations for the
 /// same meeting are counted one after the other (PostgreSQL takes a row lock; SQLite writes

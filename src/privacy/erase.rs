@@ -96,6 +96,9 @@ pub async fn erase_user(db: &Db, access: &Access, user_id: i64) -> AppResult<Era
     for sql in [
         "DELETE FROM sessions WHERE user_id = $1",
         "DELETE FROM api_tokens WHERE user_id = $1",
+        // The provider's subject id is personal data too; a person erased and back later
+        // is a new user.
+        "DELETE FROM oidc_identities WHERE user_id = $1",
         "DELETE FROM calendar_tokens WHERE user_id = $1",
         "DELETE FROM meeting_notices WHERE user_id = $1",
         "DELETE FROM newsletter_subscriptions WHERE user_id = $1",

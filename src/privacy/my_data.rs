@@ -26,6 +26,8 @@ pub struct MyData {
     pub user: UserData,
     pub sessions: Vec<SessionData>,
     pub api_tokens: Vec<ApiTokenData>,
+    /// Accounts at identity providers I sign in with (the provider's subject id).
+    pub sign_in_links: Vec<SignInLinkData>,
     /// The phone-book entry linked to the account.
     pub person: Option<PersonData>,
     /// Audit rows about the account and about the phone-book entry.
@@ -53,6 +55,15 @@ pub struct MyData {
     pub documents: Vec<DocumentData>,
     /// Files I uploaded (to documents or posts).
     pub attachments: Vec<AttachmentData>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SignInLinkData {
+    pub issuer: String,
+    pub subject: String,
+    pub linked_at: String,
+    pub last_sign_in_at: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -287,6 +298,23 @@ pub async fn collect(db: &Db, user_id: i64) -> AppResult<MyData> {
         })
     })
     .collect::<AppResult<Vec<_>>>()?;
+    let sign_in_links = sqlx::query(
+        "SELECT issuer, subject, created_at, last_login_at FROM oidc_identities
+         WHERE user_id = $1 ORDER BY id",
+    )
+    .bind(user_id)
+    .fetch_all(&db.pool)
+    .await?
+    .iter()
+    .map(|r| {
+        Ok(SignInLinkData {
+            issuer: r.try_get(0)?,
+            subject: r.try_get(1)?,
+            linked_at: iso(r.try_get(2)?),
+            last_sign_in_at: iso(r.try_get(3)?),
+        })
+    })
+    .collect::<AppResult<Vec<_>>>()?;
     let person = people::for_user(db, user_id).await?;
     let mut audit_log = audit::about(db, AuditEntity::User, user_id).await?;
     if let Some(p) = &person {
@@ -314,6 +342,7 @@ pub async fn collect(db: &Db, user_id: i64) -> AppResult<MyData> {
         user,
         sessions,
         api_tokens,
+        sign_in_links,
         person,
         audit_log,
         network_memberships: content.memberships,

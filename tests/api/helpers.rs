@@ -3,7 +3,7 @@
 
 #![allow(dead_code)]
 
-use std::{net::SocketAddr, sync::atomic::AtomicU64, sync::atomic::Ordering};
+use std::{net::SocketAddr, sync::atomic::AtomicU64, sync::atomic::Ordering, sync::Arc};
 
 use serde_json::{json, Value};
 use tokio::sync::oneshot;
@@ -11,6 +11,7 @@ use tokio::sync::oneshot;
 use samsyn::{
     app::{self, App},
     config::{Config, Secret},
+    search::SearchService,
     state::AppState,
 };
 
@@ -27,6 +28,7 @@ pub struct TestApp {
     pub addr: SocketAddr,
     pub base: String,
     pub state: AppState,
+    pub search: Arc<SearchService>,
     pub backend: Backend,
     /// A client with its own cookie jar (not signed in).
     pub client: reqwest::Client,
@@ -147,12 +149,43 @@ pub async fn spawn_node(of: &TestApp) -> TestApp {
     start(config, of.backend, dir).await
 }
 
+/// Like `spawn_with`, but on a port chosen first, so that `public_url` is the server's real
+/// address (for identity providers, which send the browser back to it).
+pub async fn spawn_at_public_url(
+    backend: Backend,
+    test: &str,
+    adjust: impl FnOnce(&mut Config),
+) -> Option<TestApp> {
+    samsyn::telemetry::init_for_tests();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let database_url = match backend {
+        Backend::Sqlite => None,
+        Backend::Postgres => Some(fresh_postgres_database(&postgres_url(test)?).await),
+    };
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("a free port")
+        .port();
+    let mut config = test_config(dir.path(), database_url);
+    config.public_url = format!("http://127.0.0.1:{port}");
+    adjust(&mut config);
+    let bind = format!("127.0.0.1:{port}").parse().unwrap();
+    Some(start_on(config, backend, dir, bind).await)
+}
+
 async fn start(config: Config, backend: Backend, dir: tempfile::TempDir) -> TestApp {
-    let (mut state, _) = app::prepare(config).await.expect("prepare app");
-    app::start_search(&mut state)
-        .await
-        .expect("open search index");
-    let app = App::build(state.clone(), "127.0.0.1:0".parse().unwrap())
+    start_on(config, backend, dir, "127.0.0.1:0".parse().unwrap()).await
+}
+
+async fn start_on(
+    config: Config,
+    backend: Backend,
+    dir: tempfile::TempDir,
+    bind: SocketAddr,
+) -> TestApp {
+    let (state, _) = app::prepare(config).await.expect("prepare app");
+    let search = app::start_search(&state).await.expect("open search index");
+    let app = App::build(state.clone(), Some(search.clone()), bind)
         .await
         .expect("bind");
     let addr = app.addr;
@@ -164,6 +197,7 @@ async fn start(config: Config, backend: Backend, dir: tempfile::TempDir) -> Test
         addr,
         base: format!("http://{addr}"),
         state,
+        search,
         backend,
         client: new_client(),
         shutdown: Some(tx),

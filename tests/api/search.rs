@@ -280,7 +280,7 @@ async fn index_catches_up_after_a_crash_and_equals_the_database(app: TestApp) {
             .await,
         "did not catch up"
     );
-    let live = app.state.search.clone().unwrap();
+    let live = app.search.clone();
     live.wait_for(db.committed_seq(), std::time::Duration::from_secs(10))
         .await;
     assert_eq!(crashed.num_docs(), live.num_docs());
@@ -330,7 +330,7 @@ async fn hits_load_their_threads_together_and_facets_only_when_asked(app: TestAp
         )
         .await;
     }
-    let search = app.state.search.clone().unwrap();
+    let search = app.search.clone();
     assert!(
         search
             .wait_for(

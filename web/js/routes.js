@@ -10,6 +10,7 @@
 export const routes = [
   { path: '/', title: 'Start', access: 'user', page: () => import('./pages/start.js') },
   { path: '/logga-in', title: 'Logga in', access: 'guest', page: () => import('./pages/login.js') },
+  { path: '/utloggad', title: 'Utloggad', access: 'public', page: () => import('./pages/logged-out.js') },
   { path: '/inbjudan/:token', title: 'Inbjudan', access: 'public', page: () => import('./pages/invitation.js') },
   { path: '/profil', title: 'Mina uppgifter', access: 'user', page: () => import('./pages/profile.js') },
   { path: '/profil/losenord', title: 'Byt lösenord', access: 'user', page: () => import('./pages/password.js') },
@@ -47,6 +48,9 @@ export const routes = [
   { path: '/admin/organisationer', title: 'Organisationer', access: 'admin', page: () => import('./pages/admin/organisations.js') },
   { path: '/admin/natverk', title: 'Nätverk', access: 'admin', page: () => import('./pages/admin/networks.js') },
   { path: '/admin/natverk/:slug', title: 'Nätverk', access: 'admin', page: () => import('./pages/admin/network.js') },
+  { path: '/admin/inloggning', title: 'Inloggning', access: 'admin', page: () => import('./pages/admin/sign-in.js') },
+  { path: '/admin/inloggning/ny', title: 'Ny inloggning', access: 'admin', page: () => import('./pages/admin/sign-in-edit.js') },
+  { path: '/admin/inloggning/:id', title: 'Redigera inloggning', access: 'admin', page: () => import('./pages/admin/sign-in-edit.js') },
   { path: '/admin/taggar', title: 'Tillsynsområden', access: 'admin', page: () => import('./pages/admin/tags.js') },
   { path: '/admin/taggar/:slug', title: 'Redigera tillsynsområde', access: 'admin', page: () => import('./pages/admin/tag-edit.js') },
 ];
@@ -67,4 +71,5 @@ export const adminNav = [
   ['/admin/organisationer', 'Organisationer'],
   ['/admin/natverk', 'Nätverk'],
   ['/admin/taggar', 'Tillsynsområden'],
+  ['/admin/inloggning', 'Inloggning'],
 ];

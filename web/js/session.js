@@ -37,8 +37,28 @@ export function onChange(listener) {
   listeners.add(listener);
 }
 
-/** Ends the session on the server. */
+let signedOutFrom = null;
+
+/**
+ * Ends the session on the server. When it was opened through an organisation's identity
+ * provider, remembers that provider (and its own sign-out link) for the "Utloggad" page.
+ */
 export async function logout() {
+  let via = null;
+  try {
+    via = (await gql('query MySignIn { mySignIn { provider { organisationName } endSessionUrl } }')).mySignIn;
+  } catch {
+    // Signing out of Samsyn matters more than the provider's link.
+  }
   await gql('mutation Logout { logout }');
+  signedOutFrom = via;
   clear();
+  return via;
+}
+
+/** The provider the last sign-out came from ({ provider, endSessionUrl }), once. */
+export function takeSignedOutFrom() {
+  const via = signedOutFrom;
+  signedOutFrom = null;
+  return via;
 }

@@ -47,13 +47,16 @@ function setOpen(open) {
 
 async function logout(button) {
   button.disabled = true;
+  let via = null;
   try {
-    await session.logout();
+    via = await session.logout();
   } catch {
     // Even if the server could not be reached, forget the user here; the cookie ends on its own.
     session.clear();
   }
-  navigate('/logga-in', { flash: 'Du är nu utloggad.' });
+  // Signed in through the organisation's own login: offer its sign-out too.
+  if (via) navigate('/utloggad');
+  else navigate('/logga-in', { flash: 'Du är nu utloggad.' });
 }
 
 function build(user) {

@@ -15,7 +15,7 @@ use async_graphql::{
 use chrono::{DateTime, Utc};
 
 use crate::{
-    accounts::users::{User, USER_COLUMNS},
+    accounts::users::{self, User},
     db::Db,
     directory::{
         audit::{self, AuditEntity, AuditEntry, AuditFilter},
@@ -56,22 +56,11 @@ pub async fn users_by_id(db: &Db, ids: &[i64]) -> AppResult<HashMap<i64, User>> 
     if ids.is_empty() {
         return Ok(HashMap::new());
     }
-    let mut out = HashMap::new();
-    for chunk in ids.chunks(500) {
-        let sql = format!(
-            "SELECT {USER_COLUMNS} FROM users WHERE id IN ({})",
-            people::placeholders(0, chunk.len())
-        );
-        let mut q = sqlx::query(&sql);
-        for id in chunk {
-            q = q.bind(*id);
-        }
-        for r in q.fetch_all(&db.pool).await? {
-            let u = User::from_row(&r)?;
-            out.insert(u.id, u);
-        }
-    }
-    Ok(out)
+    Ok(users::by_ids(db, &ids)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u))
+        .collect())
 }
 
 /// Wraps loaded people with the users they refer to (linked account, verifier).
@@ -206,15 +195,11 @@ impl PersonObj {
     }
     /// May the caller edit the whole entry (admins, the organisation's managers)?
     async fn can_edit(&self, ctx: &Context<'_>) -> bool {
-        let (_, access) = parts(ctx);
-        units::can_manage(access, self.p.organisation.id)
+        edit::can_edit(parts(ctx).1, &self.p)
     }
     /// May the caller change the phone numbers (also the person linked to the entry)?
     async fn can_edit_phones(&self, ctx: &Context<'_>) -> bool {
-        let (_, access) = parts(ctx);
-        units::can_manage(access, self.p.organisation.id)
-            || (access.principal.is_some()
-                && self.p.user_id == access.principal.as_ref().map(|p| p.user_id))
+        edit::can_edit_phones(parts(ctx).1, &self.p)
     }
     async fn created_at(&self) -> DateTime<Utc> {
         ts(self.p.created_at)

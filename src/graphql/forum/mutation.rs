@@ -6,10 +6,11 @@ use crate::{
     forum::{
         answers, digest,
         follows::{self, Target},
-        moderation,
+        membership, moderation,
         networks::{self, NetworkUpdate, NewNetwork},
+        new_thread::{self, NewThread},
         notifications, posts, reading,
-        threads::{self, NewThread, ThreadUpdate},
+        threads::{self, ThreadUpdate},
     },
     graphql::{
         forum::{
@@ -102,7 +103,7 @@ impl ForumMutation {
     ) -> Result<MembershipPayload> {
         let (state, access) = parts(ctx);
         let id = network_id(&input.network_id)?;
-        let role = networks::join(&state.db, access, id).await?;
+        let role = membership::join(&state.db, access, id).await?;
         let network = networks::require(&state.db, access, id).await?;
         Ok(MembershipPayload {
             network: NetworkObj(network),
@@ -117,7 +118,7 @@ impl ForumMutation {
         input: NetworkInput,
     ) -> Result<LeaveNetworkPayload> {
         let (state, access) = parts(ctx);
-        networks::leave(&state.db, access, network_id(&input.network_id)?).await?;
+        membership::leave(&state.db, access, network_id(&input.network_id)?).await?;
         Ok(LeaveNetworkPayload {
             network_id: input.network_id,
         })
@@ -133,7 +134,7 @@ impl ForumMutation {
         let (state, access) = parts(ctx);
         let net = network_id(&input.network_id)?;
         let user_id = ids::decode(&input.user_id, "User")?;
-        let role = networks::set_member(&state.db, access, net, user_id, input.role).await?;
+        let role = membership::set_member(&state.db, access, net, user_id, input.role).await?;
         let network = networks::require(&state.db, access, net).await?;
         Ok(SetNetworkMemberPayload {
             network: NetworkObj(network),
@@ -149,7 +150,7 @@ impl ForumMutation {
         input: CreateThreadInput,
     ) -> Result<CreateThreadPayload> {
         let (state, access) = parts(ctx);
-        let (thread, post_id) = threads::create(
+        let (thread, post_id) = new_thread::create(
             state,
             access,
             NewThread {

@@ -11,8 +11,8 @@ use chrono::{DateTime, Utc};
 use crate::{
     accounts::{Access, NetworkRole},
     error::AppResult,
+    events::ForumEvent,
     forum::{
-        events::ForumEvent,
         follows::Target,
         markdown,
         networks::{self, Member, Network},
@@ -430,15 +430,11 @@ impl ThreadObj {
     }
     /// May I reply (not locked, or I moderate it)?
     async fn viewer_can_reply(&self, ctx: &Context<'_>) -> bool {
-        let access = parts(ctx).1;
-        access.principal.is_some() && (!self.0.locked || access.can_moderate(self.0.network.id))
+        self.0.accepts_reply_from(parts(ctx).1)
     }
     /// May I mark the solution (the asker or a moderator, questions only)?
     async fn viewer_can_accept(&self, ctx: &Context<'_>) -> bool {
-        let access = parts(ctx).1;
-        self.0.kind == ThreadKind::Question
-            && (me(access).is_some() && me(access) == self.0.author_id
-                || access.can_moderate(self.0.network.id))
+        self.0.solution_markable_by(parts(ctx).1)
     }
     /// May I pin, lock, move, hide and promote to the FAQ?
     async fn viewer_can_moderate(&self, ctx: &Context<'_>) -> bool {
@@ -517,7 +513,7 @@ impl PostObj {
     }
     /// May I hide and restore it (a moderator)?
     async fn viewer_can_hide(&self, ctx: &Context<'_>) -> bool {
-        parts(ctx).1.can_moderate(self.0.network_id)
+        self.0.hideable_by(parts(ctx).1)
     }
     /// Its files (bilagor), the newest version of each, by name. Upload more with
     /// `uploadAttachment` and this post's id as `ownerId`.
@@ -602,7 +598,7 @@ pub struct ThreadEventObj(pub ForumEvent);
 
 #[Object(name = "ThreadEvent")]
 impl ThreadEventObj {
-    async fn kind(&self) -> crate::forum::events::ThreadEventKind {
+    async fn kind(&self) -> crate::events::ThreadEventKind {
         self.0.kind
     }
     async fn thread_id(&self) -> ID {

@@ -27,13 +27,12 @@ use sqlx::{any::AnyRow, Row};
 
 use crate::{
     accounts::Access,
-    db::{change_log, change_log::EntityKind, WriteTx},
+    db::{change_log, change_log::EntityKind, sql::Sql, WriteTx},
     error::AppResult,
     library::{
         dates,
         kinds::{DocumentKind, DocumentStatus},
         related::NetworkRef,
-        sql::Sql,
     },
 };
 
@@ -159,12 +158,12 @@ pub(crate) fn push_readable(sql: &mut Sql, access: &Access) -> AppResult<()> {
         .map(|(id, _)| *id)
         .collect();
     sql.push(" AND (d.network_id IS NULL OR n.members_only = 0 OR d.network_id IN (")
-        .bind_list(&member_of)
+        .ints(&member_of)
         .push("))");
     sql.push(" AND (d.status = 'published' OR d.author_id = ")
-        .bind(me.user_id)
+        .int(me.user_id)
         .push(" OR d.network_id IN (")
-        .bind_list(&moderates)
+        .ints(&moderates)
         .push("))");
     Ok(())
 }

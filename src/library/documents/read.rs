@@ -9,7 +9,7 @@ use sqlx::Row;
 use super::{push_readable, Document, COLUMNS, FROM};
 use crate::{
     accounts::{users::User, Access},
-    db::Db,
+    db::{sql::Sql, Db},
     error::{AppError, AppResult},
     library::{
         attachments::{self, Attachment},
@@ -17,7 +17,6 @@ use crate::{
         kinds::{DocumentKind, DocumentStatus},
         projects::{self, Project},
         related,
-        sql::Sql,
     },
 };
 
@@ -46,7 +45,7 @@ async fn attach_tags(db: &Db, docs: &mut [Document]) -> AppResult<()> {
         "SELECT dt.document_id, t.name FROM document_tags dt JOIN tags t ON t.id = dt.tag_id \
          WHERE dt.document_id IN (",
     );
-    sql.bind_list(&ids).push(") ORDER BY t.name");
+    sql.ints(&ids).push(") ORDER BY t.name");
     let mut by_doc: HashMap<i64, Vec<String>> = HashMap::new();
     for r in sql.query().fetch_all(&db.pool).await? {
         by_doc.entry(r.try_get(0)?).or_default().push(r.try_get(1)?);
@@ -79,29 +78,29 @@ pub async fn list(
     push_readable(&mut sql, access)?;
     match filter.status {
         Some(s) => {
-            sql.push(" AND d.status = ").bind(s.as_str());
+            sql.push(" AND d.status = ").text(s.as_str());
         }
         None => {
             sql.push(" AND d.status <> 'archived'");
         }
     }
     if let Some(k) = filter.kind {
-        sql.push(" AND d.kind = ").bind(k.as_str());
+        sql.push(" AND d.kind = ").text(k.as_str());
     }
     if let Some(slug) = &filter.project {
         match projects::by_slug(db, slug).await? {
-            Some(p) => sql.push(" AND d.project_id = ").bind(p.id),
+            Some(p) => sql.push(" AND d.project_id = ").int(p.id),
             None => return Ok(Vec::new()),
         };
     }
     if let Some(slug) = &filter.network {
-        sql.push(" AND n.slug = ").bind(slug.trim());
+        sql.push(" AND n.slug = ").text(slug.trim());
     }
     if let Some(tag) = &filter.tag {
         match crate::tags::resolve(db, tag).await? {
             Some(t) => sql
                 .push(" AND d.id IN (SELECT document_id FROM document_tags WHERE tag_id = ")
-                .bind(t.id)
+                .int(t.id)
                 .push(")"),
             None => return Ok(Vec::new()),
         };
@@ -110,26 +109,26 @@ pub async fn list(
     match filter.review_overdue {
         Some(true) => {
             sql.push(" AND d.status <> 'archived' AND d.review_by IS NOT NULL AND d.review_by < ")
-                .bind(today);
+                .text(&today);
         }
         Some(false) => {
             sql.push(" AND (d.review_by IS NULL OR d.review_by >= ")
-                .bind(today)
+                .text(&today)
                 .push(")");
         }
         None => {}
     }
     sql.push(" ORDER BY d.updated_at DESC, d.id DESC LIMIT ")
-        .bind(limit)
+        .int(limit)
         .push(" OFFSET ")
-        .bind(offset);
+        .int(offset);
     fetch(db, &sql).await
 }
 
 /// One document, or None when it does not exist or the caller may not read it.
 pub async fn get(db: &Db, access: &Access, id: i64) -> AppResult<Option<Document>> {
     let mut sql = Sql::new(&format!("SELECT {COLUMNS}{FROM} WHERE d.id = "));
-    sql.bind(id);
+    sql.int(id);
     push_readable(&mut sql, access)?;
     Ok(fetch(db, &sql).await?.pop())
 }
@@ -150,7 +149,7 @@ pub async fn due_for_review(
     let mut sql = Sql::new(&format!(
         "SELECT {COLUMNS}{FROM} WHERE d.status <> 'archived' AND d.review_by IS NOT NULL AND d.review_by <= "
     ));
-    sql.bind(dates::to_db(until));
+    sql.text(&dates::to_db(until));
     push_readable(&mut sql, access)?;
     if !access.is_admin() {
         let moderates: Vec<i64> = me
@@ -160,15 +159,15 @@ pub async fn due_for_review(
             .map(|(id, _)| *id)
             .collect();
         sql.push(" AND (d.author_id = ")
-            .bind(me.user_id)
+            .int(me.user_id)
             .push(" OR d.network_id IN (")
-            .bind_list(&moderates)
+            .ints(&moderates)
             .push("))");
     }
     sql.push(" ORDER BY d.review_by, d.id LIMIT ")
-        .bind(limit)
+        .int(limit)
         .push(" OFFSET ")
-        .bind(offset);
+        .int(offset);
     fetch(db, &sql).await
 }
 

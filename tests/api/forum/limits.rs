@@ -216,7 +216,7 @@ async fn a_thread_page_costs_the_same_few_queries_for_10_and_60_posts(app: TestA
         data(&r);
         // The indexer reads through the same counted pool: let it finish first, so only the
         // page's own statements are counted.
-        let search = app.state.search.clone().unwrap();
+        let search = app.search.clone();
         assert!(
             search
                 .wait_for(

@@ -17,6 +17,7 @@ export default async function adminIndexPage() {
       card('/admin/inbjudningar', 'Bjud in', 'Skicka en länk där en ny kollega själv väljer lösenord.'),
       card('/admin/organisationer', 'Organisationer', 'Länets kommuner, Länsstyrelsen och Kommunal utveckling.'),
       card('/admin/natverk', 'Nätverk', 'Skapa nätverk, öppna eller bara för medlemmar; medlemmar och moderatorer.'),
+      card('/admin/inloggning', 'Inloggning', 'Låt en kommun logga in med sin egen Microsoft 365-inloggning (OpenID Connect).'),
       card('/admin/taggar', 'Tillsynsområden', 'Taggarna på trådar och dokument, med synonymer som sökningen förstår.'),
     ),
   );

@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 
 use crate::{
+    accounts::Role,
     db::now_ms,
     demo::{content, DemoUsers},
     directory::{
@@ -21,16 +22,7 @@ use crate::{
 
 const DAY_MS: i64 = 24 * 3600 * 1000;
 
-fn role(r: content::PersonRole) -> PersonRole {
-    match r {
-        content::PersonRole::Kontaktperson => PersonRole::Kontaktperson,
-        content::PersonRole::Styrgrupp => PersonRole::Styrgrupp,
-        content::PersonRole::Beredningsgrupp => PersonRole::Beredningsgrupp,
-        content::PersonRole::Samordnare => PersonRole::Samordnare,
-    }
-}
-
-pub async fn load_demo(state: &AppState, users: &DemoUsers) -> AppResult<()> {
+pub async fn load(state: &AppState, users: &DemoUsers) -> AppResult<()> {
     let db = &state.db;
     let people = content::people();
     let orgs = organisations::list(db).await?;
@@ -38,10 +30,7 @@ pub async fn load_demo(state: &AppState, users: &DemoUsers) -> AppResult<()> {
     // Who verifies: the organisation's manager (the first manager row of the demo).
     let mut managers: HashMap<&str, i64> = HashMap::new();
     for (i, p) in people.iter().enumerate() {
-        if matches!(
-            p.account,
-            content::AccountRole::Manager | content::AccountRole::Admin
-        ) {
+        if matches!(p.account, Role::Manager | Role::Admin) {
             managers.entry(p.organisation).or_insert(users.ids[i]);
         }
     }
@@ -78,7 +67,7 @@ pub async fn load_demo(state: &AppState, users: &DemoUsers) -> AppResult<()> {
                 .and_then(|ph| PhoneNumber::parse(ph.number).ok())
         };
         let areas: Vec<String> = p.areas.iter().map(|a| a.to_string()).collect();
-        let mut roles: Vec<PersonRole> = p.roles.iter().copied().map(role).collect();
+        let mut roles: Vec<PersonRole> = p.roles.to_vec();
         roles.sort();
         roles.dedup();
         let person = PersonState {

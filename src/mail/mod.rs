@@ -2,9 +2,13 @@
 //! `SAMSYN_MAIL_FROM`), with lettre.
 //!
 //! Owns composing a message (plain text, optionally with an HTML alternative and extra
-//! headers) and handing it to the server once. It must not queue or retry: the callers keep
-//! their own delivery log and decide when to try again. A mailer also carries a wake-up
-//! signal so code that queued mail can nudge the background sender.
+//! headers) and handing it to the server once; `outbox` owns claiming, retrying and giving
+//! up, for every table that queues mail. A mailer also carries the retry settings and a
+//! wake-up signal so code that queued mail can nudge the background sender.
+//!
+//! Mail knows no domain: newsletters, meeting notices and the forum digest call it.
+
+pub mod outbox;
 
 use std::{sync::Arc, time::Duration};
 
@@ -60,6 +64,10 @@ pub struct Mailer {
 struct Inner {
     smtp_url: Option<String>,
     from: String,
+    /// Wait before the first retry (`SAMSYN_MAIL_RETRY_SECONDS`); each further one doubles.
+    retry_base_ms: i64,
+    /// Attempts before a message is given up (`SAMSYN_MAIL_MAX_ATTEMPTS`).
+    max_attempts: i64,
     wake: Notify,
 }
 
@@ -73,6 +81,8 @@ impl Mailer {
                     .map(|s| s.0.trim().to_string())
                     .filter(|s| !s.is_empty()),
                 from: config.mail_from.clone(),
+                retry_base_ms: (config.mail_retry_seconds as i64).max(0) * 1000,
+                max_attempts: config.mail_max_attempts,
                 wake: Notify::new(),
             }),
         }
@@ -81,6 +91,17 @@ impl Mailer {
     /// True when an SMTP server is configured.
     pub fn is_configured(&self) -> bool {
         self.inner.smtp_url.is_some()
+    }
+
+    /// When to try again after `attempts` failed attempts ending in `err`, or None to give up.
+    pub fn retry_at(&self, now: i64, attempts: i64, err: &SendError) -> Option<i64> {
+        outbox::next_attempt(
+            now,
+            attempts,
+            self.inner.max_attempts,
+            self.inner.retry_base_ms,
+            err,
+        )
     }
 
     /// Tells the background sender that mail is waiting.

@@ -5,14 +5,13 @@
 use chrono::Days;
 
 use crate::{
-    accounts::{Access, AuthVia, Role},
+    accounts::{Access, AuthVia, Role, Unattended},
     demo::{content, DemoUsers},
     error::{AppError, AppResult},
     library::{
         attachments::{self, FileContent, NewFile, Owner},
         dates,
         documents::{self, NewDocument},
-        kinds::{DocumentKind, ProjectStatus},
         projects::{self, NewProject},
         related,
         testfiles::make_test_pdf,
@@ -24,12 +23,12 @@ use crate::{
 const PROJECTS_WITH_FILES: usize = 2;
 
 /// Loads the demo projects and documents as the demo's utvecklingsledare (the admin).
-pub async fn load_demo(state: &AppState, users: &DemoUsers) -> AppResult<()> {
+pub async fn load(state: &AppState, users: &DemoUsers) -> AppResult<()> {
     let db = &state.db;
     let people = content::people();
     let admin_index = people
         .iter()
-        .position(|p| p.account == content::AccountRole::Admin)
+        .position(|p| p.account == Role::Admin)
         .ok_or_else(|| AppError::internal("the demo phone book has no admin"))?;
     let admin_id = *users
         .ids
@@ -42,7 +41,7 @@ pub async fn load_demo(state: &AppState, users: &DemoUsers) -> AppResult<()> {
         Role::Admin,
         None,
         // The loader acts as the admin without a session of its own.
-        AuthVia::Session { session_id: 0 },
+        AuthVia::Unattended(Unattended::Shell),
     )
     .await?;
     for (index, p) in content::projects().into_iter().enumerate() {
@@ -64,11 +63,7 @@ pub async fn load_demo(state: &AppState, users: &DemoUsers) -> AppResult<()> {
                 parties: p.parties.to_string(),
                 period_from: Some(dates::from_db(p.period_from)?),
                 period_to: Some(period_to),
-                status: Some(match p.status {
-                    content::ProjectStatus::Planned => ProjectStatus::Planned,
-                    content::ProjectStatus::Ongoing => ProjectStatus::Ongoing,
-                    content::ProjectStatus::Finished => ProjectStatus::Finished,
-                }),
+                status: Some(p.status),
                 responsible_user_id: Some(admin_id),
                 responsible_text: None,
                 network_ids,
@@ -76,8 +71,6 @@ pub async fn load_demo(state: &AppState, users: &DemoUsers) -> AppResult<()> {
         )
         .await?;
         for (d_index, d) in p.documents.iter().enumerate() {
-            let kind = DocumentKind::parse(d.kind.as_str())
-                .ok_or_else(|| AppError::internal(format!("demo kind {:?}", d.kind)))?;
             let doc = documents::create(
                 db,
                 &access,
@@ -85,7 +78,7 @@ pub async fn load_demo(state: &AppState, users: &DemoUsers) -> AppResult<()> {
                     title: d.title.to_string(),
                     summary: d.summary.to_string(),
                     body: d.body.to_string(),
-                    kind,
+                    kind: d.kind,
                     project_id: Some(project.id),
                     network_id: None,
                     tags: p.tags.iter().map(|t| t.to_string()).collect(),

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use sqlx::Row;
 
 use crate::{
+    accounts::Role,
     db::{
         change_log::{self, EntityKind},
         now_ms, Db,
@@ -26,7 +27,7 @@ fn comes(slug: &str, person: &content::PersonDef) -> bool {
         "lantbrukstillsyn" => "Lantbruk",
         "halsoskydd" => "Hälsoskydd",
         "avfall" => "Avfall",
-        "miljohandlaggartraffar" => return person.account == content::AccountRole::Member,
+        "miljohandlaggartraffar" => return person.account == Role::Member,
         _ => return person.networks.contains(&slug),
     };
     person.networks.contains(&slug) || person.areas.contains(&area)
@@ -38,12 +39,12 @@ const DEMO_REGISTRATIONS: usize = 12;
 /// Loads the demo meetings and newsletter. Networks normally come from the forum's demo
 /// loader (which runs first); one that is missing is created here from the same content, so
 /// the calendar also stands alone.
-pub async fn load_demo(state: &AppState, users: &DemoUsers) -> AppResult<()> {
+pub async fn load(state: &AppState, users: &DemoUsers) -> AppResult<()> {
     let db = &state.db;
     let people = content::people();
     let admin = people
         .iter()
-        .position(|p| p.account == content::AccountRole::Admin)
+        .position(|p| p.account == Role::Admin)
         .and_then(|i| users.ids.get(i).copied());
     let networks = ensure_networks(db).await?;
     let now = now_ms();

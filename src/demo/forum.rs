@@ -11,12 +11,12 @@ use crate::{
     db::{change_log, change_log::EntityKind, now_ms},
     demo::{content, DemoUsers},
     error::{AppError, AppResult},
-    forum::{networks, posts, threads, ThreadKind},
+    forum::{membership, networks, new_thread, posts, ThreadKind},
     state::AppState,
 };
 
 /// Loads networks, memberships and threads. Runs once, on a new database.
-pub async fn load_demo(state: &AppState, users: &DemoUsers) -> AppResult<()> {
+pub async fn load(state: &AppState, users: &DemoUsers) -> AppResult<()> {
     let db = &state.db;
     let mut net_ids: HashMap<&str, i64> = HashMap::new();
     for n in content::networks() {
@@ -27,12 +27,12 @@ pub async fn load_demo(state: &AppState, users: &DemoUsers) -> AppResult<()> {
         let user = users.ids[i];
         for slug in &person.networks {
             if let Some(&net) = net_ids.get(slug) {
-                networks::put_member(db, net, user, Some(NetworkRole::Member)).await?;
+                membership::put_member(db, net, user, Some(NetworkRole::Member)).await?;
             }
         }
         for slug in &person.moderates {
             if let Some(&net) = net_ids.get(slug) {
-                networks::put_member(db, net, user, Some(NetworkRole::Moderator)).await?;
+                membership::put_member(db, net, user, Some(NetworkRole::Moderator)).await?;
             }
         }
     }
@@ -45,11 +45,7 @@ pub async fn load_demo(state: &AppState, users: &DemoUsers) -> AppResult<()> {
         let network_id = *net_ids
             .get(t.network)
             .ok_or_else(|| AppError::internal(format!("demo network {}", t.network)))?;
-        let kind = match t.kind {
-            content::ThreadKind::Question => ThreadKind::Question,
-            content::ThreadKind::Discussion => ThreadKind::Discussion,
-            content::ThreadKind::Announcement => ThreadKind::Announcement,
-        };
+        let kind = t.kind;
         let tags: Vec<i64> = t
             .tags
             .iter()
@@ -58,9 +54,9 @@ pub async fn load_demo(state: &AppState, users: &DemoUsers) -> AppResult<()> {
         let mut at = stockholm_ms(t.started_at)?;
         let author = users.ids[t.author];
         let mut tx = db.begin_write().await?;
-        let (thread_id, _) = threads::insert(
+        let (thread_id, _) = new_thread::insert(
             &mut tx,
-            &threads::Insert {
+            &new_thread::Insert {
                 network_id,
                 kind,
                 title: t.title,
