@@ -7,6 +7,9 @@
 //!
 //! Every change writes an audit row (before and after) and a change-log row in the same
 //! transaction.
+//!
+//! Long because every phone-book write shares one audit and change-log path; the rights
+//! (`can_edit`, `can_edit_phones`) sit beside the writes they guard.
 
 use serde_json::{json, Value};
 use sqlx::Row;

@@ -6,6 +6,9 @@
 //! unchanged or invalid (with the field and the reason). A dry run stops there. A real run
 //! writes everything in one transaction, and refuses to write anything while rows are
 //! invalid unless told to skip them. Managers import into their own organisation only.
+//!
+//! Long because parsing, the dry-run diff and the write are one pipeline whose steps share
+//! the row type; each step is its own function.
 
 use std::collections::HashMap;
 

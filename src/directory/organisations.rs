@@ -3,6 +3,9 @@
 //!
 //! Switchboard numbers are stored in E.164 like people's numbers; addresses and web sites are
 //! checked for shape only.
+//!
+//! Long because an organisation's fields, validation and writes are one unit; it holds no
+//! other domain's rules.
 
 use serde_json::json;
 use sqlx::{any::AnyRow, Row};

@@ -1,5 +1,8 @@
 //! GraphQL for meetings (träffar): the calendar, registration and waiting list, participant
 //! lists, links to minutes, calendar feed addresses and the caller's meeting notices.
+//!
+//! Long because it is the whole meetings API surface (types, queries, mutations); the rules
+//! it calls live in `crate::meetings`.
 
 use async_graphql::{
     connection::{Connection, Edge},

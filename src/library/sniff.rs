@@ -9,6 +9,9 @@
 //! from our own origin must never be able to run in the browser.
 //! Must not: extract text (see `crate::library::extract`), clean names (see
 //! `crate::library::filename`) or know who uploads.
+//!
+//! Long because every accepted format has its own signature and structure check here,
+//! one small function each, so the list of what we accept is read in one place.
 
 use std::fmt;
 use std::io::{self, Cursor, Read, Seek, SeekFrom};

@@ -4,6 +4,9 @@
 //! field (a serialisable struct or list) and fills it in [`collect`]; the GraphQL `myData`
 //! query returns whatever this struct serialises to, so nothing else needs to change.
 //! Secrets (password hash, token and session hashes) are never included.
+//!
+//! Long because it is one flat list of every table's personal data, as Article 15 asks;
+//! each section is short and independent.
 
 use serde::Serialize;
 use sqlx::Row;

@@ -16,6 +16,9 @@
 //!
 //! Owns only the splitting; stemming rules live in `words`. It must never fail: a word it
 //! cannot split simply yields no parts.
+//!
+//! Long because its unit tests (one per splitting rule, with words from the glossary) sit
+//! beside the rules they pin; the rules end at line ~460.
 
 use std::cmp::Reverse;
 use std::collections::HashMap;

@@ -4,6 +4,9 @@
 //!
 //! Owns scoring and matching rules; running the query and shaping results is `execute`'s.
 //! Every filter, and the caller's grants, become required clauses here.
+//!
+//! Long because scoring is one decision: every clause's boost and the fallback on some of
+//! the words must be read together to see why one hit outranks another.
 
 use std::ops::Bound;
 

@@ -1,5 +1,7 @@
 //! End-to-end tests of the search module: documents go through the real index and the
 //! Swedish analysis, queries through the parser, ranking and highlighting.
+//!
+//! Long because it is only tests, one per search behaviour through the real index.
 
 use tantivy::schema::Schema;
 use tantivy::{doc, Index, IndexWriter, TantivyDocument};

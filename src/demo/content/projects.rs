@@ -1,5 +1,7 @@
 //! The plan's tillsynsprojekt and utvecklingsprojekt with their published documents
 //! (handläggarstöd), on the library's own kinds and statuses.
+//!
+//! Long because it is data: the plan's projects and their documents, written out.
 
 // The data tables refer to each other's names (tags, people, networks) freely.
 use super::*;

@@ -1,4 +1,6 @@
 //! Checks on the demo data: every reference resolves, names and numbers are well-formed.
+//!
+//! Long because it is only tests: one per kind of reference in the demo data.
 
 use std::collections::HashSet;
 

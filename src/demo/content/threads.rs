@@ -1,5 +1,7 @@
 //! Realistic forum threads, 3–5 per open network and 1–2 per members-only network, with
 //! replies and accepted answers, on the forum's own thread kinds.
+//!
+//! Long because it is data: realistic threads and replies, written out.
 
 // The data tables refer to each other's names (tags, people, networks) freely.
 use super::*;

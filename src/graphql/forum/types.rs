@@ -1,6 +1,9 @@
 //! The forum's GraphQL objects: Network, Thread, Post and what hangs off them. Fields that
 //! need more rows go through the data loaders (one statement per kind per page) and every
 //! related object is checked against the caller's `Access` before it is shown.
+//!
+//! Long because the three objects share their loaders and access checks; splitting them
+//! would spread one permission story over three files.
 
 use async_graphql::{
     connection::{Connection, Edge},
