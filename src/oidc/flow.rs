@@ -101,7 +101,7 @@ pub async fn start(
     return_to: &str,
     binding: Option<&str>,
 ) -> Result<(providers::Provider, Started), (Option<providers::Provider>, Fault)> {
-    let provider = match providers::by_slug(&ctx.db, slug).await {
+    let provider = match providers::by_slug(ctx.db, slug).await {
         Ok(Some(p)) if p.enabled => p,
         Ok(_) => return Err((None, Fault::UnknownProvider)),
         Err(e) => return Err((None, e.into())),
@@ -200,7 +200,7 @@ pub async fn finish(
     };
     let (browser_hash, provider_id, return_to, expires_at) =
         get(&row).map_err(|e| (None, AppError::from(e).into()))?;
-    let provider = match providers::get(&ctx.db, provider_id).await {
+    let provider = match providers::get(ctx.db, provider_id).await {
         Ok(Some(p)) if p.enabled => p,
         Ok(_) => return Err((None, Fault::UnknownProvider)),
         Err(e) => return Err((None, e.into())),
@@ -234,7 +234,7 @@ pub async fn finish(
         .await
         .map_err(fail)?;
     let secret = provider
-        .client_secret(&ctx.config)
+        .client_secret(ctx.config)
         .map_err(|e| fail(e.into()))?;
     let identity = ctx
         .providers
@@ -249,12 +249,12 @@ pub async fn finish(
         )
         .await
         .map_err(fail)?;
-    let user = link::user_for(&ctx.db, &provider, &identity)
+    let user = link::user_for(ctx.db, &provider, &identity)
         .await
         .map_err(fail)?;
     let open = async {
         let mut tx = ctx.db.begin_write().await?;
-        let (session_id, token) = sessions::open(&mut tx, &ctx.config, user.id).await?;
+        let (session_id, token) = sessions::open(&mut tx, ctx.config, user.id).await?;
         sqlx::query("INSERT INTO oidc_sessions (session_id, provider_id) VALUES ($1, $2)")
             .bind(session_id)
             .bind(provider.id)
@@ -281,7 +281,7 @@ pub async fn end_session(
         .fetch_optional(&ctx.db.pool)
         .await?;
     let Some(row) = row else { return Ok(None) };
-    let Some(provider) = providers::get(&ctx.db, row.try_get(0)?).await? else {
+    let Some(provider) = providers::get(ctx.db, row.try_get(0)?).await? else {
         return Ok(None);
     };
     // Without the provider's answer the user is still signed out of Samsyn; only the link

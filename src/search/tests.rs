@@ -663,7 +663,10 @@ fn too_few_hits_on_every_word_fall_back_to_hits_on_some_ranked_by_how_many() {
     assert!(r.partial);
     assert_eq!(r.total, 3);
     assert_eq!(r.dropped, vec!["xyzzyqq"]);
-    assert!(!r.fuzzy, "a word that is not there is dropped, not misspelt");
+    assert!(
+        !r.fuzzy,
+        "a word that is not there is dropped, not misspelt"
+    );
 }
 
 #[test]
