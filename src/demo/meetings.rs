@@ -14,7 +14,7 @@ use crate::{
     },
     demo::{content, DemoUsers},
     error::AppResult,
-    meetings::time,
+    meetings::{fields::MeetingFields, planning, time},
     state::AppState,
 };
 
@@ -69,27 +69,18 @@ pub async fn load(state: &AppState, users: &DemoUsers) -> AppResult<()> {
             .map(|d| time::parse_local("registrationDeadline", d))
             .transpose()?;
         let mut tx = db.begin_write().await?;
-        let row = sqlx::query(
-            "INSERT INTO meetings (network_id, title, description, starts_at, ends_at, place,
-                online_link, organiser_id, registration_deadline, max_participants, cancelled,
-                sequence, registration_version, created_by, created_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 0, 0, 0, $11, $12, $12) RETURNING id",
-        )
-        .bind(network_id)
-        .bind(def.title)
-        .bind(def.description)
-        .bind(starts)
-        .bind(ends)
-        .bind(Some(def.place).filter(|p| !p.is_empty()))
-        .bind(def.online_link)
-        .bind(organiser)
-        .bind(deadline)
-        .bind(def.max_participants.map(i64::from))
-        .bind(admin)
-        .bind(now)
-        .fetch_one(&mut **tx)
-        .await?;
-        let id: i64 = row.try_get(0)?;
+        let fields = MeetingFields {
+            title: def.title.to_string(),
+            description: def.description.to_string(),
+            starts_at: starts,
+            ends_at: ends,
+            place: Some(def.place.to_string()).filter(|p| !p.is_empty()),
+            online_link: def.online_link.map(str::to_string),
+            organiser_id: organiser,
+            registration_deadline: deadline,
+            max_participants: def.max_participants.map(i64::from),
+        };
+        let id = planning::insert(&mut tx, network_id, &fields, admin, now).await?;
         // Who comes: an open network's inspectors of its area, a closed group's members.
         let attendees: Vec<i64> = match (def.network, def.max_participants) {
             (Some(slug), Some(max)) => people

@@ -8,7 +8,7 @@ use crate::{
     accounts::Access,
     db::{
         change_log::{self, EntityKind},
-        now_ms, Db,
+        now_ms, Db, WriteTx,
     },
     error::{AppError, AppResult},
     mail::Mailer,
@@ -72,27 +72,7 @@ pub async fn create(
     fields.organiser_id = Some(organiser);
     let now = now_ms();
     let mut tx = db.begin_write().await?;
-    let row = sqlx::query(
-        "INSERT INTO meetings (network_id, title, description, starts_at, ends_at, place,
-            online_link, organiser_id, registration_deadline, max_participants, cancelled,
-            sequence, registration_version, created_by, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 0, 0, 0, $11, $12, $12) RETURNING id",
-    )
-    .bind(network_id)
-    .bind(&fields.title)
-    .bind(&fields.description)
-    .bind(fields.starts_at)
-    .bind(fields.ends_at)
-    .bind(&fields.place)
-    .bind(&fields.online_link)
-    .bind(fields.organiser_id)
-    .bind(fields.registration_deadline)
-    .bind(fields.max_participants)
-    .bind(me.user_id)
-    .bind(now)
-    .fetch_one(&mut **tx)
-    .await?;
-    let id: i64 = row.try_get(0)?;
+    let id = insert(&mut tx, network_id, &fields, Some(me.user_id), now).await?;
     change_log::record(&mut tx, EntityKind::Meeting, id).await?;
     tx.commit().await?;
     require(db, access, id).await
@@ -246,4 +226,36 @@ pub async fn unlink_document(
         .await?;
     tx.commit().await?;
     require(db, access, meeting_id).await
+}
+
+/// Writes a new meeting row and returns its id. The caller has decided who may, and records
+/// the change-log row in the same transaction. The demo loader uses it too.
+pub async fn insert(
+    tx: &mut WriteTx,
+    network_id: Option<i64>,
+    fields: &MeetingFields,
+    created_by: Option<i64>,
+    now: i64,
+) -> AppResult<i64> {
+    let row = sqlx::query(
+        "INSERT INTO meetings (network_id, title, description, starts_at, ends_at, place,
+            online_link, organiser_id, registration_deadline, max_participants, cancelled,
+            sequence, registration_version, created_by, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 0, 0, 0, $11, $12, $12) RETURNING id",
+    )
+    .bind(network_id)
+    .bind(&fields.title)
+    .bind(&fields.description)
+    .bind(fields.starts_at)
+    .bind(fields.ends_at)
+    .bind(&fields.place)
+    .bind(&fields.online_link)
+    .bind(fields.organiser_id)
+    .bind(fields.registration_deadline)
+    .bind(fields.max_participants)
+    .bind(created_by)
+    .bind(now)
+    .fetch_one(&mut ***tx)
+    .await?;
+    Ok(row.try_get(0)?)
 }

@@ -34,6 +34,8 @@ mod organisations;
 mod people;
 mod projects;
 mod threads;
+mod threads_groups;
+mod threads_tillsyn;
 
 #[cfg(test)]
 mod tests;
