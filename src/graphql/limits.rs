@@ -124,15 +124,36 @@ pub fn check_variables(vars: &Variables) -> Result<(), AppError> {
     Ok(())
 }
 
-/// Counts the fields each operation selects, each fragment's fields counted at every spread,
-/// and refuses past [`MAX_FIELDS`]. A fragment cycle is left to validation, which refuses it.
-pub fn check_breadth(doc: &ExecutableDocument) -> Result<(), AppError> {
-    // Fields per fragment, resolved bottom-up with an explicit stack.
-    let mut direct: HashMap<&Name, (usize, Vec<&Name>)> = HashMap::new();
+/// Deepest nesting of selection sets, fragment spreads and inline fragments in an operation,
+/// fragments followed where they are spread (async-graphql's `limit_recursive_depth`).
+pub const MAX_RECURSION: usize = 32;
+
+/// Most directives on one field.
+pub const MAX_DIRECTIVES: usize = 8;
+
+/// What a selection set costs with every fragment spread in it expanded.
+#[derive(Clone, Copy, Default)]
+struct Cost {
+    /// Fields and fragment spreads, each counted at every expansion.
+    selections: usize,
+    /// Deepest nesting reached below the set.
+    depth: usize,
+}
+
+/// Checks an operation's shape after parsing and before anything walks it by expanding its
+/// fragments: no fragment cycle, at most [`MAX_FIELDS`] fields and spreads with every spread
+/// expanded, at most [`MAX_RECURSION`] levels deep, at most [`MAX_DIRECTIVES`] per field.
+///
+/// Linear in the document: each fragment is costed once, bottom-up with an explicit stack.
+/// async-graphql's own depth and directive checks expand every spread, which a fan-out of
+/// fragments (ten spreads of a fragment with ten spreads of …) turns into 10^n steps on
+/// one worker thread; so the guard runs this instead of them.
+pub fn check_shape(doc: &ExecutableDocument) -> Result<(), AppError> {
+    let mut direct: HashMap<&Name, Scan> = HashMap::new();
     for (name, fragment) in &doc.fragments {
-        direct.insert(name, scan(&fragment.node.selection_set.node));
+        direct.insert(name, scan(&fragment.node.selection_set.node)?);
     }
-    let mut total: HashMap<&Name, usize> = HashMap::new();
+    let mut total: HashMap<&Name, Cost> = HashMap::new();
     for start in direct.keys() {
         let mut stack = vec![(*start, false)];
         let mut on_path: Vec<&Name> = Vec::new();
@@ -140,64 +161,114 @@ pub fn check_breadth(doc: &ExecutableDocument) -> Result<(), AppError> {
             if total.contains_key(name) {
                 continue;
             }
-            let Some((own, spreads)) = direct.get(name) else {
-                total.insert(name, 0);
+            let Some(own) = direct.get(name) else {
+                // An unknown fragment: validation names it.
+                total.insert(name, Cost::default());
                 continue;
             };
             if expanded {
                 on_path.retain(|n| *n != name);
-                let sum = spreads.iter().fold(*own, |acc, s| {
-                    acc.saturating_add(total.get(s).copied().unwrap_or(0))
-                });
-                total.insert(name, sum);
+                total.insert(name, own.cost(&total));
                 continue;
             }
             if on_path.contains(&name) {
-                total.insert(name, 0);
-                continue;
+                return Err(AppError::bad(format!(
+                    "Fragmentet {name} sprids i sig självt (en slinga av fragment)."
+                )));
             }
             on_path.push(name);
             stack.push((name, true));
-            for s in spreads {
-                if !total.contains_key(s) && !on_path.contains(s) {
+            for (s, _) in &own.spreads {
+                if !total.contains_key(s) {
+                    if on_path.contains(s) {
+                        return Err(AppError::bad(format!(
+                            "Fragmentet {s} sprids i sig självt (en slinga av fragment)."
+                        )));
+                    }
                     stack.push((s, false));
                 }
             }
         }
     }
     for (_, op) in doc.operations.iter() {
-        let (own, spreads) = scan(&op.node.selection_set.node);
-        let count = spreads.iter().fold(own, |acc, s| {
-            acc.saturating_add(total.get(s).copied().unwrap_or(0))
-        });
-        if count > MAX_FIELDS {
+        let cost = scan(&op.node.selection_set.node)?.cost(&total);
+        if cost.selections > MAX_FIELDS {
             return Err(AppError::bad(format!(
-                "Frågan begär för många fält ({count}, högst {MAX_FIELDS} per operation, alias inräknade)."
+                "Frågan begär för många fält ({}, högst {MAX_FIELDS} per operation, alias och fragment inräknade).",
+                cost.selections
+            )));
+        }
+        if cost.depth > MAX_RECURSION {
+            return Err(AppError::bad(format!(
+                "Frågan är för djupt nästlad (högst {MAX_RECURSION} nivåer med fragmenten utlagda)."
             )));
         }
     }
     Ok(())
 }
 
-/// The fields directly in a selection set (inline fragments included) and the fragment
-/// spreads in it, walked with an explicit stack.
-fn scan(set: &SelectionSet) -> (usize, Vec<&Name>) {
-    let mut fields = 0usize;
-    let mut spreads = Vec::new();
-    let mut stack = vec![set];
-    while let Some(set) = stack.pop() {
+/// One selection set on its own: its fields, its deepest own nesting, and the fragments it
+/// spreads with the depth at which each is spread.
+struct Scan<'a> {
+    fields: usize,
+    depth: usize,
+    spreads: Vec<(&'a Name, usize)>,
+}
+
+impl Scan<'_> {
+    /// The set's cost with the spreads' costs (already known, or zero) added.
+    fn cost(&self, known: &HashMap<&Name, Cost>) -> Cost {
+        let mut cost = Cost {
+            selections: self.fields,
+            depth: self.depth,
+        };
+        for (s, at) in &self.spreads {
+            let inner = known.get(s).copied().unwrap_or_default();
+            cost.selections = cost
+                .selections
+                .saturating_add(1)
+                .saturating_add(inner.selections);
+            cost.depth = cost.depth.max(at + 1 + inner.depth);
+        }
+        cost
+    }
+}
+
+/// The fields directly in a selection set (inline fragments included), walked with an
+/// explicit stack; refuses a field with more than [`MAX_DIRECTIVES`] directives.
+fn scan(set: &SelectionSet) -> Result<Scan<'_>, AppError> {
+    let mut out = Scan {
+        fields: 0,
+        depth: 0,
+        spreads: Vec::new(),
+    };
+    let mut stack = vec![(set, 0usize)];
+    while let Some((set, depth)) = stack.pop() {
         for item in &set.items {
+            if item.node.directives().len() > MAX_DIRECTIVES {
+                return Err(AppError::bad(format!(
+                    "Högst {MAX_DIRECTIVES} direktiv per fält."
+                )));
+            }
             match &item.node {
                 Selection::Field(f) => {
-                    fields += 1;
-                    stack.push(&f.node.selection_set.node);
+                    out.fields += 1;
+                    if !f.node.selection_set.node.items.is_empty() {
+                        out.depth = out.depth.max(depth + 1);
+                        stack.push((&f.node.selection_set.node, depth + 1));
+                    }
                 }
-                Selection::InlineFragment(f) => stack.push(&f.node.selection_set.node),
-                Selection::FragmentSpread(s) => spreads.push(&s.node.fragment_name.node),
+                Selection::InlineFragment(f) => {
+                    out.depth = out.depth.max(depth + 1);
+                    stack.push((&f.node.selection_set.node, depth + 1));
+                }
+                Selection::FragmentSpread(s) => {
+                    out.spreads.push((&s.node.fragment_name.node, depth));
+                }
             }
         }
     }
-    (fields, spreads)
+    Ok(out)
 }
 
 #[cfg(test)]
@@ -258,7 +329,7 @@ mod tests {
             .map(|i| format!("a{i}: __typename "))
             .collect();
         let doc = async_graphql::parser::parse_query(format!("{{ {aliases} }}")).unwrap();
-        assert!(check_breadth(&doc).is_err());
+        assert!(check_shape(&doc).is_err());
 
         // 30 fields, spread 20 times: 600 fields from a short document.
         let frag: String = (0..30).map(|i| format!("f{i}: __typename ")).collect();
@@ -269,21 +340,74 @@ mod tests {
             "query {{ {spreads} }} fragment F on Node {{ {frag} }}"
         ))
         .unwrap();
-        assert!(check_breadth(&doc).is_err());
+        assert!(check_shape(&doc).is_err());
 
         let doc = async_graphql::parser::parse_query(
             "query { me { id ...A } } fragment A on User { name ...B } fragment B on User { id }",
         )
         .unwrap();
-        check_breadth(&doc).unwrap();
+        check_shape(&doc).unwrap();
     }
 
     #[test]
-    fn fragment_cycles_do_not_hang_the_count() {
-        let doc = async_graphql::parser::parse_query(
+    fn fragment_cycles_are_refused_without_expanding_them() {
+        for doc in [
             "query { me { ...A } } fragment A on User { id ...B } fragment B on User { id ...A }",
-        )
-        .unwrap();
-        check_breadth(&doc).unwrap();
+            "query { ...A } fragment A on Query { __typename ...A ...A }",
+        ] {
+            let doc = async_graphql::parser::parse_query(doc).unwrap();
+            assert!(check_shape(&doc).is_err());
+        }
+    }
+
+    /// Ten fragments each spreading the one below ten times: 10^10 selections if expanded.
+    fn fan_out(levels: usize, fields: bool) -> ExecutableDocument {
+        let mut doc = format!("query {{ ...F{} }}", levels - 1);
+        for i in 0..levels {
+            let items: String = (0..10)
+                .map(|j| match (i, fields) {
+                    (0, _) => format!("a{j}: __typename "),
+                    (_, true) => format!("a{j}: __typename ...F{} ", i - 1),
+                    (_, false) => format!("...F{} ", i - 1),
+                })
+                .collect();
+            doc.push_str(&format!(" fragment F{i} on Query {{ {items} }}"));
+        }
+        async_graphql::parser::parse_query(doc).unwrap()
+    }
+
+    #[test]
+    fn fragment_fan_out_is_costed_once_per_fragment() {
+        let started = std::time::Instant::now();
+        for fields in [true, false] {
+            assert!(check_shape(&fan_out(10, fields)).is_err());
+        }
+        assert!(started.elapsed() < std::time::Duration::from_secs(1));
+        // Spreads count too: ten spreads of ten fields are 110 selections, plus the one spread.
+        check_shape(&fan_out(2, false)).unwrap();
+    }
+
+    #[test]
+    fn depth_follows_spreads_and_directives_are_counted() {
+        let mut doc = String::from("query { ...F30 }");
+        for i in 0..=30 {
+            let inner = if i == 0 {
+                "__typename".into()
+            } else {
+                format!("...F{}", i - 1)
+            };
+            doc.push_str(&format!(" fragment F{i} on Query {{ {inner} }}"));
+        }
+        check_shape(&async_graphql::parser::parse_query(&doc).unwrap()).unwrap();
+        let deeper = doc.replace(
+            "query { ...F30 }",
+            "query { ... on Query { ... on Query { ...F30 } } }",
+        );
+        assert!(check_shape(&async_graphql::parser::parse_query(&deeper).unwrap()).is_err());
+        let many = format!(
+            "{{ __typename {} }}",
+            "@skip(if: false) ".repeat(MAX_DIRECTIVES + 1)
+        );
+        assert!(check_shape(&async_graphql::parser::parse_query(&many).unwrap()).is_err());
     }
 }

@@ -73,8 +73,7 @@ pub fn build(state: Option<AppState>, search: Option<Arc<SearchService>>) -> App
     )
     .limit_depth(MAX_DEPTH)
     .limit_complexity(MAX_COMPLEXITY)
-    .limit_recursive_depth(32)
-    .limit_directives(8)
+    // Recursion depth and directives per field: `limits::check_shape`, run by the guard.
     .extension(guard::Guard);
     if let Some(s) = state {
         b = b.extension(loaders::Loaders::new(&s.db)).data(s);

@@ -11,6 +11,7 @@ both_backends!(
     deep_documents_are_refused_on_every_http_path_and_the_server_stays_up,
     deep_documents_over_websocket_are_refused_and_the_server_stays_up,
     too_many_fields_or_aliases_are_refused,
+    fragment_fan_out_and_cycles_are_refused_at_once,
     every_list_field_is_priced_by_its_page,
     refused_documents_answer_in_swedish_without_data,
 );
@@ -235,6 +236,55 @@ async fn too_many_fields_or_aliases_are_refused(app: TestApp) {
     let few: String = (0..100).map(|i| format!("a{i}: __typename ")).collect();
     let body = app.gql(&format!("{{ {few} }}"), json!({})).await;
     assert_eq!(body["data"]["a99"], "Query", "{body}");
+}
+
+/// Ten fragments, each spreading the one below ten times: 2.5 kB that expand to 10^10
+/// selections. async-graphql's own depth check expanded them (minutes of one worker's CPU,
+/// past the request timeout); the guard costs each fragment once.
+fn fragment_fan_out(levels: usize) -> String {
+    let mut doc = format!("query {{ ...F{} }}", levels - 1);
+    for i in 0..levels {
+        let items: String = (0..10)
+            .map(|j| match i {
+                0 => format!("a{j}: __typename "),
+                _ => format!("a{j}: __typename ...F{} ", i - 1),
+            })
+            .collect();
+        doc.push_str(&format!(" fragment F{i} on Query {{ {items} }}"));
+    }
+    doc
+}
+
+async fn fragment_fan_out_and_cycles_are_refused_at_once(app: TestApp) {
+    let started = std::time::Instant::now();
+    let body = app.gql(&fragment_fan_out(10), json!({})).await;
+    assert_code(&body, "BAD_INPUT");
+    assert!(body.get("data").is_none_or(Value::is_null), "{body}");
+    let fan_out = started.elapsed();
+    // A cycle that doubles at every turn: refused as a cycle, not walked to the depth limit.
+    let body = app
+        .gql(
+            "query { ...A } fragment A on Query { __typename ...A ...A }",
+            json!({}),
+        )
+        .await;
+    assert_code(&body, "BAD_INPUT");
+    assert!(
+        body["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("slinga"),
+        "{body}"
+    );
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(5),
+        "fan-out {fan_out:?}, both {:?}",
+        started.elapsed()
+    );
+    // Three levels are 1,221 selections, over the limit; two (121) are answered.
+    let body = app.gql(&fragment_fan_out(2), json!({})).await;
+    assert_eq!(body["data"]["a9"], "Query", "{body}");
+    still_up(&app).await;
 }
 
 async fn every_list_field_is_priced_by_its_page(app: TestApp) {
