@@ -164,3 +164,17 @@ fn long_and_hostile_text_is_scanned_safely() {
     let s = "å".repeat(MAX_SCAN_BYTES);
     assert!(find_all(&s).is_empty());
 }
+
+#[test]
+fn the_anchor_pass_skips_texts_without_references_and_keeps_every_spelling() {
+    let plain = Anchors::of("Kunskap om egenskaper hos slam, se bilaga 3 från 2026-12-03.");
+    assert!(!plain.section && !plain.chapter && !plain.colon);
+    for (text, want) in [
+        ("26\u{a0}kap. 9\u{a0}§ miljöbalken", "MB 26:9"),
+        ("26kap. miljöbalken", "MB 26 kap."),
+        ("enligt MB 26:9.", "MB 26:9"),
+        ("9 § FMH", "FMH 9 §"),
+    ] {
+        assert_eq!(keys(text), vec![want.to_string()], "{text}");
+    }
+}

@@ -67,7 +67,30 @@ pub fn fold(text: &str) -> Cow<'_, str> {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
-    for c in text.nfd() {
+    for c in text.chars() {
+        // The letters Swedish text holds, without decomposing (the slow path below).
+        let plain = match c {
+            'å' | 'ä' | 'à' | 'á' | 'â' => 'a',
+            'ö' | 'ó' | 'ò' | 'ô' => 'o',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'ü' | 'ú' => 'u',
+            'Å' | 'Ä' => 'A',
+            'Ö' => 'O',
+            'É' => 'E',
+            _ if c.is_ascii() => c,
+            _ => {
+                fold_char(c, &mut out);
+                continue;
+            }
+        };
+        out.push(plain);
+    }
+    Cow::Owned(out)
+}
+
+/// Folds one character by decomposing it and dropping its combining marks.
+fn fold_char(c: char, out: &mut String) {
+    for c in std::iter::once(c).nfd() {
         if is_combining_mark(c) {
             continue;
         }
@@ -85,7 +108,6 @@ pub fn fold(text: &str) -> Cow<'_, str> {
             _ => out.push(c),
         }
     }
-    Cow::Owned(out)
 }
 
 /// Whether a normalised (lower-case) word is a stop word. Checked on the folded form so
@@ -180,5 +202,25 @@ fn strip_definite(w: &mut Vec<char>) -> bool {
         true
     } else {
         false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The table of Swedish letters folds exactly as decomposing would.
+    #[test]
+    fn the_fast_letters_fold_as_their_decomposition() {
+        for c in '\u{80}'..='\u{24f}' {
+            let mut slow = String::new();
+            fold_char(c, &mut slow);
+            assert_eq!(fold(&c.to_string()), slow, "{c} (U+{:04X})", c as u32);
+        }
+        assert_eq!(
+            fold("Förskolegården på Ødegård"),
+            "Forskolegarden pa Odegard"
+        );
+        assert_eq!(fold("e\u{301}"), "e");
     }
 }
