@@ -17,7 +17,8 @@ export const THREAD_LIST_FIELDS = `id kind title status pinned locked replyCount
   author { displayName } tags { name slug } network { slug name }`;
 
 export const POST_FIELDS = `id body bodyHtml isFirst isAccepted hidden hiddenReason createdAt editedAt
-  editedBy { displayName } author { displayName organisation { name } } viewerCanEdit
+  editedBy { displayName } author { id displayName organisation { name } } viewerCanEdit viewerCanHide
+  hiddenBy { displayName }
   attachments { id fileName size url }`;
 
 export function networkPath(slug) {

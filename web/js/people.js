@@ -136,3 +136,25 @@ export function personForm({ person = null, phonesOnly = false, organisations = 
     },
   });
 }
+
+/** May the signed-in user keep (part of) the phone book: managers and admins. */
+export function canManagePhoneBook(user) {
+  return user?.role === 'ADMIN' || user?.role === 'MANAGER';
+}
+
+/** The phone book's own sub-navigation for managers and admins. */
+export function phoneBookNav(user) {
+  if (!canManagePhoneBook(user)) return null;
+  const links = [
+    ['/telefonboken', 'Sök'],
+    ['/telefonboken/kontroll', 'Att kontrollera'],
+    ['/telefonboken/logg', 'Ändringslogg'],
+    ['/telefonboken/enheter', 'Enheter'],
+  ];
+  // Exact matches only: "Sök" is not the current page on /telefonboken/kontroll.
+  return h(
+    'nav',
+    { class: 'sub-nav', 'aria-label': 'Telefonboken' },
+    h('ul', null, links.map(([path, text]) => h('li', null, h('a', { href: path, 'aria-current': location.pathname === path ? 'page' : null }, text)))),
+  );
+}

@@ -1,5 +1,6 @@
 // A forum post as an article: author, time, "Redigerad" (opens the version history), the
-// sanitised Markdown, its attachments and its actions (citera, redigera, markera som lösning).
+// sanitised Markdown, its attachments and its actions (citera, redigera, markera som lösning,
+// dölj/återställ for moderators, dra tillbaka for the author).
 // The edit form lives here too. The thread page owns the state and passes callbacks in.
 
 import { ApiError, gql } from './api.js';
@@ -9,6 +10,7 @@ import { filePicker, markdownBox } from './composer.js';
 import { POST_FIELDS, pathOf, postHtml, timeEl, uploadFailures, uploadFiles } from './forum.js';
 import { formatDateTime } from './format.js';
 import { fileSize } from './library.js';
+import * as session from './session.js';
 import { badge } from './widgets.js';
 
 /** The element id of a post's article (for links such as "Visa i tråden"). */
@@ -78,10 +80,11 @@ async function loadHistory(post, panel) {
 
 /**
  * A post as an <article>. options: { thread, headingPrefix, onQuote(post), onAccept(post,
- * accept), onSaved(post), copy } — `copy` for the accepted answer repeated at the top
+ * accept), onSaved(post), onModerate(post, 'hide' | 'restore' | 'withdraw') → true when
+ * done, copy } — `copy` for the accepted answer repeated at the top
  * (its ids differ so the page keeps unique ids).
  */
-export function postArticle(post, { thread, onQuote, onAccept, onSaved, copy = false }) {
+export function postArticle(post, { thread, onQuote, onAccept, onSaved, onModerate = null, copy = false }) {
   const suffix = copy ? '-losning' : '';
   const headingId = `${postAnchor(post)}-rubrik${suffix}`;
   const historyId = `${postAnchor(post)}-historik${suffix}`;
@@ -132,6 +135,31 @@ export function postArticle(post, { thread, onQuote, onAccept, onSaved, copy = f
     actions.push(accept);
   }
 
+  if (!copy && onModerate) {
+    const me = session.user()?.id;
+    const own = Boolean(me) && post.author?.id === me;
+    const moderation = [];
+    if (post.hidden && post.viewerCanHide) moderation.push(['restore', 'Återställ', 'button button--secondary button--small']);
+    if (!post.hidden && post.viewerCanHide && !own) moderation.push(['hide', 'Dölj', 'button button--danger button--small']);
+    if (!post.hidden && own) moderation.push(['withdraw', 'Dra tillbaka', 'button button--danger button--small']);
+    for (const [action, label, cls] of moderation) {
+      const button = h('button', { type: 'button', class: cls, 'data-action': action }, label, h('span', { class: 'visually-hidden' }, post.isFirst ? ` ${role.toLowerCase()}` : ` svaret från ${authorName(post)}`));
+      button.addEventListener('click', async () => {
+        button.disabled = true;
+        try {
+          const done = await onModerate(post, action);
+          if (!done) button.disabled = false;
+        } catch (err) {
+          if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') return;
+          button.disabled = false;
+          replace(status, notice(err.message, 'error'));
+        }
+      });
+      actions.push(button);
+    }
+  }
+
+  const hiddenText = post.hiddenReason === 'WITHDRAWN' ? 'Tillbakadraget av författaren' : `Dolt av ${post.hiddenBy ? post.hiddenBy.displayName : 'moderator'}`;
   const article = h(
     'article',
     {
@@ -152,7 +180,7 @@ export function postArticle(post, { thread, onQuote, onAccept, onSaved, copy = f
         edited,
       ),
       post.isAccepted ? h('p', { class: 'post__badges' }, badge('✓ Markerat som lösning', 'ok')) : null,
-      post.hidden ? h('p', { class: 'post__badges' }, badge(post.hiddenReason === 'WITHDRAWN' ? 'Tillbakadraget' : 'Dolt av moderator', 'off')) : null,
+      post.hidden ? h('p', { class: 'post__badges' }, badge(hiddenText, 'off'), ' ', h('span', { class: 'muted' }, 'Syns bara för moderatorer.')) : null,
     ),
     body,
     attachmentList(post),

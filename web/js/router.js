@@ -86,7 +86,10 @@ function setTitle(title) {
 }
 
 function errorView(err, retry) {
-  const code = err instanceof ApiError ? err.code : 'INTERNAL';
+  let code = err instanceof ApiError ? err.code : 'INTERNAL';
+  // A page's own id that the server cannot read (a garbled /forum/trad/skräp) is an address
+  // that leads nowhere, not an error to try again.
+  if (code === 'BAD_INPUT' && err.field === 'id') code = 'NOT_FOUND';
   if (!(err instanceof ApiError)) console.error(err);
   if (code === 'NOT_FOUND') {
     return { title: 'Sidan finns inte', node: notFoundView() };

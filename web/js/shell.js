@@ -1,6 +1,8 @@
-// The header on every page: site name, search box, main navigation, the signed-in user and
-// "Logga ut". On a phone the navigation and account links fold behind a "Meny" button.
+// The header on every page: site name, search box, main navigation, the signed-in user, the
+// unread notifications (a count, asked for after each page change) and "Logga ut". On a phone
+// the navigation and account links fold behind a "Meny" button.
 
+import { gql } from './api.js';
 import { h, replace } from './dom.js';
 import { navigate } from './router.js';
 import { mainNav } from './routes.js';
@@ -90,10 +92,12 @@ function build(user) {
         onclick: () => setOpen(!header.classList.contains('is-open')),
       },
       'Meny',
+      h('span', { class: 'site-account__count menu-toggle__count', hidden: true }),
     ),
     h(
       'div',
       { class: 'site-account', id: 'site-account' },
+      h('a', { href: '/aviseringar', class: 'site-account__notifications', 'data-nav': '/aviseringar' }, 'Aviseringar', ' ', h('span', { class: 'site-account__count', hidden: true })),
       h('a', { href: '/profil', class: 'site-account__me', 'data-nav': '/profil' },
         h('span', { class: 'visually-hidden' }, 'Inloggad som '),
         user.displayName),
@@ -119,8 +123,32 @@ export function update() {
     if (current) link.setAttribute('aria-current', path === target ? 'page' : 'true');
     else link.removeAttribute('aria-current');
   }
+  // The box shows the query of the search page only; elsewhere it starts empty again.
   const q = header.querySelector('#site-search-q');
-  if (q && path === '/sok') q.value = new URLSearchParams(location.search).get('q') ?? '';
+  if (q && document.activeElement !== q) q.value = path === '/sok' ? (new URLSearchParams(location.search).get('q') ?? '') : '';
+  if (session.user()) refreshUnread();
+}
+
+let unreadAsked = 0;
+/**
+ * Shows the number of unread notifications beside "Aviseringar": `count` when the caller
+ * knows it (after marking some read), else asked for. Failing quietly: it is a convenience.
+ */
+export async function refreshUnread(count = null) {
+  const mine = ++unreadAsked;
+  let n = count;
+  if (n === null) {
+    try {
+      n = (await gql('query Unread { unreadNotificationCount }')).unreadNotificationCount;
+    } catch {
+      return;
+    }
+  }
+  if (mine !== unreadAsked || !header) return;
+  for (const badge of header.querySelectorAll('.site-account__count')) {
+    badge.hidden = !(n > 0);
+    replace(badge, n > 99 ? '99+' : String(n), h('span', { class: 'visually-hidden' }, n === 1 ? ' oläst avisering' : ' olästa aviseringar'));
+  }
 }
 
 export function mount(el) {

@@ -20,6 +20,28 @@ function pathOf(url) {
   }
 }
 
+/**
+ * The document's text as a fragment: a first heading that only repeats the title is left out
+ * (the page's <h1> is the title), other <h1>s become <h2>, and a list whose items all start
+ * with a box (☐ ☑ ☒) is a checklist, shown without bullets.
+ */
+function documentBody(html, title) {
+  const fragment = serverHtml(html);
+  const same = (a, b) => a.replace(/\s+/g, ' ').trim().toLocaleLowerCase('sv') === b.replace(/\s+/g, ' ').trim().toLocaleLowerCase('sv');
+  const first = fragment.firstElementChild;
+  if (first && /^H[1-6]$/.test(first.tagName) && same(first.textContent, title)) first.remove();
+  for (const heading of fragment.querySelectorAll('h1')) {
+    const h2 = document.createElement('h2');
+    h2.append(...heading.childNodes);
+    heading.replaceWith(h2);
+  }
+  for (const list of fragment.querySelectorAll('ul')) {
+    const items = [...list.children].filter((el) => el.tagName === 'LI');
+    if (items.length && items.every((li) => /^\s*[☐☑☒]/.test(li.textContent))) list.classList.add('checklist');
+  }
+  return fragment;
+}
+
 /** Runs a mutation, then `after` (which shows the page again with a message), or the error. */
 async function act(after, errorBox, button, run) {
   button.disabled = true;
@@ -208,7 +230,7 @@ export default async function documentPage({ params, setTitle, navigate }) {
           ]
         : null,
     ),
-    h('article', { class: 'prose', 'aria-label': 'Dokumentets text' }, serverHtml(d.bodyHtml)),
+    h('article', { class: 'prose', 'aria-label': 'Dokumentets text' }, documentBody(d.bodyHtml, d.title)),
     d.versions.length
       ? h(
           'section',
@@ -219,7 +241,7 @@ export default async function documentPage({ params, setTitle, navigate }) {
               'details',
               { class: 'version' },
               h('summary', null, `Version ${v.version}: ${v.title} (ersatt ${formatDateTime(v.replacedAt)}${v.replacedBy ? ` av ${v.replacedBy.displayName}` : ''})`),
-              h('div', { class: 'prose' }, serverHtml(v.bodyHtml)),
+              h('div', { class: 'prose' }, documentBody(v.bodyHtml, v.title)),
             ),
           ),
         )

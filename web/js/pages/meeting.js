@@ -1,14 +1,17 @@
 // One meeting: time in Swedish local time, place or link, the description, registration
-// (with the waiting list), the .ics file, and for organisers the participants with CSV.
+// (with the waiting list), the .ics file, its documents (minutes, presentations), and for
+// organisers the participants with CSV. Those who may change it (canEdit: the network's
+// moderators, admins) also get Redigera, Ställ in and linking of handläggarstöd documents.
 
 import { ApiError, gql } from '../api.js';
-import { announce, h, notice, replace, serverHtml } from '../dom.js';
+import { announce, h, notice, replace, serverHtml, srOnly } from '../dom.js';
 import { formatDateTime } from '../format.js';
+import { cap, documentPath } from '../library.js';
 import { MEETING_FIELDS, meetingTime, registrationBadge } from '../meetings.js';
 import { dataTable } from '../widgets.js';
 
 const FIELDS = `${MEETING_FIELDS} descriptionHtml registrationDeadline organiser { displayName }
-  icsUrl participantsCsvUrl canSeeParticipants
+  icsUrl participantsCsvUrl canSeeParticipants canEdit documents { id title kindLabel }
   participants { displayName email organisation status waitingPosition registeredAt }`;
 
 function placesText(m) {
@@ -28,12 +31,18 @@ function pathOf(url) {
 
 export default async function meetingPage({ params, setTitle }) {
   const query = `query Meeting($id: ID!) { meeting(id: $id) { ${FIELDS} } }`;
-  const data = await gql(query, { id: params.id });
+  const data = await gql(query, { id: params.id }).catch((err) => {
+    if (err instanceof ApiError && err.code === 'BAD_INPUT') throw new ApiError('NOT_FOUND', 'Träffen finns inte.');
+    throw err;
+  });
   let meeting = data.meeting;
   if (!meeting) throw new ApiError('NOT_FOUND', 'Träffen finns inte.');
   setTitle(meeting.title);
 
   const facts = h('div', null);
+  const organiserTools = h('div', null);
+  const documents = h('div', null);
+  let documentChoices = null;
   const registration = h('section', { class: 'panel registration', 'aria-labelledby': 'anmalan' });
   const participants = h('div', null);
 
@@ -118,7 +127,7 @@ export default async function meetingPage({ params, setTitle }) {
       h(
         'section',
         { class: 'panel', 'aria-labelledby': 'deltagare' },
-        h('h2', { id: 'deltagare' }, `Deltagare (${m.registeredCount})`),
+        h('h2', { id: 'deltagare', tabindex: '-1' }, `Deltagare (${m.registeredCount})`),
         m.participantsCsvUrl ? h('p', null, h('a', { href: pathOf(m.participantsCsvUrl), download: true, class: 'button button--secondary button--small' }, 'Ladda ner deltagarlistan (CSV)')) : null,
         dataTable({
           caption: { text: 'Deltagare och väntelista', hidden: true },
@@ -136,10 +145,140 @@ export default async function meetingPage({ params, setTitle }) {
     );
   }
 
+  function drawOrganiserTools(m) {
+    if (!m.canEdit && !m.canSeeParticipants) {
+      replace(organiserTools);
+      return;
+    }
+    const status = h('div', null);
+    const buttons = [];
+    if (m.canEdit) buttons.push(h('a', { href: `/traffar/${encodeURIComponent(m.id)}/redigera`, class: 'button' }, 'Redigera träffen'));
+    if (m.canSeeParticipants) {
+      buttons.push(h('a', { href: '#deltagare', class: 'button button--secondary', 'data-external': true, onclick: (e) => { e.preventDefault(); document.getElementById('deltagare')?.focus(); } }, 'Deltagarlistan'));
+      if (m.participantsCsvUrl) buttons.push(h('a', { href: pathOf(m.participantsCsvUrl), download: true, class: 'button button--secondary' }, 'Deltagarna som CSV'));
+    }
+    if (m.canEdit && !m.cancelled) {
+      const cancel = h('button', { type: 'button', class: 'button button--danger' }, 'Ställ in träffen');
+      cancel.addEventListener('click', async () => {
+        const told = m.registeredCount + m.waitingCount;
+        const who = told ? ` ${told} ${told === 1 ? 'person som är anmäld eller väntar får' : 'personer som är anmälda eller väntar får'} ett meddelande.` : '';
+        if (!window.confirm(`Ställa in ${m.title}? Anmälan stängs och träffen visas som inställd.${who}`)) return;
+        cancel.disabled = true;
+        try {
+          const r = await gql(`mutation CancelMeeting($input: MeetingIdInput!) { cancelMeeting(input: $input) { meeting { ${FIELDS} } } }`, { input: { id: m.id } });
+          meeting = r.cancelMeeting.meeting;
+          draw();
+          const box = organiserTools.querySelector('.organiser-tools__status');
+          replace(box, notice('Träffen är inställd. De anmälda får besked.', 'success'));
+          organiserTools.querySelector('h2')?.focus();
+        } catch (err) {
+          if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') return;
+          cancel.disabled = false;
+          replace(status, notice(err.message, 'error'));
+        }
+      });
+      buttons.push(cancel);
+    }
+    replace(
+      organiserTools,
+      h(
+        'section',
+        { class: 'panel', 'aria-labelledby': 'for-arrangoren' },
+        h('h2', { id: 'for-arrangoren', tabindex: '-1' }, 'För arrangören'),
+        h('div', { class: 'organiser-tools__status' }),
+        status,
+        h('div', { class: 'toolbar-row' }, buttons),
+      ),
+    );
+  }
+
+  async function linkDocument(action, documentId, title, statusBox) {
+    const name = action === 'link' ? 'linkMeetingDocument' : 'unlinkMeetingDocument';
+    try {
+      const r = await gql(`mutation ${name[0].toUpperCase()}${name.slice(1)}($input: LinkMeetingDocumentInput!) { ${name}(input: $input) { meeting { ${FIELDS} } } }`, {
+        input: { meetingId: meeting.id, documentId },
+      });
+      meeting = r[name].meeting;
+      drawDocuments(meeting);
+      replace(documents.querySelector('.meeting-documents__status'), notice(action === 'link' ? `”${title}” är kopplat till träffen.` : `”${title}” är inte längre kopplat till träffen.`, 'success'));
+      documents.querySelector('h2')?.focus();
+      return true;
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') return false;
+      replace(statusBox, notice(err.message, 'error'));
+      return false;
+    }
+  }
+
+  async function drawDocuments(m) {
+    if (!m.canEdit && m.documents.length === 0) {
+      replace(documents);
+      return;
+    }
+    const status = h('div', null);
+    const list = m.documents.length
+      ? h(
+          'ul',
+          { class: 'plain-list meeting-documents' },
+          m.documents.map((d) => {
+            const unlink = m.canEdit ? h('button', { type: 'button', class: 'button button--secondary button--small' }, 'Ta bort kopplingen', srOnly(` till ${d.title}`)) : null;
+            unlink?.addEventListener('click', async () => {
+              if (!window.confirm(`Ta bort kopplingen till ”${d.title}”? Dokumentet finns kvar i handläggarstödet.`)) return;
+              unlink.disabled = true;
+              if (!(await linkDocument('unlink', d.id, d.title, status))) unlink.disabled = false;
+            });
+            return h('li', { class: 'meeting-documents__item' }, h('a', { href: documentPath(d) }, d.title), h('span', { class: 'muted' }, ` (${cap(d.kindLabel)})`), unlink ? [' ', unlink] : null);
+          }),
+        )
+      : h('p', { class: 'empty' }, 'Inga dokument är kopplade till träffen än.');
+    const section = h(
+      'section',
+      { class: 'panel', 'aria-labelledby': 'traffens-dokument' },
+      h('h2', { id: 'traffens-dokument', tabindex: '-1' }, 'Protokoll och presentationer'),
+      h('div', { class: 'meeting-documents__status' }),
+      status,
+      list,
+    );
+    replace(documents, section);
+    if (!m.canEdit) return;
+    const picker = h('div', null, h('p', { class: 'loading' }, 'Hämtar handläggarstödets dokument …'));
+    section.append(h('h3', null, 'Koppla ett dokument'), picker);
+    try {
+      documentChoices ??= (await gql('query MeetingDocumentChoices { documents(first: 100) { nodes { id title kindLabel } } }')).documents.nodes;
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') return;
+      replace(picker, notice(err.message, 'error'));
+      return;
+    }
+    const linked = new Set(m.documents.map((d) => d.id));
+    const free = documentChoices.filter((d) => !linked.has(d.id)).sort((a, b) => a.title.localeCompare(b.title, 'sv'));
+    if (free.length === 0) {
+      replace(picker, h('p', { class: 'muted' }, 'Det finns inga fler dokument att koppla. ', h('a', { href: '/handlaggarstod/dokument/ny' }, 'Skriv ett nytt dokument'), ', till exempel protokollet.'));
+      return;
+    }
+    const select = h('select', { id: 'koppla-dokument', name: 'documentId', class: 'field__input' }, free.map((d) => h('option', { value: d.id }, `${d.title} (${d.kindLabel})`)));
+    const submit = h('button', { type: 'submit', class: 'button' }, 'Koppla till träffen');
+    const el = h(
+      'form',
+      { class: 'form member-add', 'aria-label': 'Koppla ett dokument till träffen', novalidate: true },
+      h('div', { class: 'field' }, h('label', { for: 'koppla-dokument', class: 'field__label' }, 'Dokument ur handläggarstödet'), select),
+      h('div', { class: 'field' }, submit),
+    );
+    el.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const d = free.find((x) => x.id === select.value);
+      submit.disabled = true;
+      if (!(await linkDocument('link', d.id, d.title, status))) submit.disabled = false;
+    });
+    replace(picker, el, h('p', { class: 'muted' }, 'Protokollet finns inte än? ', h('a', { href: '/handlaggarstod/dokument/ny' }, 'Skriv det i handläggarstödet'), ' och koppla det sedan här.'));
+  }
+
   function draw() {
     drawFacts(meeting);
     drawRegistration(meeting);
     drawParticipants(meeting);
+    drawOrganiserTools(meeting);
+    drawDocuments(meeting);
   }
   draw();
 
@@ -148,7 +287,9 @@ export default async function meetingPage({ params, setTitle }) {
     null,
     h('p', { class: 'breadcrumb' }, h('a', { href: '/traffar' }, 'Träffar')),
     h('h1', null, meeting.title),
+    organiserTools,
     h('div', { class: 'meeting-layout' }, h('div', { class: 'meeting-layout__main' }, facts, h('div', { class: 'prose' }, serverHtml(meeting.descriptionHtml))), h('div', { class: 'meeting-layout__aside' }, registration)),
+    documents,
     participants,
   );
 }

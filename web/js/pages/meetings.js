@@ -5,6 +5,7 @@ import { gql } from '../api.js';
 import { h, notice, replace } from '../dom.js';
 import { formatDateTime } from '../format.js';
 import { MEETING_FIELDS, meetingItem } from '../meetings.js';
+import * as session from '../session.js';
 import { copyBox } from '../widgets.js';
 
 function feedSection(feeds) {
@@ -65,15 +66,18 @@ export default async function meetingsPage({ query }) {
   const data = await gql(
     `query Meetings($filter: MeetingFilterInput) {
        meetings(filter: $filter, first: 100) { nodes { ${MEETING_FIELDS} } }
-       calendarFeeds { id networkId lastUsedAt } }`,
+       calendarFeeds { id networkId lastUsedAt }
+       networks { viewerCanModerate } }`,
     { filter: { upcoming: true, mine: mine || null } },
   );
   const meetings = data.meetings.nodes;
+  const canCreate = session.isAdmin() || data.networks.some((n) => n.viewerCanModerate);
   return h(
     'div',
     null,
     h('h1', null, 'Träffar'),
     h('p', { class: 'lead' }, 'Nätverksträffar och utbildningar. Anmäl dig på träffens sida.'),
+    canCreate ? h('p', null, h('a', { href: '/traffar/ny', class: 'button' }, 'Ny träff')) : null,
     h(
       'nav',
       { class: 'sub-nav', 'aria-label': 'Träffar' },

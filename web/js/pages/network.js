@@ -1,9 +1,11 @@
 // One network: its threads (pinned ones first) with filters kept in the address
 // (?status=obesvarad&typ=fraga&omrade=<tag>), and its vanliga frågor on a tab of their own
 // (/forum/<nätverk>/vanliga-fragor). "Ställ en fråga", bevaka, join and mark all read.
+// Moderators also get the papperskorg (/forum/<nätverk>/papperskorg: hidden posts with
+// Återställ), "Ta bort från vanliga frågor" and "Ny träff".
 
 import { ApiError, gql } from '../api.js';
-import { announce, h, notice, replace } from '../dom.js';
+import { announce, h, notice, replace, srOnly } from '../dom.js';
 import { selectField } from '../forms.js';
 import { KIND_PARAMS, STATUS_PARAMS, THREAD_LIST_FIELDS, askPath, networkPath, threadItem, threadPath } from '../forum.js';
 import { formatDate } from '../format.js';
@@ -129,7 +131,7 @@ function threadsView(network, first, api, filtered) {
   ];
 }
 
-function faqView(network, faq) {
+function faqView(network, faq, refresh) {
   if (faq.length === 0) {
     return h('p', { class: 'empty' }, 'Inga frågor har lagts till bland vanliga frågor än. Moderatorerna väljer besvarade frågor som många har nytta av.');
   }
@@ -143,8 +145,63 @@ function faqView(network, faq) {
         h('h2', { class: 'faq-item__title' }, h('a', { href: threadPath(t.id) }, t.title)),
         h('p', null, t.faq.summary),
         h('p', { class: 'muted' }, `Tillagd ${formatDate(t.faq.promotedAt)}`, t.tags.length ? ` · ${t.tags.map((x) => x.name).join(', ')}` : ''),
+        network.viewerCanModerate ? removeFromFaqButton(t, refresh) : null,
       ),
     ),
+  );
+}
+
+function removeFromFaqButton(t, refresh) {
+  const status = h('div', null);
+  const button = h('button', { type: 'button', class: 'button button--secondary button--small' }, 'Ta bort från vanliga frågor', srOnly(`: ${t.title}`));
+  button.addEventListener('click', async () => {
+    if (!window.confirm(`Ta bort ”${t.title}” från vanliga frågor? Sammanfattningen försvinner; tråden finns kvar.`)) return;
+    button.disabled = true;
+    try {
+      await gql('mutation RemoveFromFaq($input: ThreadInput!) { removeFromFaq(input: $input) { thread { id } } }', { input: { threadId: t.id } });
+      await refresh(`”${t.title}” är borttagen från vanliga frågor.`);
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') return;
+      button.disabled = false;
+      replace(status, notice(err.message, 'error'));
+    }
+  });
+  return h('div', null, button, status);
+}
+
+/** The recycle bin (papperskorgen): the network's hidden posts, for its moderators. */
+function binView(network, hidden, refresh) {
+  if (hidden.length === 0) return h('p', { class: 'empty' }, 'Papperskorgen är tom. Dolda och tillbakadragna inlägg hamnar här.');
+  return h(
+    'ul',
+    { class: 'thread-list' },
+    hidden.map((p) => {
+      const status = h('div', null);
+      const who = p.author?.displayName ?? 'Tidigare användare';
+      const restore = h('button', { type: 'button', class: 'button button--secondary button--small' }, 'Återställ', srOnly(` ${p.isFirst ? 'frågan' : 'svaret'} från ${who} i ${p.thread.title}`));
+      restore.addEventListener('click', async () => {
+        restore.disabled = true;
+        try {
+          await gql('mutation RestorePost($input: PostInput!) { restorePost(input: $input) { post { id } } }', { input: { postId: p.id } });
+          await refresh(`${p.isFirst ? 'Frågan' : 'Svaret'} från ${who} är återställt och syns igen i ”${p.thread.title}”.`);
+        } catch (err) {
+          if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') return;
+          restore.disabled = false;
+          replace(status, notice(err.message, 'error'));
+        }
+      });
+      const why = p.hiddenReason === 'WITHDRAWN' ? 'Tillbakadraget av författaren' : `Dolt av ${p.hiddenBy?.displayName ?? 'en moderator'}`;
+      return h(
+        'li',
+        { class: 'thread-item' },
+        h('p', { class: 'thread-item__badges' }, badge(why, 'off'), ' ', p.isFirst ? badge('Hela tråden', 'warn') : null),
+        h('h2', { class: 'thread-item__title' }, h('a', { href: threadPath(p.thread.id) }, p.thread.title)),
+        h('p', { class: 'muted thread-item__meta' }, `${p.isFirst ? 'Frågan' : 'Svar'} från ${who} · dolt ${formatDate(p.hiddenAt)}`),
+        h('blockquote', { class: 'quote-chip__text' }, p.excerpt),
+        h('div', { class: 'toolbar-row' }, restore),
+        status,
+      );
+    }),
   );
 }
 
@@ -164,6 +221,7 @@ function actions(network, refresh) {
     }
   };
   buttons.push(h('a', { href: askPath(network.slug), class: 'button' }, 'Ställ en fråga'));
+  if (network.viewerCanModerate) buttons.push(h('a', { href: `/traffar/ny?natverk=${encodeURIComponent(network.slug)}`, class: 'button button--secondary' }, 'Ny träff'));
   if (!network.myRole && !network.membersOnly) {
     const join = h('button', { type: 'button', class: 'button button--secondary' }, 'Gå med i nätverket');
     join.addEventListener('click', () =>
@@ -193,20 +251,23 @@ function actions(network, refresh) {
 }
 
 export default async function networkPage({ params, query, route, navigate, setTitle, refresh }) {
+  const showBin = route.path.endsWith('/papperskorg');
   const showFaq = route.path.endsWith('/vanliga-fragor');
   const { params: filterParams, api } = filterFromQuery(query);
   const filtered = Boolean(api.status || api.kind || api.tag);
   const data = await gql(
-    showFaq
+    showBin
+      ? `query NetworkBin($slug: String!) { network(slug: $slug) { ${NETWORK_FIELDS} } }`
+      : showFaq
       ? `query NetworkFaq($slug: String!) { network(slug: $slug) { ${NETWORK_FIELDS}
            faq(first: 100) { nodes { id title tags { name } faq { summary promotedAt } } } } }`
       : `query Network($slug: String!, $filter: ThreadFilterInput, $first: Int) { network(slug: $slug) { ${NETWORK_FIELDS}
            threads(first: $first, filter: $filter) { pageInfo { hasNextPage endCursor } nodes { ${THREAD_LIST_FIELDS} } } }
            tags { name slug } }`,
-    showFaq ? { slug: params.slug } : { slug: params.slug, filter: api, first: PAGE },
+    showFaq || showBin ? { slug: params.slug } : { slug: params.slug, filter: api, first: PAGE },
   ).catch((err) => {
     // A tag that does not exist (an old or edited address) is a filter problem, not a page error.
-    if (err instanceof ApiError && err.code === 'BAD_INPUT' && !showFaq) return { filterError: err };
+    if (err instanceof ApiError && err.code === 'BAD_INPUT' && !showFaq && !showBin) return { filterError: err };
     throw err;
   });
   let network = data.network;
@@ -219,7 +280,17 @@ export default async function networkPage({ params, query, route, navigate, setT
     tags = plain.tags;
   }
   if (!network) throw new ApiError('NOT_FOUND', 'Nätverket finns inte, eller så är det bara för medlemmar.');
-  setTitle(showFaq ? `Vanliga frågor – ${network.name}` : network.name);
+  let hidden = [];
+  if (showBin) {
+    if (!network.viewerCanModerate) throw new ApiError('FORBIDDEN', 'Papperskorgen visas bara för nätverkets moderatorer.');
+    const bin = await gql(
+      `query NetworkHiddenPosts($slug: String!) { network(slug: $slug) { hiddenPosts(first: 100) { nodes {
+         id isFirst excerpt(maxChars: 240) hiddenAt hiddenReason hiddenBy { displayName } author { displayName } thread { id title } } } } }`,
+      { slug: params.slug },
+    );
+    hidden = bin.network.hiddenPosts.nodes.filter((p) => p.thread);
+  }
+  setTitle(showBin ? `Papperskorg – ${network.name}` : showFaq ? `Vanliga frågor – ${network.name}` : network.name);
 
   const base = networkPath(network.slug);
   const message = sessionStorage.getItem('samsyn:network-flash');
@@ -233,7 +304,7 @@ export default async function networkPage({ params, query, route, navigate, setT
     'div',
     null,
     h('p', { class: 'breadcrumb' }, h('a', { href: '/forum' }, 'Forum')),
-    h('h1', null, showFaq ? `Vanliga frågor i ${network.name}` : network.name),
+    h('h1', null, showBin ? `Papperskorg i ${network.name}` : showFaq ? `Vanliga frågor i ${network.name}` : network.name),
     message ? notice(message, 'success') : null,
     network.description ? h('p', { class: 'lead' }, network.description) : null,
     h(
@@ -252,12 +323,15 @@ export default async function networkPage({ params, query, route, navigate, setT
       h(
         'ul',
         null,
-        h('li', null, h('a', { href: base, 'aria-current': showFaq ? null : 'page' }, 'Trådar')),
+        h('li', null, h('a', { href: base, 'aria-current': showFaq || showBin ? null : 'page' }, 'Trådar')),
         h('li', null, h('a', { href: `${base}/vanliga-fragor`, 'aria-current': showFaq ? 'page' : null }, 'Vanliga frågor')),
+        network.viewerCanModerate ? h('li', null, h('a', { href: `${base}/papperskorg`, 'aria-current': showBin ? 'page' : null }, 'Papperskorg')) : null,
       ),
     ),
-    showFaq
-      ? faqView(network, network.faq.nodes)
+    showBin
+      ? binView(network, hidden, refreshWith)
+      : showFaq
+      ? faqView(network, network.faq.nodes, refreshWith)
       : [
           filterForm(network, filterParams, tags, navigate),
           filterError ? notice(filterError.message, 'error') : null,

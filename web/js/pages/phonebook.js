@@ -1,11 +1,12 @@
 // Telefonboken: search by name or text, tillsynsområde and organisation (the filter lives in
 // the address, so a search survives a reload and can be shared), CSV and vCard export of the
-// same filter, and "Vem handlägger X i Y".
+// same filter, and "Vem handlägger X i Y" (above the list, where it is found). Managers and
+// admins also get the phone book's own navigation: Att kontrollera, Ändringslogg, Enheter.
 
 import { ApiError, gql } from '../api.js';
 import { announce, h, newId, notice, replace } from '../dom.js';
 import { selectField, textField } from '../forms.js';
-import { PERSON_FIELDS, loadOrganisations, personList } from '../people.js';
+import { PERSON_FIELDS, loadOrganisations, personList, phoneBookNav } from '../people.js';
 import * as session from '../session.js';
 
 const PAGE = 30;
@@ -163,6 +164,7 @@ export default async function phonebookPage({ query, navigate }) {
     null,
     h('h1', null, 'Telefonboken'),
     h('p', { class: 'lead' }, 'Miljö- och hälsoskyddshandläggare i länets kommuner och på Länsstyrelsen.'),
+    phoneBookNav(me),
     searchForm({ filter, organisations, navigate }),
     h(
       'div',
@@ -172,7 +174,8 @@ export default async function phonebookPage({ query, navigate }) {
       canManage ? h('a', { href: '/telefonboken/ny', class: 'button button--small' }, 'Lägg till person') : null,
       canManage ? h('a', { href: '/telefonboken/import', class: 'button button--small' }, 'Importera CSV') : null,
     ),
-    results,
+    // Asked before browsing: "Vem handlägger …?" comes before the long list of people.
     whoHandlesSection(organisations),
+    results,
   );
 }

@@ -1,5 +1,6 @@
-// Mina uppgifter: who I am in Samsyn, a link to change my password, and my API keys
-// (create READ or WRITE with an optional expiry, see the secret once, list, revoke).
+// Mina uppgifter: who I am in Samsyn, a link to change my password, the newsletter and
+// notification e-mail choices, and my API keys (create READ or WRITE with an optional
+// expiry, see the secret once, list, revoke).
 
 import { gql } from '../api.js';
 import { announce, h, notice, replace, srOnly } from '../dom.js';
@@ -65,6 +66,49 @@ function subscription(initial) {
   );
 }
 
+const DIGEST_OPTIONS = [
+  { value: 'HOURLY', label: 'Varje timme', hint: 'Högst en gång i timmen, när något nytt har hänt.' },
+  { value: 'DAILY', label: 'Dagligen', hint: 'En sammanfattning om dagen.' },
+  { value: 'NEVER', label: 'Aldrig', hint: 'Bara här i Samsyn, under Aviseringar.' },
+];
+
+/** How often unread notifications come by e-mail (updateNotificationSettings), saved on change. */
+function notificationSettings(initial) {
+  let current = initial;
+  const status = h('p', { class: 'muted', 'aria-live': 'polite' });
+  const group = radioGroup({ name: 'digest', legend: 'Skicka olästa aviseringar med e-post', value: initial, options: DIGEST_OPTIONS });
+  group.addEventListener('change', async (event) => {
+    const wanted = event.target.value;
+    const radios = [...group.querySelectorAll('input[type=radio]')];
+    radios.forEach((r) => {
+      r.disabled = true;
+    });
+    try {
+      const r = await gql('mutation Digest($input: UpdateNotificationSettingsInput!) { updateNotificationSettings(input: $input) { settings { digest } } }', {
+        input: { digest: wanted },
+      });
+      current = r.updateNotificationSettings.settings.digest;
+      const label = DIGEST_OPTIONS.find((o) => o.value === current)?.label.toLowerCase();
+      status.textContent = current === 'NEVER' ? 'Sparat: du får inga aviseringar med e-post.' : `Sparat: aviseringar med e-post ${label}.`;
+    } catch (err) {
+      status.textContent = err.message;
+    } finally {
+      radios.forEach((r) => {
+        r.disabled = false;
+        r.checked = r.value === current;
+      });
+    }
+  });
+  return h(
+    'section',
+    { class: 'panel', 'aria-labelledby': 'aviseringar-epost' },
+    h('h2', { id: 'aviseringar-epost' }, 'Aviseringar med e-post'),
+    h('p', null, 'Svar i trådar du bevakar, lösningar, när någon nämner dig och nya anslag samlas i ett mejl – aldrig oftare än du väljer här. ', h('a', { href: '/aviseringar' }, 'Dina aviseringar')),
+    group,
+    status,
+  );
+}
+
 /** Mina uppgifter, exporterade: everything Samsyn stores about me, downloaded as JSON. */
 function myDataExport() {
   const status = h('p', { class: 'muted', 'aria-live': 'polite' });
@@ -101,7 +145,7 @@ function myDataExport() {
 
 export default async function profilePage() {
   const me = session.user();
-  const data = await gql(`query MyTokens { apiTokens { ${TOKEN_FIELDS} } newsletterSubscription }`);
+  const data = await gql(`query MyTokens { apiTokens { ${TOKEN_FIELDS} } newsletterSubscription notificationSettings { digest } }`);
   let tokens = data.apiTokens;
 
   const list = h('div', { class: 'token-list' });
@@ -212,6 +256,7 @@ export default async function profilePage() {
     h('h1', null, 'Mina uppgifter'),
     aboutMe(me),
     subscription(data.newsletterSubscription),
+    notificationSettings(data.notificationSettings.digest),
     h(
       'section',
       { class: 'panel', 'aria-labelledby': 'api-nycklar' },

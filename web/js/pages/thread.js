@@ -11,11 +11,12 @@ import { excerpt } from '../format.js';
 import { subscribe } from '../live.js';
 import { postAnchor, postArticle } from '../posts.js';
 import { form } from '../forms.js';
+import { moderationPanel, postAction } from '../moderation.js';
 import * as session from '../session.js';
 
 const PAGE = 100;
 const THREAD_FIELDS = `id title kind status pinned locked hidden network { id slug name } author { displayName }
-  tags { name slug } faq { summary } acceptedAnswer { id } replyCount following
+  tags { name slug } faq { summary promotedAt } acceptedAnswer { id } replyCount following
   viewerCanReply viewerCanAccept viewerCanModerate`;
 
 const EVENTS = `subscription ThreadEvents($threadId: ID!) { threadEvents(threadId: $threadId) {
@@ -26,7 +27,11 @@ export default async function threadPage({ params, setTitle }) {
     `query Thread($id: ID!, $first: Int) { thread(id: $id) { ${THREAD_FIELDS}
        posts(first: $first) { pageInfo { hasNextPage endCursor } nodes { ${POST_FIELDS} } } } }`,
     { id: params.id, first: PAGE },
-  );
+  ).catch((err) => {
+    // A garbled id in the address (/forum/trad/skräp) is a page that does not exist.
+    if (err instanceof ApiError && err.code === 'BAD_INPUT') throw new ApiError('NOT_FOUND', 'Tråden finns inte.');
+    throw err;
+  });
   if (!data.thread) throw new ApiError('NOT_FOUND', 'Tråden finns inte, eller så saknar du behörighet att läsa den.');
   let thread = data.thread;
   const posts = new Map(thread.posts.nodes.map((p) => [p.id, p]));
@@ -50,7 +55,7 @@ export default async function threadPage({ params, setTitle }) {
 
   let headerKey = '';
   function drawHeader() {
-    const key = JSON.stringify([thread.title, thread.kind, thread.status, thread.pinned, thread.locked, thread.tags, thread.faq, thread.network]);
+    const key = JSON.stringify([thread.title, thread.kind, thread.status, thread.pinned, thread.locked, thread.hidden, thread.tags, thread.faq, thread.network]);
     if (key === headerKey) return;
     headerKey = key;
     replace(
@@ -63,6 +68,7 @@ export default async function threadPage({ params, setTitle }) {
         threadBadges(thread).flatMap((b) => [b, ' ']),
         thread.tags.length ? [h('span', { class: 'visually-hidden' }, 'Tillsynsområden: '), thread.tags.map((t) => h('span', { class: 'tag' }, t.name))] : null,
       ),
+      thread.hidden ? h('div', { class: 'notice notice--info' }, 'Tråden är dold: frågan ligger i nätverkets papperskorg och tråden syns bara för moderatorer.') : null,
       thread.faq ? h('div', { class: 'notice notice--info' }, h('p', { class: 'notice__title' }, 'Vanlig fråga'), h('p', null, thread.faq.summary)) : null,
     );
   }
@@ -87,10 +93,18 @@ export default async function threadPage({ params, setTitle }) {
     });
     replace(
       actionsBox,
-      h('div', { class: 'toolbar__actions' }, follow, thread.viewerCanReply ? h('a', { href: '#svara-rubrik', class: 'button button--small', 'data-external': true, onclick: jumpToReply }, 'Svara') : null),
+      h('div', { class: 'toolbar__actions' }, follow, thread.viewerCanReply ? h('a', { href: '#svara-rubrik', class: 'button button--small', 'data-external': true, onclick: jumpToReply }, 'Svara') : null,
+        thread.viewerCanModerate ? h('a', { href: '#moderera-rubrik', class: 'button button--secondary button--small', 'data-external': true, onclick: jumpToModeration }, 'Moderera') : null),
       h('p', { class: 'muted thread-actions__hint' }, thread.following ? 'Du får en avisering när någon svarar.' : 'Bevaka tråden för att få en avisering när någon svarar.'),
       status,
     );
+  }
+
+  function jumpToModeration(event) {
+    event.preventDefault();
+    const target = document.getElementById('moderera-rubrik');
+    target?.scrollIntoView({ block: 'start' });
+    target?.focus();
   }
 
   function jumpToReply(event) {
@@ -112,6 +126,37 @@ export default async function threadPage({ params, setTitle }) {
       announce(text);
       const target = accept ? acceptedBox.querySelector('h2') : document.getElementById(`${postAnchor(post)}-rubrik`);
       target?.focus();
+    },
+    onModerate: async (post, action) => {
+      const who = post.author?.displayName ?? 'Tidigare användare';
+      const what = post.isFirst ? (thread.kind === 'QUESTION' ? 'frågan' : 'inlägget') : `svaret från ${who}`;
+      const question = {
+        hide: `Dölja ${what}? Det flyttas till nätverkets papperskorg och syns bara för moderatorer, som kan återställa det.${post.isFirst ? ' Hela tråden döljs då.' : ''} Samsyn skickar inget meddelande till ${who} – berätta gärna själv varför.`,
+        withdraw: `Dra tillbaka ditt inlägg? Det döljs för alla utom nätverkets moderatorer, som kan återställa det.`,
+        restore: null,
+      }[action];
+      if (question && !window.confirm(question)) return false;
+      const name = { hide: 'hidePost', restore: 'restorePost', withdraw: 'withdrawPost' }[action];
+      const saved = await postAction(name, post.id, POST_FIELDS);
+      // Someone who may not see hidden posts (the author withdrawing) no longer gets it.
+      if (saved.hidden && !saved.viewerCanHide) posts.delete(saved.id);
+      else posts.set(saved.id, saved);
+      drawPosts();
+      if (post.isFirst || post.isAccepted) await reload(); // the thread is hidden, or open again
+      const text = {
+        hide: `${what[0].toUpperCase()}${what.slice(1)} är dolt och ligger i nätverkets papperskorg.`,
+        restore: `${what[0].toUpperCase()}${what.slice(1)} är återställt och syns igen.`,
+        withdraw: 'Ditt inlägg är tillbakadraget.',
+      }[action];
+      const article = document.getElementById(postAnchor(saved));
+      if (article) {
+        article.querySelector('.post__status')?.append(notice(text, 'success'));
+        document.getElementById(`${postAnchor(saved)}-rubrik`)?.focus();
+      } else {
+        replace(repliesStatus, notice(text, 'success'));
+        repliesHeading.focus();
+      }
+      return true;
     },
     onSaved: (saved, warning) => {
       posts.set(saved.id, saved);
@@ -136,7 +181,7 @@ export default async function threadPage({ params, setTitle }) {
   // Posts are drawn once and kept: a live event touches only the posts it changed, so an
   // open editor, typed text and focus elsewhere on the page survive it.
   const rendered = new Map(); // key → { post, rights, el }
-  const rights = () => [thread.kind, thread.viewerCanReply, thread.viewerCanAccept].join();
+  const rights = () => [thread.kind, thread.viewerCanReply, thread.viewerCanAccept, thread.viewerCanModerate].join();
   function articleFor(post, copy) {
     const key = copy ? `${post.id}:losning` : post.id;
     const cached = rendered.get(key);
@@ -156,12 +201,13 @@ export default async function threadPage({ params, setTitle }) {
   }
 
   const questionSection = h('section', { 'aria-label': thread.kind === 'QUESTION' ? 'Frågan' : 'Inlägget' });
-  const repliesHeading = h('h2', { id: 'svar-rubrik', class: 'section-heading' });
+  const repliesHeading = h('h2', { id: 'svar-rubrik', class: 'section-heading', tabindex: '-1' });
+  const repliesStatus = h('div', null);
   const replyList = h('div', { class: 'post-list' });
   const repliesEmpty = h('p', { class: 'empty' }, thread.kind === 'QUESTION' ? 'Ingen har svarat än.' : 'Inga svar än.');
   const moreBox = h('div', null);
   replace(questionBox, questionSection);
-  replace(repliesBox, repliesHeading, replyList, repliesEmpty, moreBox);
+  replace(repliesBox, repliesHeading, repliesStatus, replyList, repliesEmpty, moreBox);
   let acceptedEl = null;
 
   function drawPosts() {
@@ -307,6 +353,7 @@ export default async function threadPage({ params, setTitle }) {
       const changed = e.thread.locked !== thread.locked || e.thread.viewerCanReply !== thread.viewerCanReply;
       thread = { ...thread, ...e.thread };
       drawHeader();
+      moderation.draw(false);
       if (changed) drawReply();
     }
     switch (e.kind) {
@@ -368,6 +415,7 @@ export default async function threadPage({ params, setTitle }) {
       hasMore = r.thread.posts.pageInfo.hasNextPage;
       drawHeader();
       drawPosts();
+      moderation.draw(false);
     } catch {
       // The next event or a reload of the page will show it.
     }
@@ -379,11 +427,26 @@ export default async function threadPage({ params, setTitle }) {
     offline: 'Nya svar visas inte direkt just nu. Ladda om sidan för att se dem.',
   };
 
+  const moderation = moderationPanel({
+    fields: THREAD_FIELDS,
+    getThread: () => thread,
+    onChanged: (t) => {
+      const replyChanged = t.locked !== thread.locked || t.viewerCanReply !== thread.viewerCanReply;
+      const rightsChanged = t.viewerCanModerate !== thread.viewerCanModerate;
+      thread = { ...thread, ...t };
+      drawHeader();
+      drawPosts();
+      if (rightsChanged) drawActions();
+      if (replyChanged) drawReply();
+    },
+  });
+
   drawHeader();
   drawActions();
   drawPosts();
   drawReply();
-  replace(root, header, actionsBox, questionBox, acceptedBox, repliesBox, liveStatus, replyBox);
+  moderation.draw();
+  replace(root, header, actionsBox, questionBox, acceptedBox, repliesBox, liveStatus, replyBox, moderation.el);
   subscribe(EVENTS, { threadId: thread.id }, root, {
     next: onEvent,
     status: (s) => {

@@ -1,4 +1,5 @@
-// Organisationer: the municipalities, Länsstyrelsen and Kommunal utveckling.
+// Organisationer: the municipalities, Länsstyrelsen and Kommunal utveckling; each name leads
+// to the organisation's page (details and units).
 
 import { gql } from '../../api.js';
 import { h } from '../../dom.js';
@@ -7,7 +8,7 @@ import { dataTable } from '../../widgets.js';
 import { adminLayout } from './layout.js';
 
 export default async function organisationsPage() {
-  const data = await gql('query Organisations { organisations { id name kind switchboard website } }');
+  const data = await gql('query Organisations { organisations { id slug name kind switchboard website } }');
   return adminLayout(
     'Organisationer',
     h('p', { class: 'muted' }, `${data.organisations.length} organisationer.`),
@@ -16,7 +17,7 @@ export default async function organisationsPage() {
       empty: 'Inga organisationer.',
       rows: data.organisations,
       columns: [
-        { label: 'Namn', cell: (o) => o.name },
+        { label: 'Namn', cell: (o) => h('a', { href: `/admin/organisationer/${encodeURIComponent(o.slug)}` }, o.name) },
         { label: 'Typ', cell: (o) => ORGANISATION_KINDS[o.kind] ?? o.kind },
         {
           label: 'Växel',

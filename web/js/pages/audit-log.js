@@ -1,0 +1,238 @@
+// Ändringslogg (/telefonboken/logg?vad=…&fran=…&till=…&organisation=…&person=…): the phone
+// book's audit trail, newest first — everything for admins, their own organisation's rows for
+// managers (the server decides). The filters live in the address; each row shows who did what
+// and when, with the entry before and after side by side and the changed fields marked.
+
+import { ApiError, gql } from '../api.js';
+import { announce, h, notice, replace } from '../dom.js';
+import { selectField, textField } from '../forms.js';
+import { endOfDay, formatDateTime } from '../format.js';
+import { canManagePhoneBook, loadOrganisations, phoneBookNav } from '../people.js';
+import * as session from '../session.js';
+import { dataTable } from '../widgets.js';
+
+const PAGE = 50;
+const LOG = `query AuditLog($filter: AuditLogFilter, $first: Int, $after: String) {
+  auditLog(filter: $filter, first: $first, after: $after) { pageInfo { hasNextPage endCursor }
+    nodes { id action entity entityId at actor { displayName } organisation { name } before after } } }`;
+
+export const ENTITY_LABELS = { PERSON: 'Person', ORGANISATION: 'Organisation', UNIT: 'Enhet', USER: 'Användare' };
+const ENTITY_PLURAL = { PERSON: 'Personer', ORGANISATION: 'Organisationer', UNIT: 'Enheter', USER: 'Användare' };
+const ACTION_LABELS = {
+  create: 'Skapad',
+  update: 'Ändrad',
+  delete: 'Borttagen',
+  verify: 'Kontrollerad',
+  import: 'Importerad',
+  erase: 'Raderad',
+};
+const FIELD_LABELS = {
+  name: 'Namn',
+  title: 'Befattning',
+  organisation: 'Organisation',
+  organisationId: 'Organisationens id',
+  unit: 'Enhet',
+  directPhone: 'Direktnummer',
+  mobilePhone: 'Mobilnummer',
+  email: 'E-postadress',
+  areas: 'Ansvarsområden',
+  roles: 'Roller',
+  userId: 'Kopplat konto',
+  verifiedAt: 'Kontrollerad',
+  verifiedBy: 'Kontrollerad av',
+  kind: 'Typ',
+  slug: 'Kortnamn',
+  switchboard: 'Växel',
+  website: 'Webbplats',
+  visitingAddress: 'Besöksadress',
+  postalAddress: 'Postadress',
+  displayName: 'Namn',
+  role: 'Roll',
+  active: 'Aktiv',
+};
+
+function shown(value) {
+  if (value === null || value === undefined || value === '') return '–';
+  if (Array.isArray(value)) return value.length ? value.join(', ') : '–';
+  if (typeof value === 'boolean') return value ? 'Ja' : 'Nej';
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+function isRedacted(snapshot) {
+  return snapshot && typeof snapshot === 'object' && snapshot.redacted === true;
+}
+
+/** The entry before and after, field by field; the changed rows are marked. */
+function diff(entry) {
+  const before = entry.before && typeof entry.before === 'object' ? entry.before : {};
+  const after = entry.after && typeof entry.after === 'object' ? entry.after : {};
+  if (isRedacted(entry.before) || isRedacted(entry.after)) {
+    return h('p', { class: 'muted' }, 'Uppgifterna är borttagna ur loggen eftersom användaren har raderats.');
+  }
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+  if (keys.length === 0) return null;
+  const rows = keys.map((key) => ({ key, before: shown(before[key]), after: shown(after[key]) }));
+  const changed = (r) => entry.before && entry.after && r.before !== r.after;
+  return dataTable({
+    caption: { text: 'Före och efter', hidden: true },
+    empty: '',
+    rows,
+    columns: [
+      { label: 'Fält', cell: (r) => [FIELD_LABELS[r.key] ?? r.key, changed(r) ? h('span', { class: 'badge badge--warn audit-diff__mark' }, 'ändrat') : null] },
+      { label: 'Före', class: 'cell--wrap', cell: (r) => (entry.before ? r.before : 'Fanns inte') },
+      { label: 'Efter', class: 'cell--wrap', cell: (r) => (entry.after ? r.after : 'Borttagen') },
+    ],
+  });
+}
+
+function entryName(entry) {
+  return entry.after?.name ?? entry.before?.name ?? entry.after?.displayName ?? entry.before?.displayName ?? null;
+}
+
+function entryItem(entry, filterLink) {
+  const name = entryName(entry);
+  const what = `${ACTION_LABELS[entry.action] ?? entry.action}: ${(ENTITY_LABELS[entry.entity] ?? 'Post').toLowerCase()}${name ? ` ${name}` : ''}`;
+  return h(
+    'li',
+    { class: 'audit-entry' },
+    h('h3', { class: 'audit-entry__title' }, what),
+    h(
+      'p',
+      { class: 'muted' },
+      h('time', { datetime: entry.at }, formatDateTime(entry.at)),
+      ` · ${entry.actor ? `av ${entry.actor.displayName}` : 'från kommandoraden'}`,
+      entry.organisation ? ` · ${entry.organisation.name}` : '',
+    ),
+    entry.entity === 'PERSON' && entry.entityId && filterLink ? h('p', null, h('a', { href: filterLink(entry.entityId) }, `Bara ändringar av ${name ?? 'den här personen'}`)) : null,
+    diff(entry),
+  );
+}
+
+function startOfDay(yyyyMmDd) {
+  return new Date(`${yyyyMmDd}T00:00:00`).toISOString();
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export default async function auditLogPage({ query, navigate }) {
+  const me = session.user();
+  if (!canManagePhoneBook(me)) throw new ApiError('FORBIDDEN', 'Ändringsloggen är till för chefer och administratörer.');
+  const admin = me.role === 'ADMIN';
+  const params = {
+    vad: ENTITY_LABELS[query.get('vad')] ? query.get('vad') : '',
+    fran: DATE.test(query.get('fran') ?? '') ? query.get('fran') : '',
+    till: DATE.test(query.get('till') ?? '') ? query.get('till') : '',
+    organisation: admin ? (query.get('organisation') ?? '').trim() : '',
+    person: (query.get('person') ?? '').trim(),
+  };
+  const filter = {
+    entity: params.vad || null,
+    from: params.fran ? startOfDay(params.fran) : null,
+    to: params.till ? endOfDay(params.till) : null,
+    organisation: params.organisation || null,
+    person: params.person || null,
+  };
+  const href = (changes) => {
+    const q = new URLSearchParams();
+    for (const [k, v] of Object.entries({ ...params, ...changes })) if (v) q.set(k, v);
+    const s = q.toString();
+    return `/telefonboken/logg${s ? `?${s}` : ''}`;
+  };
+  const [organisations, first] = await Promise.all([
+    admin ? loadOrganisations() : Promise.resolve([]),
+    gql(LOG, { filter, first: PAGE }).catch((err) => {
+      // A person or organisation in the address that does not exist: a filter problem.
+      if (err instanceof ApiError && (err.code === 'BAD_INPUT' || err.code === 'NOT_FOUND')) return { error: err };
+      throw err;
+    }),
+  ]);
+
+  const filterForm = h(
+    'form',
+    { class: 'form search-form', role: 'search', 'aria-label': 'Filtrera ändringsloggen', novalidate: true },
+    h(
+      'div',
+      { class: 'search-form__fields' },
+      selectField({
+        name: 'vad',
+        label: 'Vad',
+        value: params.vad,
+        options: [{ value: '', label: 'Allt' }, ...Object.entries(ENTITY_PLURAL).map(([value, label]) => ({ value, label }))],
+      }),
+      textField({ name: 'fran', label: 'Från och med', type: 'date', value: params.fran }),
+      textField({ name: 'till', label: 'Till och med', type: 'date', value: params.till }),
+      admin
+        ? selectField({
+            name: 'organisation',
+            label: 'Organisation',
+            value: params.organisation,
+            options: [{ value: '', label: 'Alla organisationer' }, ...organisations.map((o) => ({ value: o.slug, label: o.name }))],
+          })
+        : null,
+    ),
+    params.person ? h('p', null, 'Visar bara ändringar av en person. ', h('a', { href: href({ person: '' }) }, 'Visa alla')) : null,
+    h('div', { class: 'form__actions' }, h('button', { type: 'submit', class: 'button' }, 'Visa'), h('a', { href: '/telefonboken/logg', class: 'button button--secondary' }, 'Rensa')),
+  );
+  filterForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const el = filterForm.elements;
+    navigate(href({ vad: el.vad.value, fran: el.fran.value, till: el.till.value, organisation: el.organisation?.value ?? '' }));
+  });
+
+  const results = h('section', { 'aria-labelledby': 'andringar' });
+  if (first.error) {
+    replace(results, h('h2', { id: 'andringar' }, 'Ändringar'), notice(first.error.message, 'error'));
+  } else {
+    const list = h('ol', { class: 'audit-list' }, first.auditLog.nodes.map((e) => entryItem(e, (id) => href({ person: id }))));
+    const more = h('div', null);
+    let cursor = first.auditLog.pageInfo.endCursor;
+    const moreButton = () => {
+      const button = h('button', { type: 'button', class: 'button button--secondary' }, 'Visa fler ändringar');
+      button.addEventListener('click', async () => {
+        button.disabled = true;
+        try {
+          const r = await gql(LOG, { filter, first: PAGE, after: cursor });
+          const items = r.auditLog.nodes.map((e) => entryItem(e, (id) => href({ person: id })));
+          list.append(...items);
+          cursor = r.auditLog.pageInfo.endCursor;
+          replace(more, r.auditLog.pageInfo.hasNextPage ? moreButton() : null);
+          announce(`${items.length} ändringar till visas.`);
+          items[0]?.querySelector('h3')?.setAttribute('tabindex', '-1');
+          items[0]?.querySelector('h3')?.focus();
+        } catch (err) {
+          if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') return;
+          button.disabled = false;
+          replace(more, notice(err.message, 'error'), button);
+        }
+      });
+      return button;
+    };
+    if (first.auditLog.pageInfo.hasNextPage) replace(more, moreButton());
+    const n = first.auditLog.nodes.length;
+    const filtered = Object.values(params).some(Boolean);
+    replace(
+      results,
+      h('h2', { id: 'andringar' }, n === 0 ? 'Ändringar' : `Ändringar (${n}${first.auditLog.pageInfo.hasNextPage ? '+' : ''})`),
+      n === 0 ? h('p', { class: 'empty' }, filtered ? 'Inga ändringar matchar filtret.' : 'Inga ändringar är loggade än.') : list,
+      more,
+    );
+  }
+
+  return h(
+    'div',
+    null,
+    h('p', { class: 'breadcrumb' }, h('a', { href: '/telefonboken' }, 'Telefonboken')),
+    h('h1', null, 'Ändringslogg'),
+    phoneBookNav(me),
+    h(
+      'p',
+      { class: 'lead' },
+      admin
+        ? 'Varje ändring i telefonboken, av organisationer och enheter: vem som gjorde vad och när, med uppgifterna före och efter.'
+        : `Ändringar i ${me.organisation?.name ?? 'din organisation'}s del av telefonboken: vem som gjorde vad och när, med uppgifterna före och efter.`,
+    ),
+    filterForm,
+    results,
+  );
+}
