@@ -157,3 +157,45 @@ async fn graphiql_runs_in_chromium_from_our_own_origin() {
     let out = run_node_script("graphiql.mjs", &app).await;
     assert!(out.contains("GraphiQL ran a query"), "{out}");
 }
+
+/// What the people who run the collaboration do in the web UI (#16): moderators, organisers,
+/// managers and admins, through tests/browser/coordinators.mjs. Every phone-book entry is
+/// due for checking at once (verify_months 0), so the manager has a list to work through.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn coordinators_moderate_plan_meetings_and_keep_the_phone_book_in_chromium() {
+    if !browser_enabled() {
+        return;
+    }
+    let chromium = std::env::var("SAMSYN_CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    install_node_modules().await;
+    let app = spawn_with(Backend::Sqlite, "coordinators", |config| {
+        config.verify_months = 0;
+    })
+    .await
+    .expect("SQLite always runs");
+    let shots = screenshot_dir();
+    let _ = std::fs::create_dir_all(&shots);
+    let run = Command::new("node")
+        .arg(browser_dir().join("coordinators.mjs"))
+        .current_dir(browser_dir())
+        .env("BASE_URL", &app.base)
+        .env("ADMIN_EMAIL", ADMIN_EMAIL)
+        .env("ADMIN_PASSWORD", ADMIN_PASSWORD)
+        .env("SCREENSHOT_DIR", &shots)
+        .env("CHROMIUM_PATH", &chromium)
+        .stdin(Stdio::null())
+        .kill_on_drop(true)
+        .output();
+    let out = tokio::time::timeout(RUN_TIMEOUT, run)
+        .await
+        .expect("coordinators.mjs did not finish within 5 minutes")
+        .expect("run node tests/browser/coordinators.mjs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "coordinators.mjs failed ({}):\n{stdout}\n{}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    println!("{stdout}");
+}

@@ -37,7 +37,7 @@ const FIELD_LABELS = {
   email: 'E-postadress',
   areas: 'Ansvarsområden',
   roles: 'Roller',
-  userId: 'Kopplat konto',
+  userId: 'Kopplad till ett konto',
   verifiedAt: 'Kontrollerad',
   verifiedBy: 'Kontrollerad av',
   kind: 'Typ',
@@ -50,6 +50,16 @@ const FIELD_LABELS = {
   role: 'Roll',
   active: 'Aktiv',
 };
+
+/** How one field of a snapshot reads: ids as yes/no, instants (ms) as Swedish times. */
+function fieldValue(key, value) {
+  if (key === 'userId') return value == null ? 'Nej' : 'Ja';
+  if (key === 'verifiedAt' && typeof value === 'number') return formatDateTime(new Date(value).toISOString());
+  return shown(value);
+}
+
+/** Snapshot fields that only repeat another one, or are internal numbers. */
+const HIDDEN_FIELDS = new Set(['organisationId', 'verifiedBy']);
 
 function shown(value) {
   if (value === null || value === undefined || value === '') return '–';
@@ -70,9 +80,12 @@ function diff(entry) {
   if (isRedacted(entry.before) || isRedacted(entry.after)) {
     return h('p', { class: 'muted' }, 'Uppgifterna är borttagna ur loggen eftersom användaren har raderats.');
   }
-  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+  if (entry.action === 'verify') {
+    return h('p', null, `Förra kontrollen: ${before.verifiedAt ? fieldValue('verifiedAt', before.verifiedAt) : 'aldrig'}.`);
+  }
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => !HIDDEN_FIELDS.has(k));
   if (keys.length === 0) return null;
-  const rows = keys.map((key) => ({ key, before: shown(before[key]), after: shown(after[key]) }));
+  const rows = keys.map((key) => ({ key, before: fieldValue(key, before[key]), after: fieldValue(key, after[key]) }));
   const changed = (r) => entry.before && entry.after && r.before !== r.after;
   return dataTable({
     caption: { text: 'Före och efter', hidden: true },
@@ -87,7 +100,25 @@ function diff(entry) {
 }
 
 function entryName(entry) {
-  return entry.after?.name ?? entry.before?.name ?? entry.after?.displayName ?? entry.before?.displayName ?? null;
+  return entry.after?.name ?? entry.before?.name ?? entry.after?.displayName ?? entry.before?.displayName ?? entry.personName ?? null;
+}
+
+/**
+ * Rows whose snapshots carry no name (a verification stamps only the date) get the person's
+ * current name, asked for in one request (people that are gone stay unnamed).
+ */
+async function addNames(entries) {
+  const ids = [...new Set(entries.filter((e) => e.entity === 'PERSON' && e.entityId && !entryName(e)).map((e) => e.entityId))].slice(0, 50);
+  if (ids.length === 0) return entries;
+  const fields = ids.map((_, i) => `p${i}: person(id: $id${i}) { name }`).join(' ');
+  const vars = ids.map((_, i) => `$id${i}: ID!`).join(', ');
+  try {
+    const data = await gql(`query AuditNames(${vars}) { ${fields} }`, Object.fromEntries(ids.map((id, i) => [`id${i}`, id])));
+    const names = new Map(ids.map((id, i) => [id, data[`p${i}`]?.name ?? null]));
+    return entries.map((e) => (names.get(e.entityId) ? { ...e, personName: names.get(e.entityId) } : e));
+  } catch {
+    return entries; // names are a convenience; the rows are there without them
+  }
 }
 
 function entryItem(entry, filterLink) {
@@ -184,7 +215,7 @@ export default async function auditLogPage({ query, navigate }) {
   if (first.error) {
     replace(results, h('h2', { id: 'andringar' }, 'Ändringar'), notice(first.error.message, 'error'));
   } else {
-    const list = h('ol', { class: 'audit-list' }, first.auditLog.nodes.map((e) => entryItem(e, (id) => href({ person: id }))));
+    const list = h('ol', { class: 'audit-list' }, (await addNames(first.auditLog.nodes)).map((e) => entryItem(e, (id) => href({ person: id }))));
     const more = h('div', null);
     let cursor = first.auditLog.pageInfo.endCursor;
     const moreButton = () => {
@@ -193,7 +224,7 @@ export default async function auditLogPage({ query, navigate }) {
         button.disabled = true;
         try {
           const r = await gql(LOG, { filter, first: PAGE, after: cursor });
-          const items = r.auditLog.nodes.map((e) => entryItem(e, (id) => href({ person: id })));
+          const items = (await addNames(r.auditLog.nodes)).map((e) => entryItem(e, (id) => href({ person: id })));
           list.append(...items);
           cursor = r.auditLog.pageInfo.endCursor;
           replace(more, r.auditLog.pageInfo.hasNextPage ? moreButton() : null);

@@ -17,7 +17,7 @@ import * as session from '../session.js';
 const PAGE = 100;
 const THREAD_FIELDS = `id title kind status pinned locked hidden network { id slug name } author { displayName }
   tags { name slug } faq { summary promotedAt } acceptedAnswer { id } replyCount following
-  viewerCanReply viewerCanAccept viewerCanModerate`;
+  viewerCanReply viewerCanAccept viewerCanModerate updatedAt`;
 
 const EVENTS = `subscription ThreadEvents($threadId: ID!) { threadEvents(threadId: $threadId) {
   kind post { ${POST_FIELDS} } thread { ${THREAD_FIELDS} } } }`;
@@ -349,9 +349,11 @@ export default async function threadPage({ params, setTitle }) {
   }
 
   function onEvent({ threadEvents: e }) {
-    if (e.thread) {
-      const changed = e.thread.locked !== thread.locked || e.thread.viewerCanReply !== thread.viewerCanReply;
-      thread = { ...thread, ...e.thread };
+    // An event about an earlier change can arrive after a newer answer of my own: keep the newer.
+    const fresh = e.thread && !(e.thread.updatedAt < thread.updatedAt) ? e.thread : null;
+    if (fresh) {
+      const changed = fresh.locked !== thread.locked || fresh.viewerCanReply !== thread.viewerCanReply;
+      thread = { ...thread, ...fresh };
       drawHeader();
       moderation.draw(false);
       if (changed) drawReply();
@@ -385,6 +387,9 @@ export default async function threadPage({ params, setTitle }) {
       case 'POST_HIDDEN':
         // Moderators get the hidden post; others get none and do not know which it was.
         if (e.post) {
+          // My own hiding is already shown (with its message, which should stay).
+          const shown = posts.get(e.post.id);
+          if (shown && shown.hidden === e.post.hidden && shown.hiddenReason === e.post.hiddenReason) break;
           posts.set(e.post.id, e.post);
           drawPosts();
         } else reload();

@@ -90,7 +90,7 @@ export default async function verifyPage() {
                   label: 'Åtgärd',
                   cell: (p) => {
                     if (p.done) return h('span', { class: 'badge badge--ok' }, '✓ Kontrollerad i dag');
-                    const button = h('button', { type: 'button', class: 'button button--secondary button--small', 'data-person': p.id }, 'Kontrollerad', srOnly(`: ${p.name}`));
+                    const button = h('button', { type: 'button', class: 'button button--secondary button--small', 'data-person': p.id }, 'Kontrollerad', srOnly(` ${p.name}`));
                     button.addEventListener('click', async () => {
                       button.disabled = true;
                       try {

@@ -1,0 +1,716 @@
+// Browser tests of what the people who run the collaboration do in the web UI (#16): a
+// network's moderator moderates a thread (fäst, lås, flytta, byt rubrik och tillsynsområden,
+// dölj med bekräftelse, vanliga frågor) and plans a meeting (skapa med fel vid fältet, ändra,
+// koppla protokoll, ställ in); a manager keeps the phone book (kontrollera, ändringslogg,
+// enheter); an admin edits an organisation and erases a user; a member withdraws a post,
+// chooses the digest and sees the unread count in the header; and the rough edges of the
+// start page, unknown addresses, Telefonboken, the header search box and documents.
+//
+// Started by tests/api/browser.rs against a fresh server without demo content and with
+// SAMSYN_VERIFY_MONTHS=0 (every phone-book entry is due for checking at once); by hand:
+//   SAMSYN_DEMO=false SAMSYN_VERIFY_MONTHS=0 samsyn serve …
+//   BASE_URL=http://127.0.0.1:8080 ADMIN_EMAIL=… ADMIN_PASSWORD=… node coordinators.mjs
+// Every new page is checked with axe-core (WCAG 2.1 A and AA) at desktop and 390 px, for
+// sideways scrolling at 375 px and for console errors, and photographed into SCREENSHOT_DIR
+// (coord-*.png). Exits non-zero on any failure.
+
+import { createRequire } from 'node:module';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
+
+const BASE_URL = (process.env.BASE_URL ?? '').replace(/\/$/, '');
+const ADMIN_EMAIL = process.env.ADMIN_EMAIL;
+const ADMIN_PASSWORD = process.env.ADMIN_PASSWORD;
+const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR ?? path.resolve(here, '../../target/screenshots');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (!BASE_URL || !ADMIN_EMAIL || !ADMIN_PASSWORD) {
+  console.error('BASE_URL, ADMIN_EMAIL and ADMIN_PASSWORD must be set');
+  process.exit(2);
+}
+
+const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 390, height: 844 };
+const NARROWEST = 375;
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const TIMEOUT = 10_000;
+
+const axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+// ---- the runner (as in run.mjs): flows stop at their first failure, page checks collect ----
+
+let passed = 0;
+let failed = 0;
+const problems = [];
+const pagesChecked = [];
+
+function log(line) {
+  process.stdout.write(`${line}\n`);
+}
+
+class Abort extends Error {}
+
+async function step(name, fn) {
+  const started = Date.now();
+  try {
+    await fn();
+    passed += 1;
+    log(`ok - ${name} (${Date.now() - started} ms)`);
+  } catch (err) {
+    failed += 1;
+    log(`not ok - ${name}\n    ${String(err?.stack ?? err).split('\n').slice(0, 6).join('\n    ')}`);
+    throw new Abort(name);
+  }
+}
+
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+async function expectText(locator, expected) {
+  const first = locator.first();
+  await first.waitFor({ state: 'visible', timeout: TIMEOUT });
+  const matches = (text) => (expected instanceof RegExp ? expected.test(text) : text.includes(expected));
+  const deadline = Date.now() + TIMEOUT;
+  let text = '';
+  for (;;) {
+    text = (await first.innerText()).trim();
+    if (matches(text) || Date.now() > deadline) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  assert(matches(text), `expected ${expected} in "${text.slice(0, 400)}"`);
+}
+
+async function expectNoText(locator, unexpected) {
+  const text = (await locator.first().innerText()).trim();
+  assert(!text.includes(unexpected), `did not expect "${unexpected}" in "${text.slice(0, 400)}"`);
+}
+
+async function expectUrl(page, pathAndQuery) {
+  await page.waitForURL((url) => url.pathname + url.search === pathAndQuery, { timeout: TIMEOUT });
+}
+
+async function heading(page, expected) {
+  await page.waitForFunction(() => !document.querySelector('main')?.hasAttribute('aria-busy'), null, { timeout: TIMEOUT });
+  await expectText(page.locator('main h1'), expected);
+}
+
+async function focusedIsHeading(page) {
+  const tag = await page.evaluate(() => document.activeElement?.tagName);
+  assert(tag === 'H1', `focus should be on the page heading after navigation, was on ${tag}`);
+}
+
+function watch(page, label) {
+  const dialogs = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`${label}: console error: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`${label}: script error: ${err.message}`));
+  // Confirmations are accepted; their text is kept so a step can check what it said.
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    dialog.accept();
+  });
+  return dialogs;
+}
+
+async function runAxe(page) {
+  const loaded = await page.evaluate(() => typeof window.axe !== 'undefined');
+  if (!loaded) await page.evaluate(axeSource);
+  return page.evaluate(async (tags) => {
+    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')}: ${n.failureSummary?.replace(/\s+/g, ' ')}`),
+    }));
+  }, WCAG_TAGS);
+}
+
+async function checkPage(page, name) {
+  const original = page.viewportSize();
+  const found = [];
+  for (const [label, size] of [
+    ['desktop', DESKTOP],
+    ['phone', PHONE],
+  ]) {
+    await page.setViewportSize(size);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    for (const v of await runAxe(page)) {
+      found.push(`${name} (${label}): axe ${v.id} [${v.impact}] ${v.help}\n        ${v.nodes.join('\n        ')}`);
+    }
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `coord-${name}-${label}.png`), fullPage: true });
+  }
+  await page.setViewportSize({ width: NARROWEST, height: PHONE.height });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  if (overflow > 0) found.push(`${name}: scrolls sideways by ${overflow} px at ${NARROWEST} px width`);
+  await page.setViewportSize(original);
+  problems.push(...found);
+  pagesChecked.push(name);
+  log(`   checked ${name}: ${found.length === 0 ? '0 axe violations, no sideways scroll' : `${found.length} problem(s)`}`);
+}
+
+/** GraphQL with a context's cookies (the same session as its pages). */
+async function api(context, query, variables = {}) {
+  const response = await context.request.post(`${BASE_URL}/graphql`, { data: { query, variables } });
+  const body = await response.json();
+  return body;
+}
+
+async function must(context, query, variables, pick) {
+  const r = await api(context, query, variables);
+  const value = pick(r.data ?? {});
+  assert(value !== undefined && value !== null && !r.errors, `${query.slice(0, 60)}…: ${JSON.stringify(r.errors ?? r)}`);
+  return value;
+}
+
+async function loginUi(page, email, password, till = '/') {
+  await page.goto(`${BASE_URL}/logga-in${till === '/' ? '' : `?till=${encodeURIComponent(till)}`}`);
+  await page.getByLabel('E-postadress').fill(email);
+  await page.getByLabel('Lösenord').fill(password);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await page.waitForURL((url) => url.pathname + url.search === till, { timeout: TIMEOUT });
+  await page.waitForFunction(() => !document.querySelector('main')?.hasAttribute('aria-busy'), null, { timeout: TIMEOUT });
+}
+
+// ---- the run ----------------------------------------------------------------------------
+
+await mkdir(SCREENSHOT_DIR, { recursive: true });
+const profileDir = await mkdtemp(path.join(tmpdir(), 'samsyn-chromium-'));
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  headless: true,
+  env: { ...process.env, HOME: profileDir, XDG_CONFIG_HOME: profileDir, XDG_CACHE_HOME: profileDir },
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+log(`# Chromium ${browser.version()} against ${BASE_URL} (coordinators)`);
+
+const contextOptions = { viewport: DESKTOP, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' };
+const year = new Date().getFullYear() + 1;
+const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
+const suffix = Date.now().toString(36).slice(-4);
+
+const password = 'Samverkan-lösenord-123';
+const people = {
+  maja: { name: 'Maja Moderator', email: `maja.moderator.${suffix}@jonkoping.se`, org: 'jonkoping', role: 'MEMBER' },
+  erik: { name: 'Erik Eriksson', email: `erik.eriksson.${suffix}@eksjo.se`, org: 'eksjo', role: 'MEMBER' },
+  karin: { name: 'Karin Chef', email: `karin.chef.${suffix}@eksjo.se`, org: 'eksjo', role: 'MANAGER' },
+  sven: { name: 'Sven Slutat', email: `sven.slutat.${suffix}@eksjo.se`, org: 'eksjo', role: 'MEMBER' },
+};
+const netA = { name: `Massor och avfall ${suffix}`, slug: `massor-${suffix}` };
+const netB = { name: `Förorenade områden ${suffix}`, slug: `fororenade-${suffix}` };
+const tags = { massor: `Masshantering ${suffix}`, mifo: `MIFO ${suffix}` };
+const question = 'Får schaktmassor läggas på åkermark?';
+const newTitle = 'Schaktmassor på åkermark – anmälan eller inte?';
+const docTitle = `Protokoll nätverksträff massor ${suffix}`;
+let threadId = '';
+let threadPath = '';
+let svenId = '';
+
+try {
+  const admin = await browser.newContext(contextOptions);
+  const adminPage = await admin.newPage();
+  const adminDialogs = watch(adminPage, 'admin');
+  const contexts = {};
+
+  await step('setup: networks, tags, a moderator, a member, a manager, a question with answers, people and a document, through the API', async () => {
+    await loginUi(adminPage, ADMIN_EMAIL, ADMIN_PASSWORD);
+    for (const name of Object.values(tags)) {
+      await must(admin, 'mutation ($input: CreateTagInput!) { createTag(input: $input) { tag { id } } }', { input: { name, synonyms: [] } }, (d) => d.createTag?.tag?.id);
+    }
+    const createNet = 'mutation ($input: CreateNetworkInput!) { createNetwork(input: $input) { network { id } } }';
+    netA.id = await must(admin, createNet, { input: { name: netA.name, slug: netA.slug, description: 'Schaktmassor, anläggningsändamål och återvinning av avfall.' } }, (d) => d.createNetwork?.network?.id);
+    netB.id = await must(admin, createNet, { input: { name: netB.name, slug: netB.slug, description: 'MIFO, efterbehandling och ansvarsutredning.' } }, (d) => d.createNetwork?.network?.id);
+    const orgs = (await api(admin, '{ organisations { id slug } }')).data.organisations;
+    for (const p of Object.values(people)) {
+      const org = orgs.find((o) => o.slug === p.org);
+      p.id = await must(admin, 'mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }', {
+        input: { email: p.email, displayName: p.name, organisationId: org.id, role: p.role, password },
+      }, (d) => d.createUser?.id);
+    }
+    svenId = people.sven.id;
+    const setMember = 'mutation ($input: SetNetworkMemberInput!) { setNetworkMember(input: $input) { network { id } } }';
+    for (const [net, user, role] of [[netA, people.maja, 'MODERATOR'], [netB, people.maja, 'MODERATOR'], [netA, people.erik, 'MEMBER'], [netA, people.sven, 'MEMBER']]) {
+      await must(admin, setMember, { input: { networkId: net.id, userId: user.id, role } }, (d) => d.setNetworkMember?.network?.id);
+    }
+    for (const key of ['maja', 'erik', 'sven', 'karin']) {
+      contexts[key] = await browser.newContext(contextOptions);
+      await must(contexts[key], 'mutation ($input: LoginInput!) { login(input: $input) { user { id } } }', { input: { email: people[key].email, password } }, (d) => d.login?.user?.id);
+    }
+    const created = await must(contexts.erik, 'mutation ($input: CreateThreadInput!) { createThread(input: $input) { thread { id } } }', {
+      input: { networkId: netA.id, kind: 'QUESTION', title: question, body: 'En lantbrukare vill ta emot schaktmassor från ett vägbygge. Krävs anmälan?', tags: [tags.massor] },
+    }, (d) => d.createThread?.thread?.id);
+    threadId = created;
+    threadPath = `/forum/trad/${encodeURIComponent(threadId)}`;
+    const reply = 'mutation ($input: CreatePostInput!) { createPost(input: $input) { post { id } } }';
+    const answer = await must(contexts.maja, reply, { input: { threadId, body: 'Ja, oftast: återvinning av avfall för anläggningsändamål, 29 kap. 35 § MPF.' } }, (d) => d.createPost?.post?.id);
+    await must(contexts.erik, 'mutation ($input: AcceptAnswerInput!) { acceptAnswer(input: $input) { thread { status } } }', { input: { threadId, postId: answer } }, (d) => d.acceptAnswer?.thread?.status);
+    await must(contexts.sven, reply, { input: { threadId, body: 'Vi i Eksjö gör likadant.' } }, (d) => d.createPost?.post?.id);
+    await must(contexts.erik, reply, { input: { threadId, body: 'Köp billiga massor hos min svåger, ring 070-000 00 00!' } }, (d) => d.createPost?.post?.id);
+    await must(contexts.erik, reply, { input: { threadId, body: 'Tack, då skickar vi ett föreläggande direkt.' } }, (d) => d.createPost?.post?.id);
+    const upsert = 'mutation ($input: UpsertPersonInput!) { upsertPerson(input: $input) { person { id } } }';
+    for (const input of [
+      { name: 'Anna Ek', title: 'Miljöinspektör', organisationId: 'eksjo', email: `anna.ek.${suffix}@eksjo.se` },
+      { name: 'Bo Ek', title: 'Miljöinspektör', organisationId: 'eksjo' },
+      { name: 'Cecilia Ek', title: 'Hälsoskyddsinspektör', organisationId: 'eksjo' },
+      { name: people.sven.name, title: 'Miljöinspektör', organisationId: 'eksjo', email: people.sven.email, userId: people.sven.id },
+    ]) {
+      await must(admin, upsert, { input }, (d) => d.upsertPerson?.person?.id);
+    }
+    await must(admin, 'mutation ($input: CreateDocumentInput!) { createDocument(input: $input) { document { id } } }', {
+      input: {
+        title: docTitle,
+        summary: 'Minnesanteckningar från nätverksträffen.',
+        body: `# ${docTitle}\n\n## Att göra\n\n- ☐ Skicka ut vägledningen om massor\n- ☐ Boka nästa träff\n`,
+        kind: 'PROTOKOLL',
+        networkId: netA.id,
+        publish: true,
+      },
+    }, (d) => d.createDocument?.document?.id);
+  });
+
+  // ---- the moderator -------------------------------------------------------------------
+  const maja = contexts.maja;
+  const majaPage = await maja.newPage();
+  const majaDialogs = watch(majaPage, 'moderator');
+
+  await step('moderator: the thread page offers "Moderera"; pin and unpin, with the badge and the live region', async () => {
+    await majaPage.goto(`${BASE_URL}${threadPath}`);
+    await heading(majaPage, question);
+    await majaPage.getByRole('link', { name: 'Moderera' }).click();
+    const panel = majaPage.getByRole('region', { name: 'Moderera tråden' });
+    assert(await majaPage.locator('#moderera-rubrik').evaluate((el) => el === document.activeElement), '"Moderera" moves focus to the panel');
+    await panel.getByRole('button', { name: 'Fäst tråden' }).click();
+    await expectText(panel.locator('.notice--success'), 'Tråden är fäst');
+    await expectText(majaPage.locator('main .thread-item__badges').first(), 'Fäst');
+    await expectText(majaPage.locator('#live'), 'Tråden är fäst');
+    await checkPage(majaPage, 'trad-moderera');
+    await panel.getByRole('button', { name: 'Lossa tråden' }).click();
+    await expectText(panel.locator('.notice--success'), 'inte längre fäst');
+    await panel.getByRole('button', { name: 'Fäst tråden' }).click();
+    await expectText(panel.locator('.notice--success'), 'Tråden är fäst');
+  });
+
+  await step('moderator: lock the thread (after a confirmation); the member cannot reply; then unlock', async () => {
+    const panel = majaPage.getByRole('region', { name: 'Moderera tråden' });
+    await panel.getByRole('button', { name: 'Lås tråden' }).click();
+    await expectText(panel.locator('.notice--success'), 'Tråden är låst');
+    assert(majaDialogs.some((m) => m.startsWith('Låsa tråden?')), 'locking asks first');
+    await expectText(majaPage.locator('main .thread-item__badges').first(), 'Låst');
+    const erikPage = await contexts.erik.newPage();
+    watch(erikPage, 'member');
+    await erikPage.goto(`${BASE_URL}${threadPath}`);
+    await heading(erikPage, question);
+    await expectText(erikPage.getByRole('region', { name: 'Svara' }), 'Tråden är låst');
+    assert((await erikPage.getByRole('region', { name: 'Moderera tråden' }).count()) === 0, 'a member gets no moderation panel');
+    await erikPage.close();
+    await panel.getByRole('button', { name: 'Lås upp tråden' }).click();
+    await expectText(panel.locator('.notice--success'), 'upplåst');
+  });
+
+  await step('moderator: change the title and tillsynsområden', async () => {
+    const panel = majaPage.getByRole('region', { name: 'Moderera tråden' });
+    await panel.getByLabel('Rubrik', { exact: true }).fill(newTitle);
+    await panel.getByLabel(tags.mifo, { exact: true }).check();
+    await panel.getByRole('button', { name: 'Spara rubrik och tillsynsområden' }).click();
+    await expectText(panel.locator('.notice--success'), 'Rubriken och tillsynsområdena är sparade.');
+    await expectText(majaPage.locator('main h1'), newTitle);
+    await expectText(majaPage.locator('main .thread-item__badges').first(), tags.mifo);
+  });
+
+  await step('moderator: hide a post after a confirmation that says the author is not told; the author no longer sees it', async () => {
+    const spam = majaPage.locator('.post-list .post', { hasText: 'billiga massor' });
+    await spam.getByRole('button', { name: /^Dölj/ }).click();
+    await expectText(spam.locator('.post__status .notice--success'), 'är dolt');
+    await expectText(spam.locator('.post__badges'), `Dolt av ${people.maja.name}`);
+    const asked = majaDialogs.find((m) => m.startsWith('Dölja'));
+    assert(asked && asked.includes('papperskorg') && asked.includes(`inget meddelande till ${people.erik.name}`), `the confirmation says what happens: ${asked}`);
+    const erikPage = await contexts.erik.newPage();
+    watch(erikPage, 'member');
+    await erikPage.goto(`${BASE_URL}${threadPath}`);
+    await heading(erikPage, newTitle);
+    await expectText(erikPage.locator('.post-list'), 'föreläggande');
+    await expectNoText(erikPage.locator('.post-list'), 'billiga massor');
+    await erikPage.close();
+  });
+
+  await step('moderator: the network\'s papperskorg lists the hidden post and restores it', async () => {
+    await majaPage.goto(`${BASE_URL}/forum/${netA.slug}/papperskorg`);
+    await heading(majaPage, `Papperskorg i ${netA.name}`);
+    const item = majaPage.locator('main .thread-item', { hasText: 'billiga massor' });
+    await expectText(item, `Dolt av ${people.maja.name}`);
+    await checkPage(majaPage, 'natverk-papperskorg');
+    await item.getByRole('button', { name: /^Återställ/ }).click();
+    await heading(majaPage, `Papperskorg i ${netA.name}`);
+    await expectText(majaPage.locator('main .notice--success'), 'är återställt');
+    await expectText(majaPage.locator('main .empty'), 'Papperskorgen är tom');
+    // Hidden again for the rest of the run.
+    await majaPage.goto(`${BASE_URL}${threadPath}`);
+    await heading(majaPage, newTitle);
+    await majaPage.locator('.post-list .post', { hasText: 'billiga massor' }).getByRole('button', { name: /^Dölj/ }).click();
+    await expectText(majaPage.locator('.post-list .post', { hasText: 'billiga massor' }).locator('.post__badges'), 'Dolt av');
+  });
+
+  await step('moderator: move the thread to another network after a confirmation', async () => {
+    const panel = majaPage.getByRole('region', { name: 'Moderera tråden' });
+    await panel.getByLabel('Nytt nätverk').selectOption({ label: netB.name });
+    await panel.getByRole('button', { name: 'Flytta tråden' }).click();
+    await expectText(panel.locator('.notice--success'), `Tråden är flyttad till ${netB.name}.`);
+    assert(majaDialogs.some((m) => m.startsWith(`Flytta tråden till ${netB.name}?`)), 'moving asks first');
+    await expectText(majaPage.locator('main .breadcrumb'), netB.name);
+    await majaPage.goto(`${BASE_URL}/forum/${netB.slug}`);
+    await heading(majaPage, netB.name);
+    await expectText(majaPage.getByRole('region', { name: 'Anslagstavlan' }), newTitle);
+  });
+
+  await step('moderator: a too short FAQ summary is named at its field; then the question is in Vanliga frågor', async () => {
+    await majaPage.goto(`${BASE_URL}${threadPath}`);
+    await heading(majaPage, newTitle);
+    const panel = majaPage.getByRole('region', { name: 'Moderera tråden' });
+    await panel.getByLabel('Sammanfattning av svaret').fill('Ja.');
+    await panel.getByRole('button', { name: 'Lägg till bland vanliga frågor' }).click();
+    await expectText(panel.locator('.field--invalid .field__error'), 'minst 10 tecken');
+    assert((await panel.getByLabel('Sammanfattning av svaret').getAttribute('aria-invalid')) === 'true', 'the field is marked invalid');
+    await panel.getByLabel('Sammanfattning av svaret').fill('Oftast krävs en anmälan om återvinning av avfall för anläggningsändamål.');
+    await panel.getByRole('button', { name: 'Lägg till bland vanliga frågor' }).click();
+    await expectText(panel.locator('.notice--success'), 'tillagd bland vanliga frågor');
+    await expectText(majaPage.locator('main .notice--info'), 'Vanlig fråga');
+    await majaPage.goto(`${BASE_URL}/forum/${netB.slug}/vanliga-fragor`);
+    await heading(majaPage, `Vanliga frågor i ${netB.name}`);
+    await expectText(majaPage.locator('.faq-list'), newTitle);
+    await expectText(majaPage.locator('.faq-list'), 'anläggningsändamål');
+    await checkPage(majaPage, 'vanliga-fragor-moderator');
+  });
+
+  // ---- the member ------------------------------------------------------------------------
+  const erik = contexts.erik;
+  const erikPage = await erik.newPage();
+  const erikDialogs = watch(erikPage, 'member');
+
+  await step('member: the header shows unread notifications; Aviseringar marks them read and the count goes', async () => {
+    await erikPage.goto(`${BASE_URL}/`);
+    await heading(erikPage, `Välkommen, ${people.erik.name}`);
+    const count = erikPage.locator('.site-account__notifications .site-account__count');
+    await expectText(count, /^\d+/);
+    await expectText(count, 'olästa aviseringar');
+    await erikPage.locator('.site-account__notifications').click();
+    await expectUrl(erikPage, '/aviseringar');
+    await heading(erikPage, 'Aviseringar');
+    await focusedIsHeading(erikPage);
+    await expectText(erikPage.locator('.notification-list'), `${people.maja.name} svarade i`);
+    await checkPage(erikPage, 'aviseringar');
+    await erikPage.getByRole('button', { name: 'Markera alla som lästa' }).click();
+    await expectText(erikPage.locator('main .notice--success'), 'Alla aviseringar är markerade som lästa.');
+    await erikPage.waitForFunction(() => document.querySelector('.site-account__notifications .site-account__count')?.hidden === true, null, { timeout: TIMEOUT });
+  });
+
+  await step('member: withdraw my own reply after a confirmation; it is gone and the live region says so', async () => {
+    await erikPage.goto(`${BASE_URL}${threadPath}`);
+    await heading(erikPage, newTitle);
+    const mine = erikPage.locator('.post-list .post', { hasText: 'föreläggande direkt' });
+    assert((await erikPage.locator('.post-list .post', { hasText: 'Vi i Eksjö' }).getByRole('button', { name: /^Dra tillbaka/ }).count()) === 0, 'no "Dra tillbaka" on others\' posts');
+    await mine.getByRole('button', { name: /^Dra tillbaka/ }).click();
+    assert(erikDialogs.some((m) => m.startsWith('Dra tillbaka ditt inlägg?')), 'withdrawing asks first');
+    await expectText(erikPage.locator('#live'), 'Ditt inlägg är tillbakadraget.');
+    await erikPage.waitForFunction(() => ![...document.querySelectorAll('.post-list .post')].some((p) => p.textContent.includes('föreläggande direkt')), null, { timeout: TIMEOUT });
+  });
+
+  await step('member: the e-mail digest is chosen in the profile and survives a reload', async () => {
+    await erikPage.goto(`${BASE_URL}/profil`);
+    await heading(erikPage, 'Mina uppgifter');
+    const section = erikPage.getByRole('region', { name: 'Aviseringar med e-post' });
+    assert(await section.getByLabel('Dagligen').isChecked(), 'daily is the default');
+    await section.getByLabel('Aldrig').check();
+    await expectText(section.locator('[aria-live]'), 'Sparat: du får inga aviseringar med e-post.');
+    await checkPage(erikPage, 'profil-aviseringar');
+    await erikPage.reload();
+    await heading(erikPage, 'Mina uppgifter');
+    assert(await erikPage.getByRole('region', { name: 'Aviseringar med e-post' }).getByLabel('Aldrig').isChecked(), 'the choice is kept');
+  });
+
+  // ---- meetings ---------------------------------------------------------------------------
+  let meetingPath = '';
+  await step('organiser: a new meeting from the network page; the server\'s error is shown at its field', async () => {
+    await majaPage.goto(`${BASE_URL}/forum/${netA.slug}`);
+    await heading(majaPage, netA.name);
+    await majaPage.getByRole('link', { name: 'Ny träff' }).click();
+    await expectUrl(majaPage, `/traffar/ny?natverk=${netA.slug}`);
+    await heading(majaPage, 'Ny träff');
+    await focusedIsHeading(majaPage);
+    assert((await majaPage.getByLabel('Vems träff').locator('option:checked').innerText()) === netA.name, 'the network is chosen from the address');
+    await majaPage.getByLabel('Rubrik', { exact: true }).fill('Nätverksträff massor i maj');
+    await majaPage.getByLabel('Beskrivning').fill('**Program:** lägesbild, vägledningen om massor, fika.');
+    await majaPage.getByLabel('Börjar', { exact: true }).fill(`${year}-05-12T09:00`);
+    await majaPage.getByLabel('Slutar', { exact: true }).fill(`${year}-05-12T08:00`);
+    await majaPage.getByLabel('Plats', { exact: true }).fill('Stadshuset, Vetlanda');
+    await majaPage.getByRole('button', { name: 'Skapa träffen' }).click();
+    const ends = majaPage.getByLabel('Slutar', { exact: true });
+    await majaPage.waitForFunction(() => document.querySelector('input[name=endsAt]')?.getAttribute('aria-invalid') === 'true', null, { timeout: TIMEOUT });
+    await expectText(majaPage.locator('.field--invalid .field__error'), 'Träffen måste sluta efter att den börjar.');
+    assert(await ends.evaluate((el) => el === document.activeElement), 'focus goes to the field in error');
+    await checkPage(majaPage, 'ny-traff-fel');
+    await ends.fill(`${year}-05-12T15:30`);
+    await majaPage.getByLabel('Antal platser (valfritt)').fill('40');
+    await majaPage.getByRole('button', { name: 'Skapa träffen' }).click();
+    await heading(majaPage, 'Nätverksträff massor i maj');
+    await expectText(majaPage.locator('main .notice--success'), 'är skapad');
+    meetingPath = new URL(majaPage.url()).pathname;
+    assert(/^\/traffar\/[\w-]+$/.test(meetingPath), `a readable meeting address: ${meetingPath}`);
+    await expectText(majaPage.locator('.facts'), 'kl. 09:00–15:30');
+    await expectText(majaPage.locator('.facts'), netA.name);
+  });
+
+  await step('organiser: edit the meeting; the address survives a reload', async () => {
+    await majaPage.getByRole('region', { name: 'För arrangören' }).getByRole('link', { name: 'Redigera träffen' }).click();
+    await expectUrl(majaPage, `${meetingPath}/redigera`);
+    await heading(majaPage, 'Redigera Nätverksträff massor i maj');
+    await majaPage.reload();
+    await heading(majaPage, 'Redigera Nätverksträff massor i maj');
+    assert((await majaPage.getByLabel('Börjar', { exact: true }).inputValue()) === `${year}-05-12T09:00`, 'the start is filled in in Swedish time');
+    await checkPage(majaPage, 'redigera-traff');
+    await majaPage.getByLabel('Plats', { exact: true }).fill('Rådhuset, Eksjö');
+    await majaPage.getByRole('button', { name: 'Spara ändringarna' }).click();
+    await heading(majaPage, 'Nätverksträff massor i maj');
+    await expectText(majaPage.locator('main .notice--success'), 'Ändringarna är sparade.');
+    await expectText(majaPage.locator('.facts'), 'Rådhuset, Eksjö');
+  });
+
+  await step('organiser: link the minutes from handläggarstöd, see the participants list and CSV, unlink', async () => {
+    const docs = majaPage.getByRole('region', { name: 'Protokoll och presentationer' });
+    await expectText(docs, 'Inga dokument är kopplade');
+    await docs.getByLabel('Dokument ur handläggarstödet').selectOption({ label: `${docTitle} (protokoll)` });
+    await docs.getByRole('button', { name: 'Koppla till träffen' }).click();
+    await expectText(docs.locator('.notice--success'), 'är kopplat till träffen');
+    await expectText(docs.locator('.meeting-documents'), docTitle);
+    await checkPage(majaPage, 'traff-arrangor');
+    const csv = await majaPage.getByRole('link', { name: 'Deltagarna som CSV' }).getAttribute('href');
+    assert(/^\/meetings\/[^/]+\/participants\.csv$/.test(csv), `the CSV link: ${csv}`);
+    const file = await majaPage.request.get(`${BASE_URL}${csv}`);
+    assert(file.ok(), `the participants CSV downloads (${file.status()})`);
+    await majaPage.getByRole('link', { name: 'Deltagarlistan', exact: true }).click();
+    assert(await majaPage.locator('#deltagare').evaluate((el) => el === document.activeElement), '"Deltagarlistan" moves focus to the list');
+    // A member reads the linked minutes from the meeting page.
+    const erikMeeting = await erik.newPage();
+    watch(erikMeeting, 'member');
+    await erikMeeting.goto(`${BASE_URL}${meetingPath}`);
+    await heading(erikMeeting, 'Nätverksträff massor i maj');
+    await expectText(erikMeeting.getByRole('region', { name: 'Protokoll och presentationer' }), docTitle);
+    assert((await erikMeeting.getByRole('region', { name: 'För arrangören' }).count()) === 0, 'a member gets no organiser tools');
+    await erikMeeting.close();
+    await docs.getByRole('button', { name: /^Ta bort kopplingen/ }).click();
+    await expectText(docs.locator('.notice--success'), 'inte längre kopplat');
+  });
+
+  await step('organiser: cancel the meeting after a confirmation', async () => {
+    await majaPage.getByRole('button', { name: 'Ställ in träffen' }).click();
+    assert(majaDialogs.some((m) => m.startsWith('Ställa in Nätverksträff massor i maj?')), 'cancelling asks first');
+    await expectText(majaPage.getByRole('region', { name: 'För arrangören' }).locator('.notice--success'), 'Träffen är inställd.');
+    await expectText(majaPage.locator('main .notice--error'), 'Träffen är inställd.');
+    assert((await majaPage.getByRole('button', { name: 'Ställ in träffen' }).count()) === 0, 'a cancelled meeting cannot be cancelled again');
+  });
+
+  // ---- the manager -----------------------------------------------------------------------
+  const karin = contexts.karin;
+  const karinPage = await karin.newPage();
+  const karinDialogs = watch(karinPage, 'manager');
+
+  await step('manager: the start page does not say "inget oläst" above unread networks', async () => {
+    await karinPage.goto(`${BASE_URL}/`);
+    await heading(karinPage, `Välkommen, ${people.karin.name}`);
+    const forum = karinPage.getByRole('region', { name: 'I dina nätverk' });
+    await expectText(forum, 'Oläst i öppna nätverk du inte är med i');
+    await expectNoText(forum, 'Inget oläst');
+    await checkPage(karinPage, 'start-utan-natverk');
+  });
+
+  await step('manager: Telefonboken has "Vem handlägger …?" above the list and the manager\'s own links', async () => {
+    await karinPage.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Telefonboken' }).click();
+    await heading(karinPage, 'Telefonboken');
+    const before = await karinPage.evaluate(() => {
+      const who = document.getElementById('vem-handlagger');
+      const list = document.getElementById('resultat');
+      return Boolean(who && list && who.compareDocumentPosition(list) & Node.DOCUMENT_POSITION_FOLLOWING);
+    });
+    assert(before, '"Vem handlägger …?" comes before the people');
+    await karinPage.getByRole('navigation', { name: 'Telefonboken' }).getByRole('link', { name: 'Att kontrollera' }).click();
+    await expectUrl(karinPage, '/telefonboken/kontroll');
+  });
+
+  await step('manager: verify one due entry with "Kontrollerad", then all the others', async () => {
+    await heading(karinPage, 'Att kontrollera');
+    await focusedIsHeading(karinPage);
+    const table = karinPage.locator('main table');
+    for (const name of ['Anna Ek', 'Bo Ek', 'Cecilia Ek', people.sven.name]) await expectText(table, name);
+    await checkPage(karinPage, 'att-kontrollera');
+    await karinPage.getByRole('button', { name: 'Kontrollerad Anna Ek' }).click();
+    await expectText(karinPage.locator('tr', { hasText: 'Anna Ek' }), 'Kontrollerad i dag');
+    await expectText(karinPage.locator('#live'), 'Anna Ek är markerad som kontrollerad i dag.');
+    await karinPage.getByRole('button', { name: /^Alla \d+ är kontrollerade$/ }).click();
+    assert(karinDialogs.some((m) => m.startsWith('Markera alla')), 'all at once asks first');
+    await expectText(karinPage.locator('main .notice--success'), 'poster är markerade som kontrollerade i dag');
+    assert((await karinPage.locator('main table button', { hasText: 'Kontrollerad' }).count()) === 0, 'no row is left to verify');
+    // The server runs with SAMSYN_VERIFY_MONTHS=0 (so new entries are due at once), which
+    // also makes them due again right away: after a reload they show who checked them today.
+    await karinPage.reload();
+    await heading(karinPage, 'Att kontrollera');
+    await expectText(karinPage.locator('tr', { hasText: 'Cecilia Ek' }), `av ${people.karin.name}`);
+  });
+
+  await step('manager: the audit log shows who did what, before and after, and filters by what and when in the address', async () => {
+    await karinPage.getByRole('navigation', { name: 'Telefonboken' }).getByRole('link', { name: 'Ändringslogg' }).click();
+    await heading(karinPage, 'Ändringslogg');
+    const log = karinPage.locator('.audit-list');
+    await expectText(log, `Kontrollerad: person`);
+    await expectText(log, `av ${people.karin.name}`);
+    await karinPage.getByLabel('Vad').selectOption('PERSON');
+    await karinPage.getByLabel('Från och med').fill(today);
+    await karinPage.getByLabel('Till och med').fill(today);
+    await karinPage.getByRole('button', { name: 'Visa' }).click();
+    await expectUrl(karinPage, `/telefonboken/logg?vad=PERSON&fran=${today}&till=${today}`);
+    await karinPage.reload();
+    await heading(karinPage, 'Ändringslogg');
+    assert((await karinPage.getByLabel('Vad').inputValue()) === 'PERSON', 'the filter survives a reload');
+    const created = karinPage.locator('.audit-entry', { hasText: 'Skapad: person Bo Ek' });
+    await expectText(created, `av`);
+    await expectText(created.locator('table'), 'Miljöinspektör');
+    await expectText(created.locator('table'), 'Fanns inte');
+    await checkPage(karinPage, 'andringslogg');
+    await created.getByRole('link', { name: 'Bara ändringar av Bo Ek' }).click();
+    await heading(karinPage, 'Ändringslogg');
+    await expectText(karinPage.locator('main form'), 'Visar bara ändringar av en person.');
+    const names = await karinPage.locator('.audit-entry__title').allInnerTexts();
+    assert(names.length >= 2 && names.every((n) => n.includes('Bo Ek')), `only Bo Ek's rows: ${names.join(' | ')}`);
+    await karinPage.goto(`${BASE_URL}/telefonboken/logg?vad=UNIT&fran=2001-01-01&till=2001-01-02`);
+    await heading(karinPage, 'Ändringslogg');
+    await expectText(karinPage.locator('main .empty'), 'Inga ändringar matchar filtret.');
+  });
+
+  await step('manager: create, rename and remove a unit of her organisation', async () => {
+    await karinPage.goto(`${BASE_URL}/telefonboken/enheter`);
+    await heading(karinPage, 'Enheter');
+    const section = karinPage.getByRole('region', { name: /^Enheter i Eksjö/ });
+    const create = section.getByRole('form', { name: 'Ny enhet' });
+    await create.getByLabel('Namn').fill('Miljökontoret');
+    await create.getByRole('button', { name: 'Lägg till enheten' }).click();
+    await expectText(section.locator('.notice--success'), 'Miljökontoret är tillagd.');
+    await checkPage(karinPage, 'enheter');
+    const edit = section.getByRole('form', { name: 'Ändra Miljökontoret' });
+    await edit.getByLabel('Namn').fill('Miljö- och hälsoskyddskontoret');
+    await edit.getByLabel('Typ').selectOption('FORVALTNING');
+    await edit.getByRole('button', { name: 'Spara' }).click();
+    await expectText(section.locator('.notice--success'), 'Miljökontoret heter nu Miljö- och hälsoskyddskontoret.');
+    await expectText(section.locator('.unit-list'), 'Förvaltning');
+    await karinPage.reload();
+    await heading(karinPage, 'Enheter');
+    const renamed = karinPage.getByRole('form', { name: 'Ändra Miljö- och hälsoskyddskontoret' });
+    await renamed.getByRole('button', { name: /^Ta bort/ }).click();
+    assert(karinDialogs.some((m) => m.startsWith('Ta bort Miljö- och hälsoskyddskontoret?')), 'removing asks first');
+    await expectText(karinPage.locator('main .notice--success'), 'är borttagen');
+    await expectText(karinPage.locator('main .empty'), 'inga enheter');
+  });
+
+  await step('manager: the header search box forgets the query on other pages', async () => {
+    await karinPage.getByLabel('Sök i Samsyn').fill('schaktmassor');
+    await karinPage.getByLabel('Sök i Samsyn').press('Enter');
+    await expectUrl(karinPage, '/sok?q=schaktmassor');
+    await heading(karinPage, 'Sök');
+    assert((await karinPage.getByLabel('Sök i Samsyn').inputValue()) === 'schaktmassor', 'the search page shows its query');
+    await karinPage.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Forum' }).click();
+    await heading(karinPage, 'Forum');
+    assert((await karinPage.getByLabel('Sök i Samsyn').inputValue()) === '', 'the box is empty on an unrelated page');
+    await karinPage.goBack();
+    await heading(karinPage, 'Sök');
+    assert((await karinPage.getByLabel('Sök i Samsyn').inputValue()) === 'schaktmassor', 'and back on the search page it shows the query again');
+  });
+
+  // ---- the admin ---------------------------------------------------------------------------
+  await step('admin: an organisation\'s details are edited on its own page', async () => {
+    await adminPage.goto(`${BASE_URL}/admin/organisationer`);
+    await heading(adminPage, 'Organisationer');
+    await adminPage.getByRole('link', { name: 'Eksjö kommun' }).click();
+    await expectUrl(adminPage, '/admin/organisationer/eksjo');
+    await heading(adminPage, 'Eksjö kommun');
+    await adminPage.getByLabel('Växel').fill('0381-360 00');
+    await adminPage.getByLabel('Besöksadress').fill('Stadshuset, Eksjö');
+    await adminPage.getByRole('button', { name: 'Spara ändringarna' }).click();
+    await expectText(adminPage.locator('main .notice--success'), 'Ändringarna för Eksjö kommun är sparade.');
+    await adminPage.reload();
+    await heading(adminPage, 'Eksjö kommun');
+    assert((await adminPage.getByLabel('Besöksadress').inputValue()) === 'Stadshuset, Eksjö', 'saved');
+    await checkPage(adminPage, 'admin-organisation');
+  });
+
+  await step('admin: erase a user after a confirmation that says what happens; the posts show "Tidigare användare"', async () => {
+    await adminPage.goto(`${BASE_URL}/admin/anvandare/${encodeURIComponent(svenId)}`);
+    await heading(adminPage, `Redigera ${people.sven.name}`);
+    await adminPage.getByRole('button', { name: 'Radera användaren …' }).click();
+    const confirm = adminPage.locator('#radera-bekrafta');
+    await expectText(confirm, 'Tidigare användare');
+    await expectText(confirm, 'post i telefonboken tas bort');
+    assert(await adminPage.locator('#radera-rubrik').evaluate((el) => el === document.activeElement), 'focus moves to the confirmation');
+    await checkPage(adminPage, 'radera-anvandare');
+    await confirm.getByRole('button', { name: `Ja, radera ${people.sven.name}` }).click();
+    await expectUrl(adminPage, '/admin/anvandare');
+    await expectText(adminPage.locator('main .notice--success'), `${people.sven.name} är raderad.`);
+    await expectText(adminPage.locator('main .notice--success'), 'Posten i telefonboken är borttagen.');
+    await adminPage.goto(`${BASE_URL}${threadPath}`);
+    await heading(adminPage, newTitle);
+    await expectText(adminPage.locator('.post-list .post', { hasText: 'Vi i Eksjö' }), 'Tidigare användare');
+    const gone = await api(admin, 'query ($f: PersonFilterInput) { people(filter: $f) { totalCount } }', { f: { text: people.sven.name } });
+    assert(gone.data?.people?.totalCount === 0, `the phone-book entry is gone: ${JSON.stringify(gone)}`);
+  });
+
+  // ---- rough edges -------------------------------------------------------------------------
+  await step('a garbled thread address shows "Sidan finns inte"', async () => {
+    await adminPage.goto(`${BASE_URL}/forum/trad/skr%C3%A4p`);
+    await heading(adminPage, 'Sidan finns inte');
+    assert((await adminPage.getByRole('button', { name: 'Försök igen' }).count()) === 0, 'no "Försök igen" for an address that leads nowhere');
+    await adminPage.goto(`${BASE_URL}/traffar/skr%C3%A4p`);
+    await heading(adminPage, 'Sidan finns inte');
+  });
+
+  await step('a document does not repeat its title as a heading, and a checklist has one marker per item', async () => {
+    await adminPage.goto(`${BASE_URL}/handlaggarstod`);
+    await heading(adminPage, 'Handläggarstöd');
+    await adminPage.getByRole('link', { name: docTitle }).click();
+    await heading(adminPage, docTitle);
+    const titles = await adminPage.locator('main h1, main h2, main h3').allInnerTexts();
+    assert(titles.filter((t) => t.trim() === docTitle).length === 1, `the title once: ${titles.join(' | ')}`);
+    const markers = await adminPage.locator('article.prose li').first().evaluate((li) => ({
+      list: getComputedStyle(li.parentElement).listStyleType,
+      text: li.textContent.trim(),
+    }));
+    assert(markers.list === 'none' && markers.text.startsWith('☐'), `a ☐ item without a bullet: ${JSON.stringify(markers)}`);
+    await checkPage(adminPage, 'dokument-checklista');
+  });
+
+  for (const c of Object.values(contexts)) await c.close();
+  await admin.close();
+} catch (err) {
+  if (!(err instanceof Abort)) {
+    failed += 1;
+    log(`not ok - unexpected error\n    ${err?.stack ?? err}`);
+  }
+} finally {
+  await browser.close();
+  await rm(profileDir, { recursive: true, force: true });
+}
+
+if (problems.length > 0) {
+  failed += 1;
+  log(`not ok - page checks found ${problems.length} problem(s):`);
+  for (const p of problems) log(`    ${p}`);
+} else {
+  passed += 1;
+  log(`ok - ${pagesChecked.length} pages checked with axe-core (${WCAG_TAGS.join(', ')}): 0 violations, no console errors, no sideways scroll at ${NARROWEST} px`);
+}
+log(`# screenshots in ${SCREENSHOT_DIR} (coord-*.png)`);
+log(`# coordinators: ${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);
