@@ -564,6 +564,9 @@ try {
   });
 
   await step('manager: the audit log shows who did what, before and after, and filters by what and when in the address', async () => {
+    // A change of title by the manager, to be shown side by side.
+    const bo = (await api(karin, '{ people(filter: { text: "Bo Ek" }) { nodes { id } } }')).data.people.nodes[0].id;
+    await must(karin, 'mutation ($input: UpsertPersonInput!) { upsertPerson(input: $input) { person { id } } }', { input: { id: bo, title: 'Miljö- och hälsoskyddsinspektör' } }, (d) => d.upsertPerson?.person?.id);
     await karinPage.getByRole('navigation', { name: 'Telefonboken' }).getByRole('link', { name: 'Ändringslogg' }).click();
     await heading(karinPage, 'Ändringslogg');
     const log = karinPage.locator('.audit-list');
@@ -577,6 +580,11 @@ try {
     await karinPage.reload();
     await heading(karinPage, 'Ändringslogg');
     assert((await karinPage.getByLabel('Vad').inputValue()) === 'PERSON', 'the filter survives a reload');
+    const changed = karinPage.locator('.audit-entry', { hasText: 'Ändrad: person Bo Ek' });
+    await expectText(changed, `av ${people.karin.name}`);
+    const row = changed.locator('table tr', { hasText: 'Befattning' });
+    assert((await row.locator('td').allInnerTexts()).join(' | ') === 'Miljöinspektör | Miljö- och hälsoskyddsinspektör', 'before and after side by side');
+    await expectText(changed.locator('summary'), 'Oförändrade fält');
     const created = karinPage.locator('.audit-entry', { hasText: 'Skapad: person Bo Ek' });
     await expectText(created, `av`);
     await expectText(created.locator('table'), 'Miljöinspektör');

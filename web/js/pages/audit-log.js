@@ -53,7 +53,7 @@ const FIELD_LABELS = {
 
 /** How one field of a snapshot reads: ids as yes/no, instants (ms) as Swedish times. */
 function fieldValue(key, value) {
-  if (key === 'userId') return value == null ? 'Nej' : 'Ja';
+  if (key === 'userId') return value == null ? '–' : 'Ja';
   if (key === 'verifiedAt' && typeof value === 'number') return formatDateTime(new Date(value).toISOString());
   return shown(value);
 }
@@ -73,7 +73,10 @@ function isRedacted(snapshot) {
   return snapshot && typeof snapshot === 'object' && snapshot.redacted === true;
 }
 
-/** The entry before and after, field by field; the changed rows are marked. */
+/**
+ * The entry before and after, side by side: for a change, the changed fields (marked), with
+ * the unchanged ones folded away below; for a new or removed entry, the fields it had.
+ */
 function diff(entry) {
   const before = entry.before && typeof entry.before === 'object' ? entry.before : {};
   const after = entry.after && typeof entry.after === 'object' ? entry.after : {};
@@ -84,19 +87,31 @@ function diff(entry) {
     return h('p', null, `Förra kontrollen: ${before.verifiedAt ? fieldValue('verifiedAt', before.verifiedAt) : 'aldrig'}.`);
   }
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => !HIDDEN_FIELDS.has(k));
-  if (keys.length === 0) return null;
-  const rows = keys.map((key) => ({ key, before: fieldValue(key, before[key]), after: fieldValue(key, after[key]) }));
-  const changed = (r) => entry.before && entry.after && r.before !== r.after;
-  return dataTable({
-    caption: { text: 'Före och efter', hidden: true },
-    empty: '',
-    rows,
-    columns: [
-      { label: 'Fält', cell: (r) => [FIELD_LABELS[r.key] ?? r.key, changed(r) ? h('span', { class: 'badge badge--warn audit-diff__mark' }, 'ändrat') : null] },
-      { label: 'Före', class: 'cell--wrap', cell: (r) => (entry.before ? r.before : 'Fanns inte') },
-      { label: 'Efter', class: 'cell--wrap', cell: (r) => (entry.after ? r.after : 'Borttagen') },
-    ],
-  });
+  const rows = keys
+    .map((key) => ({ key, before: fieldValue(key, before[key]), after: fieldValue(key, after[key]) }))
+    .filter((r) => r.before !== '–' || r.after !== '–');
+  if (rows.length === 0) return null;
+  const both = Boolean(entry.before && entry.after);
+  const table = (list, caption) =>
+    dataTable({
+      caption: { text: caption, hidden: true },
+      empty: '',
+      rows: list,
+      columns: [
+        { label: 'Fält', cell: (r) => FIELD_LABELS[r.key] ?? r.key },
+        { label: 'Före', class: 'cell--wrap', cell: (r) => (entry.before ? r.before : 'Fanns inte') },
+        { label: 'Efter', class: 'cell--wrap', cell: (r) => (entry.after ? r.after : 'Borttagen') },
+      ],
+    });
+  if (!both) return table(rows, 'Före och efter');
+  const changed = rows.filter((r) => r.before !== r.after);
+  const same = rows.filter((r) => r.before === r.after);
+  return [
+    changed.length ? table(changed, 'Ändrade fält, före och efter') : h('p', { class: 'muted' }, 'Inga fält ändrades.'),
+    same.length
+      ? h('details', { class: 'audit-entry__same' }, h('summary', null, `Oförändrade fält (${same.length})`), table(same, 'Oförändrade fält'))
+      : null,
+  ];
 }
 
 function entryName(entry) {

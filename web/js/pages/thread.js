@@ -348,15 +348,37 @@ export default async function threadPage({ params, setTitle }) {
     }, 1000);
   }
 
+  function applyThread(t) {
+    // An answer about an earlier change can arrive after a newer one of my own: keep the newer.
+    if (t.updatedAt && t.updatedAt < thread.updatedAt) return;
+    const changed = t.locked !== undefined && (t.locked !== thread.locked || t.viewerCanReply !== thread.viewerCanReply);
+    thread = { ...thread, ...t };
+    drawHeader();
+    moderation.draw(false);
+    if (changed) drawReply();
+  }
+
+  // The thread an event carries is not trusted for what is loaded in batches (tags, network):
+  // a subscription may answer those from what it loaded for an earlier event. So a change of
+  // the thread itself (title, tags, fäst, lås, flytt, vanliga frågor) asks for the thread again.
+  let refreshTimer = null;
+  function refreshThread() {
+    window.clearTimeout(refreshTimer);
+    refreshTimer = window.setTimeout(async () => {
+      try {
+        const r = await gql(`query ThreadHeader($id: ID!) { thread(id: $id) { ${THREAD_FIELDS} } }`, { id: thread.id });
+        if (r.thread && root.isConnected) applyThread(r.thread);
+      } catch {
+        // The next event or a reload shows it.
+      }
+    }, 100);
+  }
+
   function onEvent({ threadEvents: e }) {
-    // An event about an earlier change can arrive after a newer answer of my own: keep the newer.
-    const fresh = e.thread && !(e.thread.updatedAt < thread.updatedAt) ? e.thread : null;
-    if (fresh) {
-      const changed = fresh.locked !== thread.locked || fresh.viewerCanReply !== thread.viewerCanReply;
-      thread = { ...thread, ...fresh };
-      drawHeader();
-      moderation.draw(false);
-      if (changed) drawReply();
+    if (e.kind === 'THREAD_UPDATED') refreshThread();
+    else if (e.thread) {
+      const { status, locked, viewerCanReply, viewerCanAccept, replyCount, updatedAt } = e.thread;
+      applyThread({ status, locked, viewerCanReply, viewerCanAccept, replyCount, updatedAt });
     }
     switch (e.kind) {
       case 'POST_CREATED': {
