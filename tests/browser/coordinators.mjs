@@ -525,7 +525,7 @@ try {
     await karinPage.goto(`${BASE_URL}/`);
     await heading(karinPage, `Välkommen, ${people.karin.name}`);
     const forum = karinPage.getByRole('region', { name: 'I dina nätverk' });
-    await expectText(forum, 'Oläst i öppna nätverk du inte är med i');
+    await expectText(forum, 'Oläst i nätverk du inte är med i');
     await expectNoText(forum, 'Inget oläst');
     await checkPage(karinPage, 'start-utan-natverk');
   });
@@ -549,8 +549,12 @@ try {
     const table = karinPage.locator('main table');
     for (const name of ['Anna Ek', 'Bo Ek', 'Cecilia Ek', people.sven.name]) await expectText(table, name);
     await checkPage(karinPage, 'att-kontrollera');
-    await karinPage.getByRole('button', { name: 'Kontrollerad Anna Ek' }).click();
+    // By keyboard: Enter on the row's button; focus goes on to the next row's button.
+    await karinPage.getByRole('button', { name: 'Kontrollerad Anna Ek' }).focus();
+    await karinPage.keyboard.press('Enter');
     await expectText(karinPage.locator('tr', { hasText: 'Anna Ek' }), 'Kontrollerad i dag');
+    const focused = await karinPage.evaluate(() => document.activeElement?.textContent);
+    assert(focused === 'Kontrollerad Bo Ek', `focus moves to the next row: ${focused}`);
     await expectText(karinPage.locator('#live'), 'Anna Ek är markerad som kontrollerad i dag.');
     await karinPage.getByRole('button', { name: /^Alla \d+ är kontrollerade$/ }).click();
     assert(karinDialogs.some((m) => m.startsWith('Markera alla')), 'all at once asks first');
@@ -592,9 +596,19 @@ try {
     await checkPage(karinPage, 'andringslogg');
     await created.getByRole('link', { name: 'Bara ändringar av Bo Ek' }).click();
     await heading(karinPage, 'Ändringslogg');
-    await expectText(karinPage.locator('main form'), 'Visar bara ändringar av en person.');
+    await expectText(karinPage.locator('main form'), 'Visar bara ändringar av Bo Ek.');
+    assert((await karinPage.getByLabel('Om vem').inputValue()) === 'Bo Ek', 'the person is named in the filter');
     const names = await karinPage.locator('.audit-entry__title').allInnerTexts();
     assert(names.length >= 2 && names.every((n) => n.includes('Bo Ek')), `only Bo Ek's rows: ${names.join(' | ')}`);
+    // "Om vem" by name: an unknown name is named at the field, a known one filters.
+    await karinPage.getByLabel('Om vem').fill('Doris Okänd');
+    await karinPage.getByRole('button', { name: 'Visa' }).click();
+    await expectText(karinPage.locator('.field--invalid .field__error'), 'Ingen i telefonboken heter ”Doris Okänd”.');
+    await karinPage.getByLabel('Om vem').fill('Cecilia Ek');
+    await karinPage.getByRole('button', { name: 'Visa' }).click();
+    await expectText(karinPage.locator('main form'), 'Visar bara ändringar av Cecilia Ek.');
+    const cecilia = await karinPage.locator('.audit-entry__title').allInnerTexts();
+    assert(cecilia.length >= 2 && cecilia.every((n) => n.includes('Cecilia Ek')), `only Cecilia Ek's rows: ${cecilia.join(' | ')}`);
     await karinPage.goto(`${BASE_URL}/telefonboken/logg?vad=UNIT&fran=2001-01-01&till=2001-01-02`);
     await heading(karinPage, 'Ändringslogg');
     await expectText(karinPage.locator('main .empty'), 'Inga ändringar matchar filtret.');

@@ -1,11 +1,11 @@
 // Ändringslogg (/telefonboken/logg?vad=…&fran=…&till=…&organisation=…&person=…): the phone
-// book's audit trail, newest first — everything for admins, their own organisation's rows for
+// book's audit trail about whom (a person, looked up by name), what and when, newest first — everything for admins, their own organisation's rows for
 // managers (the server decides). The filters live in the address; each row shows who did what
 // and when, with the entry before and after side by side and the changed fields marked.
 
 import { ApiError, gql } from '../api.js';
 import { announce, h, notice, replace } from '../dom.js';
-import { selectField, textField } from '../forms.js';
+import { selectField, showErrors, textField } from '../forms.js';
 import { endOfDay, formatDateTime } from '../format.js';
 import { canManagePhoneBook, loadOrganisations, phoneBookNav } from '../people.js';
 import * as session from '../session.js';
@@ -185,18 +185,24 @@ export default async function auditLogPage({ query, navigate }) {
     const s = q.toString();
     return `/telefonboken/logg${s ? `?${s}` : ''}`;
   };
-  const [organisations, first] = await Promise.all([
+  const [organisations, first, about] = await Promise.all([
     admin ? loadOrganisations() : Promise.resolve([]),
     gql(LOG, { filter, first: PAGE }).catch((err) => {
       // A person or organisation in the address that does not exist: a filter problem.
       if (err instanceof ApiError && (err.code === 'BAD_INPUT' || err.code === 'NOT_FOUND')) return { error: err };
       throw err;
     }),
+    params.person
+      ? gql('query AuditPerson($id: ID!) { person(id: $id) { name } }', { id: params.person })
+          .then((d) => d.person?.name ?? null)
+          .catch(() => null)
+      : Promise.resolve(null),
   ]);
 
   const filterForm = h(
     'form',
     { class: 'form search-form', role: 'search', 'aria-label': 'Filtrera ändringsloggen', novalidate: true },
+    h('div', { class: 'form__errors' }),
     h(
       'div',
       { class: 'search-form__fields' },
@@ -205,6 +211,13 @@ export default async function auditLogPage({ query, navigate }) {
         label: 'Vad',
         value: params.vad,
         options: [{ value: '', label: 'Allt' }, ...Object.entries(ENTITY_PLURAL).map(([value, label]) => ({ value, label }))],
+      }),
+      textField({
+        name: 'vem',
+        label: 'Om vem',
+        value: about ?? '',
+        autocomplete: 'off',
+        hint: 'En person i telefonboken, med namn.',
       }),
       textField({ name: 'fran', label: 'Från och med', type: 'date', value: params.fran }),
       textField({ name: 'till', label: 'Till och med', type: 'date', value: params.till }),
@@ -217,13 +230,37 @@ export default async function auditLogPage({ query, navigate }) {
           })
         : null,
     ),
-    params.person ? h('p', null, 'Visar bara ändringar av en person. ', h('a', { href: href({ person: '' }) }, 'Visa alla')) : null,
+    params.person ? h('p', null, `Visar bara ändringar av ${about ?? 'en person som inte finns kvar i telefonboken'}. `, h('a', { href: href({ person: '' }) }, 'Visa alla')) : null,
     h('div', { class: 'form__actions' }, h('button', { type: 'submit', class: 'button' }, 'Visa'), h('a', { href: '/telefonboken/logg', class: 'button button--secondary' }, 'Rensa')),
   );
-  filterForm.addEventListener('submit', (event) => {
+  filterForm.addEventListener('submit', async (event) => {
     event.preventDefault();
     const el = filterForm.elements;
-    navigate(href({ vad: el.vad.value, fran: el.fran.value, till: el.till.value, organisation: el.organisation?.value ?? '' }));
+    const next = { vad: el.vad.value, fran: el.fran.value, till: el.till.value, organisation: el.organisation?.value ?? '' };
+    const who = el.vem.value.trim();
+    // The log filters on a person's id: the name typed is looked up in the phone book.
+    if (!who) next.person = '';
+    else if (who !== about) {
+      try {
+        const r = await gql('query AuditWho($text: String) { people(filter: { text: $text }, first: 10) { nodes { id name organisation { name } } } }', { text: who });
+        const found = r.people.nodes;
+        const exact = found.filter((p) => p.name.toLocaleLowerCase('sv') === who.toLocaleLowerCase('sv'));
+        const pick = exact.length === 1 ? exact[0] : found.length === 1 ? found[0] : null;
+        if (!pick) {
+          const message = found.length === 0
+            ? `Ingen i telefonboken heter ”${who}”.`
+            : `Flera personer matchar ”${who}”: ${found.map((p) => `${p.name} (${p.organisation.name})`).join(', ')}. Skriv hela namnet.`;
+          showErrors(filterForm, [{ field: 'vem', message }]);
+          return;
+        }
+        next.person = pick.id;
+      } catch (err) {
+        if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') return;
+        showErrors(filterForm, [{ field: null, message: err.message }]);
+        return;
+      }
+    }
+    navigate(href(next));
   });
 
   const results = h('section', { 'aria-labelledby': 'andringar' });

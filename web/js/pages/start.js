@@ -40,7 +40,7 @@ function forumNews(threads, networks) {
     h('h3', { id: 'i-dina-natverk' }, 'I dina nätverk'),
     lead,
     unreadMine.length ? perNetwork('Olästa trådar per nätverk: ', unreadMine) : null,
-    unreadOther.length ? perNetwork('Oläst i öppna nätverk du inte är med i: ', unreadOther) : null,
+    unreadOther.length ? perNetwork('Oläst i nätverk du inte är med i: ', unreadOther) : null,
     h('p', null, h('a', { href: '/forum' }, 'Till forumet')),
   );
 }
