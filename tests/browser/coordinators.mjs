@@ -435,6 +435,22 @@ try {
     assert(await erikPage.getByRole('region', { name: 'Aviseringar med e-post' }).getByLabel('Aldrig').isChecked(), 'the choice is kept');
   });
 
+  await step('member: the coordinators\' pages say in Swedish that they are not for a member', async () => {
+    for (const [address, text] of [
+      ['/telefonboken/kontroll', 'chefer och administratörer'],
+      ['/telefonboken/logg', 'chefer och administratörer'],
+      ['/telefonboken/enheter', 'chefer och administratörer'],
+      ['/traffar/ny', 'moderatorer'],
+      [`/forum/${netA.slug}/papperskorg`, 'moderatorer'],
+      ['/admin/organisationer/eksjo', 'administratörer'],
+    ]) {
+      await erikPage.goto(`${BASE_URL}${address}`);
+      await heading(erikPage, 'Du har inte behörighet');
+      await expectText(erikPage.locator('main'), text);
+    }
+    await checkPage(erikPage, 'ingen-behorighet');
+  });
+
   // ---- meetings ---------------------------------------------------------------------------
   let meetingPath = '';
   await step('organiser: a new meeting from the network page; the server\'s error is shown at its field', async () => {

@@ -13,7 +13,7 @@ export const KIND_LABELS = { QUESTION: 'Fråga', DISCUSSION: 'Diskussion', ANNOU
 export const KIND_PARAMS = { fraga: 'QUESTION', diskussion: 'DISCUSSION', anslag: 'ANNOUNCEMENT' };
 export const STATUS_PARAMS = { obesvarad: 'OPEN', besvarad: 'ANSWERED' };
 
-export const THREAD_LIST_FIELDS = `id kind title status pinned locked replyCount unreadCount lastActivityAt createdAt
+export const THREAD_LIST_FIELDS = `id kind title status pinned locked hidden replyCount unreadCount lastActivityAt createdAt
   author { displayName } tags { name slug } network { slug name }`;
 
 export const POST_FIELDS = `id body bodyHtml isFirst isAccepted hidden hiddenReason createdAt editedAt
@@ -48,13 +48,14 @@ export function statusBadge(t) {
   return t.status === 'ANSWERED' ? badge('Besvarad', 'ok') : badge('Obesvarad', 'warn');
 }
 
-/** The badges of a thread: fäst, kind, besvarad/obesvarad, låst. */
+/** The badges of a thread: fäst, kind, besvarad/obesvarad, låst, dold (moderators see those). */
 export function threadBadges(t) {
   return [
     t.pinned ? badge('Fäst', 'info') : null,
     badge(KIND_LABELS[t.kind] ?? t.kind, 'kind'),
     statusBadge(t),
     t.locked ? badge('Låst', 'off') : null,
+    t.hidden ? badge('Dold', 'off') : null,
   ].filter(Boolean);
 }
 
