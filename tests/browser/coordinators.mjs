@@ -12,17 +12,35 @@
 //   BASE_URL=http://127.0.0.1:8080 ADMIN_EMAIL=… ADMIN_PASSWORD=… node coordinators.mjs
 // Every new page is checked with axe-core (WCAG 2.1 A and AA) at desktop and 390 px, for
 // sideways scrolling at 375 px and for console errors, and photographed into SCREENSHOT_DIR
-// (coord-*.png). Exits non-zero on any failure.
+// (coord-*.png); the runner and the page check are lib.mjs's, shared with run.mjs. Exits
+// non-zero on any failure. It is one file of some 650 lines because it is one story told in
+// order: each role's steps work on what the earlier ones made (the thread, the meeting, the
+// people), and splitting it would mean passing that state between files.
 
-import { createRequire } from 'node:module';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import {
+  Abort,
+  DESKTOP,
+  TIMEOUT,
+  assert,
+  checkPage,
+  configure,
+  expectText,
+  expectUrl,
+  focusedIsHeading,
+  heading,
+  log,
+  results,
+  step,
+  summarise,
+  watchConsole,
+} from './lib.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const require = createRequire(import.meta.url);
 
 const BASE_URL = (process.env.BASE_URL ?? '').replace(/\/$/, '');
 const ADMIN_EMAIL = process.env.ADMIN_EMAIL;
@@ -34,127 +52,20 @@ if (!BASE_URL || !ADMIN_EMAIL || !ADMIN_PASSWORD) {
   process.exit(2);
 }
 
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 390, height: 844 };
-const NARROWEST = 375;
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-const TIMEOUT = 10_000;
-
-const axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-// ---- the runner (as in run.mjs): flows stop at their first failure, page checks collect ----
-
-let passed = 0;
-let failed = 0;
-const problems = [];
-const pagesChecked = [];
-
-function log(line) {
-  process.stdout.write(`${line}\n`);
-}
-
-class Abort extends Error {}
-
-async function step(name, fn) {
-  const started = Date.now();
-  try {
-    await fn();
-    passed += 1;
-    log(`ok - ${name} (${Date.now() - started} ms)`);
-  } catch (err) {
-    failed += 1;
-    log(`not ok - ${name}\n    ${String(err?.stack ?? err).split('\n').slice(0, 6).join('\n    ')}`);
-    throw new Abort(name);
-  }
-}
-
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
-
-async function expectText(locator, expected) {
-  const first = locator.first();
-  await first.waitFor({ state: 'visible', timeout: TIMEOUT });
-  const matches = (text) => (expected instanceof RegExp ? expected.test(text) : text.includes(expected));
-  const deadline = Date.now() + TIMEOUT;
-  let text = '';
-  for (;;) {
-    text = (await first.innerText()).trim();
-    if (matches(text) || Date.now() > deadline) break;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  assert(matches(text), `expected ${expected} in "${text.slice(0, 400)}"`);
-}
-
 async function expectNoText(locator, unexpected) {
   const text = (await locator.first().innerText()).trim();
   assert(!text.includes(unexpected), `did not expect "${unexpected}" in "${text.slice(0, 400)}"`);
 }
 
-async function expectUrl(page, pathAndQuery) {
-  await page.waitForURL((url) => url.pathname + url.search === pathAndQuery, { timeout: TIMEOUT });
-}
-
-async function heading(page, expected) {
-  await page.waitForFunction(() => !document.querySelector('main')?.hasAttribute('aria-busy'), null, { timeout: TIMEOUT });
-  await expectText(page.locator('main h1'), expected);
-}
-
-async function focusedIsHeading(page) {
-  const tag = await page.evaluate(() => document.activeElement?.tagName);
-  assert(tag === 'H1', `focus should be on the page heading after navigation, was on ${tag}`);
-}
-
+/** Console errors fail the run (lib.mjs); confirmations are accepted and their text kept. */
 function watch(page, label) {
   const dialogs = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`${label}: console error: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => problems.push(`${label}: script error: ${err.message}`));
-  // Confirmations are accepted; their text is kept so a step can check what it said.
+  watchConsole(page, label);
   page.on('dialog', (dialog) => {
     dialogs.push(dialog.message());
     dialog.accept();
   });
   return dialogs;
-}
-
-async function runAxe(page) {
-  const loaded = await page.evaluate(() => typeof window.axe !== 'undefined');
-  if (!loaded) await page.evaluate(axeSource);
-  return page.evaluate(async (tags) => {
-    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')}: ${n.failureSummary?.replace(/\s+/g, ' ')}`),
-    }));
-  }, WCAG_TAGS);
-}
-
-async function checkPage(page, name) {
-  const original = page.viewportSize();
-  const found = [];
-  for (const [label, size] of [
-    ['desktop', DESKTOP],
-    ['phone', PHONE],
-  ]) {
-    await page.setViewportSize(size);
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-    for (const v of await runAxe(page)) {
-      found.push(`${name} (${label}): axe ${v.id} [${v.impact}] ${v.help}\n        ${v.nodes.join('\n        ')}`);
-    }
-    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `coord-${name}-${label}.png`), fullPage: true });
-  }
-  await page.setViewportSize({ width: NARROWEST, height: PHONE.height });
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  if (overflow > 0) found.push(`${name}: scrolls sideways by ${overflow} px at ${NARROWEST} px width`);
-  await page.setViewportSize(original);
-  problems.push(...found);
-  pagesChecked.push(name);
-  log(`   checked ${name}: ${found.length === 0 ? '0 axe violations, no sideways scroll' : `${found.length} problem(s)`}`);
 }
 
 /** GraphQL with a context's cookies (the same session as its pages). */
@@ -183,6 +94,7 @@ async function loginUi(page, email, password, till = '/') {
 // ---- the run ----------------------------------------------------------------------------
 
 await mkdir(SCREENSHOT_DIR, { recursive: true });
+configure({ dir: SCREENSHOT_DIR, prefix: 'coord-' });
 const profileDir = await mkdtemp(path.join(tmpdir(), 'samsyn-chromium-'));
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
@@ -733,7 +645,7 @@ try {
   await admin.close();
 } catch (err) {
   if (!(err instanceof Abort)) {
-    failed += 1;
+    results.failed += 1;
     log(`not ok - unexpected error\n    ${err?.stack ?? err}`);
   }
 } finally {
@@ -741,14 +653,6 @@ try {
   await rm(profileDir, { recursive: true, force: true });
 }
 
-if (problems.length > 0) {
-  failed += 1;
-  log(`not ok - page checks found ${problems.length} problem(s):`);
-  for (const p of problems) log(`    ${p}`);
-} else {
-  passed += 1;
-  log(`ok - ${pagesChecked.length} pages checked with axe-core (${WCAG_TAGS.join(', ')}): 0 violations, no console errors, no sideways scroll at ${NARROWEST} px`);
-}
+const done = summarise('coordinators');
 log(`# screenshots in ${SCREENSHOT_DIR} (coord-*.png)`);
-log(`# coordinators: ${passed} passed, ${failed} failed`);
-process.exit(failed > 0 ? 1 : 0);
+process.exit(done());

@@ -6,15 +6,31 @@
 // for horizontal scrolling at 375 px, and for console errors (a CSP violation is one); each
 // is photographed at 1280×800 and 390×844 into SCREENSHOT_DIR. Exits non-zero on failure.
 
-import { createRequire } from 'node:module';
 import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import {
+  Abort,
+  DESKTOP,
+  PHONE,
+  TIMEOUT,
+  assert,
+  checkPage,
+  configure,
+  expectText,
+  expectUrl,
+  focusedIsHeading,
+  heading,
+  log,
+  results,
+  step,
+  summarise,
+  watchConsole,
+} from './lib.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const require = createRequire(import.meta.url);
 
 const BASE_URL = (process.env.BASE_URL ?? '').replace(/\/$/, '');
 const ADMIN_EMAIL = process.env.ADMIN_EMAIL;
@@ -24,133 +40,6 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (!BASE_URL || !ADMIN_EMAIL || !ADMIN_PASSWORD) {
   console.error('BASE_URL, ADMIN_EMAIL and ADMIN_PASSWORD must be set');
   process.exit(2);
-}
-
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 390, height: 844 };
-const NARROWEST = 375;
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-const TIMEOUT = 10_000;
-
-const axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-// ---- a tiny runner: flows stop at their first failure; page checks collect every problem ----
-
-let passed = 0;
-let failed = 0;
-const problems = [];
-const pagesChecked = [];
-
-function log(line) {
-  process.stdout.write(`${line}\n`);
-}
-
-class Abort extends Error {}
-
-async function step(name, fn) {
-  const started = Date.now();
-  try {
-    await fn();
-    passed += 1;
-    log(`ok - ${name} (${Date.now() - started} ms)`);
-  } catch (err) {
-    failed += 1;
-    log(`not ok - ${name}\n    ${String(err?.stack ?? err).split('\n').slice(0, 6).join('\n    ')}`);
-    throw new Abort(name);
-  }
-}
-
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
-
-/** Waits (up to TIMEOUT) until the first match is visible and contains `expected`. */
-async function expectText(locator, expected) {
-  const first = locator.first();
-  await first.waitFor({ state: 'visible', timeout: TIMEOUT });
-  const matches = (text) => (expected instanceof RegExp ? expected.test(text) : text.includes(expected));
-  const deadline = Date.now() + TIMEOUT;
-  let text = '';
-  for (;;) {
-    text = (await first.innerText()).trim();
-    if (matches(text) || Date.now() > deadline) break;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  assert(matches(text), `expected ${expected} in "${text}"`);
-}
-
-async function expectUrl(page, pathAndQuery) {
-  await page.waitForURL((url) => url.pathname + url.search === pathAndQuery, { timeout: TIMEOUT });
-}
-
-/** Waits until the router has rendered a page whose <h1> matches. */
-async function heading(page, expected) {
-  const h1 = page.locator('main h1');
-  await page.waitForFunction(() => !document.querySelector('main')?.hasAttribute('aria-busy'), null, { timeout: TIMEOUT });
-  await expectText(h1, expected);
-}
-
-async function focusedIsHeading(page) {
-  const tag = await page.evaluate(() => document.activeElement?.tagName);
-  assert(tag === 'H1', `focus should be on the page heading after navigation, was on ${tag}`);
-}
-
-// ---- per-page checks --------------------------------------------------------------------
-
-function watchConsole(page, label) {
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`${label}: console error: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => problems.push(`${label}: script error: ${err.message}`));
-}
-
-async function runAxe(page) {
-  const loaded = await page.evaluate(() => typeof window.axe !== 'undefined');
-  // Evaluated through the DevTools protocol, which the page's CSP does not govern: the page
-  // itself keeps its strict policy during the test.
-  if (!loaded) await page.evaluate(axeSource);
-  return page.evaluate(async (tags) => {
-    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')}: ${n.failureSummary?.replace(/\s+/g, ' ')}`),
-    }));
-  }, WCAG_TAGS);
-}
-
-async function horizontalOverflow(page) {
-  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-}
-
-/**
- * axe-core at desktop and phone width, no horizontal scroll at 375 px, screenshots at both
- * widths. Problems are collected (the flow goes on) and fail the run at the end.
- */
-async function checkPage(page, name) {
-  const original = page.viewportSize();
-  const found = [];
-  for (const [label, size] of [
-    ['desktop', DESKTOP],
-    ['phone', PHONE],
-  ]) {
-    await page.setViewportSize(size);
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-    const violations = await runAxe(page);
-    for (const v of violations) {
-      found.push(`${name} (${label}): axe ${v.id} [${v.impact}] ${v.help}\n        ${v.nodes.join('\n        ')}`);
-    }
-    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-${label}.png`), fullPage: true });
-  }
-  await page.setViewportSize({ width: NARROWEST, height: PHONE.height });
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  const overflow = await horizontalOverflow(page);
-  if (overflow > 0) found.push(`${name}: scrolls sideways by ${overflow} px at ${NARROWEST} px width`);
-  await page.setViewportSize(original);
-  problems.push(...found);
-  pagesChecked.push(name);
-  log(`   checked ${name}: ${found.length === 0 ? '0 axe violations, no sideways scroll' : `${found.length} problem(s)`}`);
 }
 
 // ---- GraphQL from Node, for checks the UI cannot make (a token really works) ---------------
@@ -167,6 +56,7 @@ async function gqlWithToken(token, query) {
 // ---- the run ----------------------------------------------------------------------------
 
 await mkdir(SCREENSHOT_DIR, { recursive: true });
+configure({ dir: SCREENSHOT_DIR });
 for (const file of await readdir(SCREENSHOT_DIR)) {
   if (file.endsWith('.png')) await rm(path.join(SCREENSHOT_DIR, file)); // last run's pictures only
 }
@@ -1217,7 +1107,7 @@ try {
   });
 } catch (err) {
   if (!(err instanceof Abort)) {
-    failed += 1;
+    results.failed += 1;
     log(`not ok - unexpected error\n    ${err?.stack ?? err}`);
   }
 } finally {
@@ -1225,14 +1115,7 @@ try {
   await rm(profileDir, { recursive: true, force: true });
 }
 
-if (problems.length > 0) {
-  failed += 1;
-  log(`not ok - page checks found ${problems.length} problem(s):`);
-  for (const p of problems) log(`    ${p}`);
-} else {
-  passed += 1;
-  log(`ok - ${pagesChecked.length} pages checked with axe-core (${WCAG_TAGS.join(', ')}): 0 violations, no console errors, no sideways scroll at ${NARROWEST} px`);
-}
+const done = summarise('browser');
 if (searchTimings.length > 0) {
   const sorted = [...searchTimings].sort((a, b) => a - b);
   log(`# time to first rendered search results page: median ${sorted[Math.floor(sorted.length / 2)].toFixed(0)} ms over ${sorted.length} loads (min ${sorted[0].toFixed(0)}, max ${sorted[sorted.length - 1].toFixed(0)})`);
@@ -1242,5 +1125,4 @@ if (timings.length > 0) {
   log(`# time to first rendered start page: median ${sorted[Math.floor(sorted.length / 2)].toFixed(0)} ms over ${sorted.length} loads (min ${sorted[0].toFixed(0)}, max ${sorted[sorted.length - 1].toFixed(0)})`);
 }
 log(`# screenshots in ${SCREENSHOT_DIR}`);
-log(`# browser: ${passed} passed, ${failed} failed`);
-process.exit(failed > 0 ? 1 : 0);
+process.exit(done());
