@@ -14,14 +14,16 @@ function mutation(name, inputType, fields) {
   return `mutation ${name[0].toUpperCase()}${name.slice(1)}($input: ${inputType}!) { ${name}(input: $input) { thread { ${fields} } } }`;
 }
 
-let choices = null;
-/** The networks a thread can move to and the tillsynsområden, asked for once per page load. */
-async function loadChoices() {
-  choices ??= gql('query ModerationChoices { networks { id slug name } tags { id name } }').catch((err) => {
-    choices = null;
-    throw err;
-  });
-  return choices;
+/** The networks a thread can move to and the tillsynsområden, asked for once per thread page. */
+function choiceLoader() {
+  let choices = null;
+  return () => {
+    choices ??= gql('query ModerationChoices { networks { id slug name } tags { id name } }').catch((err) => {
+      choices = null;
+      throw err;
+    });
+    return choices;
+  };
 }
 
 /**
@@ -30,6 +32,7 @@ async function loadChoices() {
  * Returns { el, draw } — `draw()` after the thread changed some other way (a live event).
  */
 export function moderationPanel({ fields, getThread, onChanged }) {
+  const loadChoices = choiceLoader();
   const el = h('section', { class: 'panel moderation', 'aria-labelledby': 'moderera-rubrik' });
   const status = h('div', { class: 'moderation__status' });
 
