@@ -597,6 +597,23 @@ try {
     await checkPage(adminPage, 'admin-organisation');
   });
 
+  await step('admin: a meeting of the whole collaboration, from Träffar', async () => {
+    await adminPage.goto(`${BASE_URL}/traffar`);
+    await heading(adminPage, 'Träffar');
+    await adminPage.getByRole('link', { name: 'Ny träff' }).click();
+    await heading(adminPage, 'Ny träff');
+    assert((await adminPage.getByLabel('Vems träff').locator('option:checked').innerText()) === 'Hela samverkan', 'an admin starts with the whole collaboration');
+    await adminPage.getByLabel('Rubrik', { exact: true }).fill(`Miljöhandläggarträffen hösten ${year}`);
+    await adminPage.getByLabel('Börjar', { exact: true }).fill(`${year}-10-07T08:30`);
+    await adminPage.getByLabel('Slutar', { exact: true }).fill(`${year}-10-07T16:00`);
+    await adminPage.getByLabel('Länk till digitalt möte (valfritt)').fill('https://teams.example.se/mote/123');
+    await adminPage.getByLabel('Sista anmälningsdag (valfritt)').fill(`${year}-09-23T23:59`);
+    await adminPage.getByRole('button', { name: 'Skapa träffen' }).click();
+    await heading(adminPage, `Miljöhandläggarträffen hösten ${year}`);
+    await expectText(adminPage.locator('.facts'), 'Hela samverkan');
+    await expectText(adminPage.locator('.facts'), 'Länk till mötet');
+  });
+
   await step('admin: erase a user after a confirmation that says what happens; the posts show "Tidigare användare"', async () => {
     await adminPage.goto(`${BASE_URL}/admin/anvandare/${encodeURIComponent(svenId)}`);
     await heading(adminPage, `Redigera ${people.sven.name}`);
