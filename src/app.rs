@@ -38,8 +38,10 @@ pub async fn prepare(config: Config) -> AppResult<(AppState, Option<String>)> {
     // Before anything (the demo content, resumed extractions) starts reading attachments.
     crate::library::extraction::configure(&config);
     let oidc = crate::oidc::Providers::new(config.oidc_timeout());
+    let auth = crate::accounts::AuthCache::new(config.auth_cache_entries);
     let state = AppState {
         db,
+        auth,
         config: Arc::new(config),
         mailer,
         events: crate::events::EventBus::new(),

@@ -116,6 +116,15 @@ pub enum UserCommand {
         #[arg(long, env = "SAMSYN_NEW_USER_PASSWORD", hide_env_values = true)]
         password: String,
     },
+    /// Give a user a new password (e.g. a lost first admin's): ends the user's sessions.
+    ResetPassword {
+        /// The user's e-mail address.
+        email: String,
+        /// The new password (or set SAMSYN_NEW_USER_PASSWORD); generated and printed once
+        /// when absent.
+        #[arg(long, env = "SAMSYN_NEW_USER_PASSWORD", hide_env_values = true)]
+        password: Option<String>,
+    },
 }
 
 pub fn main() -> ExitCode {
@@ -163,7 +172,15 @@ pub fn main() -> ExitCode {
 }
 
 async fn run(cli: Cli) -> anyhow::Result<()> {
-    let config = cli.config;
+    let mut config = cli.config;
+    if config.public_url.trim().is_empty() {
+        // Links in invitations and e-mails lead where the server listens.
+        let bind = match &cli.command {
+            Command::Serve(args) => args.bind,
+            _ => std::net::SocketAddr::from(([127, 0, 0, 1], 8080)),
+        };
+        config.public_url = crate::config::public_url_for(bind);
+    }
     match cli.command {
         Command::Schema | Command::ExtractWorker { .. } => {
             unreachable!("handled before the runtime starts")
@@ -294,6 +311,27 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 user.email,
                 user.role.as_str()
             );
+            Ok(())
+        }
+        Command::User(UserCommand::ResetPassword { email, password }) => {
+            let db = crate::db::Db::connect(
+                config.database_url.as_deref(),
+                &config.data_dir,
+                config.db_max_connections,
+            )
+            .await?;
+            db.migrate().await?;
+            let generated = password.is_none();
+            let password = password
+                .unwrap_or_else(|| crate::accounts::secrets::new_secret("")[..20].to_string());
+            let name = users::reset_password(&db, &email, &password).await?;
+            if generated {
+                println!("Nytt lösenord för {name} ({email}): {password}");
+                println!("Det visas bara nu. Byt det efter inloggningen under Min profil.");
+            } else {
+                println!("Lösenordet för {name} ({email}) är bytt.");
+            }
+            println!("Användarens alla sessioner är avslutade.");
             Ok(())
         }
         Command::Import(ImportCommand::People {

@@ -1,8 +1,11 @@
 //! Several nodes on one PostgreSQL: the LISTEN/NOTIFY bridge that tells this node what
-//! the others did. It owns two channels and nothing else:
+//! the others did. It owns three channels and nothing else:
 //!
 //! - `samsyn_changes`: sent by [`crate::db::WriteTx::commit`] inside every transaction that
 //!   recorded a change; here it wakes this node's indexer at once instead of at its next poll.
+//! - `samsyn_writes`: sent by every write transaction; here it moves the write generation
+//!   ([`crate::db::Writes`]) that the session and response caches are checked against. While
+//!   this connection is down the generation counts as unknown and those caches are bypassed.
 //! - `samsyn_events`: live forum events ([`ForumEvent`], ids only, about 200 bytes of JSON,
 //!   far below NOTIFY's 8000-byte limit). This node forwards the events it publishes itself
 //!   and hands the other nodes' events to its own [`EventBus`], so a `threadEvents`
@@ -29,7 +32,7 @@ use sqlx::postgres::PgListener;
 use tokio::{sync::broadcast, task::JoinHandle};
 
 use crate::{
-    db::{Backend, CHANGES_CHANNEL},
+    db::{Backend, CHANGES_CHANNEL, WRITES_CHANNEL},
     events::{EventBus, ForumEvent},
     state::AppState,
 };
@@ -107,7 +110,7 @@ async fn forward(state: AppState, mut rx: broadcast::Receiver<ForumEvent>) {
     }
 }
 
-/// LISTENs on both channels for as long as the process runs, reconnecting with a growing
+/// LISTENs on the channels for as long as the process runs, reconnecting with a growing
 /// wait. Every (re)connect wakes the indexer, which catches up on whatever was missed.
 async fn listen(url: String, state: AppState) {
     let wake = state.db.changed();
@@ -125,24 +128,30 @@ async fn listen(url: String, state: AppState) {
         };
         tracing::info!("listening for other nodes' changes and events");
         crate::metrics::cluster_listening(true);
+        state.db.writes.set_complete(true);
         failures = 0;
         wake.notify_one();
         loop {
             match listener.try_recv().await {
                 Ok(Some(n)) => match n.channel() {
                     CHANGES_CHANNEL => wake.notify_one(),
+                    WRITES_CHANNEL => state.db.writes.bump(),
                     EVENTS_CHANNEL => receive_event(&state.events, n.payload()),
                     _ => {}
                 },
                 Ok(None) => {
-                    // The connection dropped; try_recv reconnects (and re-LISTENs) on its
-                    // next call. Notifications sent meanwhile are gone: catch up from the log.
+                    // The connection dropped. Notifications sent meanwhile are gone: the
+                    // indexer catches up from the log, and the caches stay bypassed until
+                    // a new connection listens (the outer loop makes it).
                     crate::metrics::cluster_listening(false);
+                    state.db.writes.set_complete(false);
                     tracing::warn!("LISTEN connection lost; reconnecting");
                     wake.notify_one();
+                    break;
                 }
                 Err(e) => {
                     crate::metrics::cluster_listening(false);
+                    state.db.writes.set_complete(false);
                     tracing::warn!(error = %e, "LISTEN failed; reconnecting");
                     failures += 1;
                     tokio::time::sleep(backoff(failures)).await;
@@ -156,7 +165,7 @@ async fn listen(url: String, state: AppState) {
 async fn connect(url: &str) -> Result<PgListener, sqlx::Error> {
     let mut listener = PgListener::connect(url).await?;
     listener
-        .listen_all([CHANGES_CHANNEL, EVENTS_CHANNEL])
+        .listen_all([CHANGES_CHANNEL, WRITES_CHANNEL, EVENTS_CHANNEL])
         .await?;
     Ok(listener)
 }

@@ -51,12 +51,9 @@ pub struct Config {
     #[arg(long, env = "SAMSYN_DEMO_PASSWORD", hide_env_values = true)]
     pub demo_password: Option<Secret>,
 
-    /// The address users reach the site at (links in invitations, e-mails and feeds).
-    #[arg(
-        long,
-        env = "SAMSYN_PUBLIC_URL",
-        default_value = "http://127.0.0.1:8080"
-    )]
+    /// The address users reach the site at (links in invitations, e-mails and feeds);
+    /// `serve` makes it `http://` + its `--bind` address when it is left empty.
+    #[arg(long, env = "SAMSYN_PUBLIC_URL", default_value = "")]
     pub public_url: String,
 
     /// Session idle timeout in minutes.
@@ -91,6 +88,16 @@ pub struct Config {
     /// Largest non-upload request body in bytes.
     #[arg(long, env = "SAMSYN_MAX_BODY_BYTES", default_value_t = 1024 * 1024)]
     pub max_body_bytes: u64,
+
+    /// Signed-in callers (sessions and API tokens) kept in memory between requests; 0
+    /// switches the cache off. Any committed write empties it.
+    #[arg(long, env = "SAMSYN_AUTH_CACHE_ENTRIES", default_value_t = 10_000)]
+    pub auth_cache_entries: usize,
+
+    /// Memory for answers to forum reads (thread pages, thread lists) kept between requests
+    /// of the same caller, in MiB; 0 switches the cache off. Any committed write empties it.
+    #[arg(long, env = "SAMSYN_RESPONSE_CACHE_MIB", default_value_t = 32)]
+    pub response_cache_mib: usize,
 
     /// Per-request execution timeout in seconds.
     #[arg(long, env = "SAMSYN_REQUEST_TIMEOUT_SECS", default_value_t = 30)]
@@ -175,6 +182,8 @@ impl Default for Config {
             session_max_hours: 24 * 30,
             max_upload_bytes: 50 * 1024 * 1024,
             max_body_bytes: 1024 * 1024,
+            auth_cache_entries: 10_000,
+            response_cache_mib: 32,
             extract_worker: None,
             extract_memory_mib: 1024,
             extract_cpu_secs: 60,
@@ -221,4 +230,38 @@ pub struct ServeArgs {
     /// Address to listen on.
     #[arg(long, env = "SAMSYN_BIND", default_value = "127.0.0.1:8080")]
     pub bind: SocketAddr,
+}
+
+/// The public address a server bound to `bind` has when `SAMSYN_PUBLIC_URL` is not set: the
+/// bind address itself, or this machine's host name where it listens on every interface.
+pub fn public_url_for(bind: SocketAddr) -> String {
+    if bind.ip().is_unspecified() {
+        let host = std::fs::read_to_string("/etc/hostname")
+            .ok()
+            .map(|h| h.trim().to_string())
+            .filter(|h| !h.is_empty())
+            .unwrap_or_else(|| "localhost".into());
+        format!("http://{host}:{}", bind.port())
+    } else {
+        format!("http://{bind}")
+    }
+}
+
+#[cfg(test)]
+mod public_url_tests {
+    use super::public_url_for;
+
+    #[test]
+    fn the_public_url_follows_the_bind_address() {
+        assert_eq!(
+            public_url_for("127.0.0.1:18080".parse().unwrap()),
+            "http://127.0.0.1:18080"
+        );
+        assert_eq!(
+            public_url_for("[::1]:80".parse().unwrap()),
+            "http://[::1]:80"
+        );
+        let any = public_url_for("0.0.0.0:8080".parse().unwrap());
+        assert!(any.starts_with("http://") && any.ends_with(":8080") && !any.contains("0.0.0.0"));
+    }
 }

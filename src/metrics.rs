@@ -69,6 +69,14 @@ pub fn db_pool(size: u32, idle: usize) {
     metrics::gauge!("samsyn_db_pool_idle").set(idle as f64);
 }
 
+/// The response cache (`crate::http::response_cache`): answers reused and computed since the
+/// start, and the bytes it holds.
+pub fn response_cache(hits: u64, misses: u64, bytes: usize) {
+    metrics::gauge!("samsyn_response_cache_hits").set(hits as f64);
+    metrics::gauge!("samsyn_response_cache_misses").set(misses as f64);
+    metrics::gauge!("samsyn_response_cache_bytes").set(bytes as f64);
+}
+
 /// 1 while this node LISTENs to the others (PostgreSQL), 0 while it relies on polling.
 pub fn cluster_listening(up: bool) {
     metrics::gauge!("samsyn_cluster_listening").set(if up { 1.0 } else { 0.0 });

@@ -18,6 +18,8 @@ pub struct AppState {
     pub events: crate::events::EventBus,
     /// Identity providers' discovery documents and keys, and the client that fetches them.
     pub oidc: crate::oidc::Providers,
+    /// Signed-in callers between requests (checked against the write generation).
+    pub auth: crate::accounts::AuthCache,
 }
 
 /// Facts about the HTTP request that resolvers need (client address, TLS).

@@ -2,6 +2,7 @@
 //! permission gate.
 
 pub mod access;
+pub mod auth_cache;
 pub mod invitations;
 pub mod password;
 pub mod sealed;
@@ -12,3 +13,4 @@ pub mod tokens;
 pub mod users;
 
 pub use access::{Access, AuthVia, NetworkRole, Principal, Role, TokenScope, Unattended};
+pub use auth_cache::AuthCache;

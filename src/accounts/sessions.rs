@@ -10,6 +10,7 @@ use sqlx::{Any, Row, Transaction};
 use crate::{
     accounts::{
         access::{Access, AuthVia, NetworkRole, Role},
+        auth_cache::{AuthCache, Cached},
         password,
         secrets::{hash_secret, new_secret},
         throttle::Throttle,
@@ -150,9 +151,31 @@ pub async fn logout(db: &Db, access: &Access) -> AppResult<()> {
 }
 
 /// Resolves a cookie token to the caller's access, or anonymous when it is unknown or expired.
-pub async fn resolve(db: &Db, cfg: &Config, token: &str) -> AppResult<Access> {
-    // One statement per request: the session, its user and the user's memberships (one
-    // row per membership, or one row with NULLs for none).
+///
+/// From `cache` while no write has been committed since it was read (see [`AuthCache`]);
+/// the idle and absolute limits are checked either way, and the session is touched at most
+/// once a minute, as a write that no cache needs to forget.
+pub async fn resolve(db: &Db, cfg: &Config, cache: &AuthCache, token: &str) -> AppResult<Access> {
+    let hash = hash_secret(token);
+    let now = now_ms();
+    let idle = cfg.session_idle().as_millis() as i64;
+    // Read before the database, so a write that lands meanwhile makes this entry stale.
+    let generation = db.writes.current();
+    if let Some(hit) = generation.and_then(|g| cache.get(&hash, g)) {
+        let last_seen = hit.last_seen_at.unwrap_or(now);
+        let live = hit.expires_at.is_none_or(|e| e >= now) && last_seen + idle >= now;
+        if live {
+            if let AuthVia::Session { session_id } = session_of(&hit.access) {
+                if now - last_seen > TOUCH_EVERY_MS {
+                    touch(db, session_id, now).await?;
+                    cache.touched(&hash, now);
+                }
+            }
+            return Ok(hit.access);
+        }
+    }
+    // One statement: the session, its user and the user's memberships (one row per
+    // membership, or one row with NULLs for none).
     let rows = sqlx::query(
         "SELECT s.id, s.last_seen_at, s.expires_at, u.id, u.display_name, u.role, u.organisation_id,
                 m.network_id, m.role
@@ -160,17 +183,16 @@ pub async fn resolve(db: &Db, cfg: &Config, token: &str) -> AppResult<Access> {
          LEFT JOIN network_members m ON m.user_id = u.id
          WHERE s.token_hash = $1 AND u.active = 1 AND u.erased_at IS NULL",
     )
-    .bind(hash_secret(token))
+    .bind(&hash)
     .fetch_all(&db.pool)
     .await?;
     let Some(r) = rows.first() else {
         return Ok(Access::anonymous());
     };
     let session_id: i64 = r.try_get(0)?;
-    let last_seen: i64 = r.try_get(1)?;
+    let mut last_seen: i64 = r.try_get(1)?;
     let expires: i64 = r.try_get(2)?;
-    let now = now_ms();
-    if expires < now || last_seen + (cfg.session_idle().as_millis() as i64) < now {
+    if expires < now || last_seen + idle < now {
         let mut tx = db.begin_write().await?;
         sqlx::query("DELETE FROM sessions WHERE id = $1")
             .bind(session_id)
@@ -180,13 +202,8 @@ pub async fn resolve(db: &Db, cfg: &Config, token: &str) -> AppResult<Access> {
         return Ok(Access::anonymous());
     }
     if now - last_seen > TOUCH_EVERY_MS {
-        let mut tx = db.begin_write().await?;
-        sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE id = $2")
-            .bind(now)
-            .bind(session_id)
-            .execute(&mut **tx)
-            .await?;
-        tx.commit().await?;
+        touch(db, session_id, now).await?;
+        last_seen = now;
     }
     let mut networks = HashMap::with_capacity(rows.len());
     for row in &rows {
@@ -195,14 +212,48 @@ pub async fn resolve(db: &Db, cfg: &Config, token: &str) -> AppResult<Access> {
             networks.insert(network, NetworkRole::parse(&role));
         }
     }
-    Ok(Access::with_networks(
+    let access = Access::with_networks(
         r.try_get(3)?,
         r.try_get(4)?,
         Role::parse(&r.try_get::<String, _>(5)?)?,
         r.try_get(6)?,
         AuthVia::Session { session_id },
         networks,
-    ))
+    );
+    if let Some(generation) = generation {
+        cache.put(
+            hash,
+            Cached {
+                access: access.clone(),
+                generation,
+                expires_at: Some(expires),
+                last_seen_at: Some(last_seen),
+            },
+        );
+    }
+    Ok(access)
+}
+
+fn session_of(access: &Access) -> AuthVia {
+    access
+        .principal
+        .as_ref()
+        .map(|p| p.via.clone())
+        .unwrap_or(AuthVia::Unattended(crate::accounts::Unattended::Shell))
+}
+
+/// Records that a session was used. No cached answer holds `last_seen_at` (only the idle
+/// limit and `myData`, which is never cached, read it), so the write does not move the write
+/// generation.
+async fn touch(db: &Db, session_id: i64, now: i64) -> AppResult<()> {
+    let mut tx = db.begin_write().await?;
+    tx.unseen();
+    sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE id = $2")
+        .bind(now)
+        .bind(session_id)
+        .execute(&mut **tx)
+        .await?;
+    tx.commit().await
 }
 
 /// The Set-Cookie value for a session token (HttpOnly, SameSite=Lax, Secure over TLS).

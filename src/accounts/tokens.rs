@@ -5,6 +5,7 @@ use sqlx::{any::AnyRow, Row};
 use crate::{
     accounts::{
         access::{Access, AuthVia, Role, TokenScope},
+        auth_cache::{AuthCache, Cached},
         secrets::{hash_secret, new_secret},
     },
     db::{now_ms, Db},
@@ -116,31 +117,44 @@ pub async fn revoke(db: &Db, access: &Access, id: i64) -> AppResult<ApiToken> {
         .ok_or_else(|| AppError::not_found("API-nyckeln"))
 }
 
-/// Resolves a bearer token to the caller's access; None when unknown, revoked or expired.
-pub async fn resolve(db: &Db, secret: &str) -> AppResult<Option<Access>> {
+/// Resolves an API token to its owner's access; None when it is unknown, revoked or expired.
+/// From `cache` while no write has been committed since it was read (see [`AuthCache`]).
+pub async fn resolve(db: &Db, cache: &AuthCache, secret: &str) -> AppResult<Option<Access>> {
+    let hash = hash_secret(secret);
+    let now = now_ms();
+    let generation = db.writes.current();
+    if let Some(hit) = generation.and_then(|g| cache.get(&hash, g)) {
+        if hit.expires_at.is_none_or(|e| e > now) {
+            if let Some(AuthVia::Token { token_id, .. }) =
+                hit.access.principal.as_ref().map(|p| &p.via)
+            {
+                if hit.last_seen_at.is_none_or(|t| now - t > 60_000) {
+                    touch(db, *token_id, now).await?;
+                    cache.touched(&hash, now);
+                }
+            }
+            return Ok(Some(hit.access));
+        }
+        return Ok(None);
+    }
     let row = sqlx::query(
         "SELECT t.id, t.scope, t.expires_at, t.last_used_at, u.id, u.display_name, u.role, u.organisation_id
          FROM api_tokens t JOIN users u ON u.id = t.user_id
          WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.active = 1 AND u.erased_at IS NULL",
     )
-    .bind(hash_secret(secret))
+    .bind(&hash)
     .fetch_optional(&db.pool)
     .await?;
     let Some(r) = row else { return Ok(None) };
-    let now = now_ms();
     let token_id: i64 = r.try_get(0)?;
-    if matches!(r.try_get::<Option<i64>, _>(2)?, Some(t) if t <= now) {
+    let expires_at: Option<i64> = r.try_get(2)?;
+    if matches!(expires_at, Some(t) if t <= now) {
         return Ok(None);
     }
-    let last_used: Option<i64> = r.try_get(3)?;
+    let mut last_used: Option<i64> = r.try_get(3)?;
     if last_used.is_none_or(|t| now - t > 60_000) {
-        let mut tx = db.begin_write().await?;
-        sqlx::query("UPDATE api_tokens SET last_used_at = $1 WHERE id = $2")
-            .bind(now)
-            .bind(token_id)
-            .execute(&mut **tx)
-            .await?;
-        tx.commit().await?;
+        touch(db, token_id, now).await?;
+        last_used = Some(now);
     }
     let access = Access::for_user(
         db,
@@ -154,5 +168,29 @@ pub async fn resolve(db: &Db, secret: &str) -> AppResult<Option<Access>> {
         },
     )
     .await?;
+    if let Some(generation) = generation {
+        cache.put(
+            hash,
+            Cached {
+                access: access.clone(),
+                generation,
+                expires_at,
+                last_seen_at: last_used,
+            },
+        );
+    }
     Ok(Some(access))
+}
+
+/// Records a token's use at most once a minute; the token list shows it, but no cached
+/// answer does, so the write does not move the write generation.
+async fn touch(db: &Db, token_id: i64, now: i64) -> AppResult<()> {
+    let mut tx = db.begin_write().await?;
+    tx.unseen();
+    sqlx::query("UPDATE api_tokens SET last_used_at = $1 WHERE id = $2")
+        .bind(now)
+        .bind(token_id)
+        .execute(&mut **tx)
+        .await?;
+    tx.commit().await
 }

@@ -285,3 +285,30 @@ pub async fn change_password(
     sessions::end_all_for_user(&mut tx, me.user_id, session_id).await?;
     tx.commit().await
 }
+
+/// Sets a user's password from the shell (`samsyn user reset-password`), for an operator
+/// whose first admin password is lost: ends all of the user's sessions and clears the
+/// account's failed-login counter. Returns the user's display name.
+pub async fn reset_password(db: &Db, email: &str, new_password: &str) -> AppResult<String> {
+    let new = NewPassword::parse(new_password)?;
+    let row = sqlx::query(
+        "SELECT id, display_name FROM users WHERE lower(email) = lower($1) AND erased_at IS NULL",
+    )
+    .bind(email.trim())
+    .fetch_optional(&db.pool)
+    .await?
+    .ok_or_else(|| AppError::NotFound(format!("Ingen användare har e-postadressen {email}.")))?;
+    let user_id: i64 = row.try_get(0)?;
+    let hash = password::hash(new).await?;
+    let mut tx = db.begin_write().await?;
+    sqlx::query("UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3")
+        .bind(hash)
+        .bind(now_ms())
+        .bind(user_id)
+        .execute(&mut **tx)
+        .await?;
+    sessions::end_all_for_user(&mut tx, user_id, None).await?;
+    Throttle::new(email, "").passed(&mut tx).await?;
+    tx.commit().await?;
+    Ok(row.try_get(1)?)
+}

@@ -44,6 +44,54 @@ pub struct Db {
     /// Woken after every commit that recorded a change (the indexer waits on it).
     changed: Arc<Notify>,
     statements: Arc<AtomicU64>,
+    /// Counts committed writes of every node; what in-memory caches are checked against.
+    pub writes: Arc<Writes>,
+}
+
+/// The PostgreSQL NOTIFY channel that tells every node another committed a write.
+pub const WRITES_CHANNEL: &str = "samsyn_writes";
+
+/// The write generation: a number that moves on after every committed write transaction, of
+/// this node at once and of the other nodes when their NOTIFY arrives (sent inside the
+/// writing transaction, so it is delivered exactly when the write is visible). A cache
+/// entry read at generation `g` is current while the generation is still `g`.
+///
+/// On PostgreSQL the other nodes' writes are only known while the LISTEN connection stands
+/// (`crate::cluster`); until it stands, and whenever it drops, [`Writes::current`] answers
+/// None and caches go to the database.
+pub struct Writes {
+    generation: AtomicU64,
+    /// Whether every node's writes reach [`Writes::bump`] (always on SQLite: one node).
+    complete: std::sync::atomic::AtomicBool,
+}
+
+impl Writes {
+    fn new(complete: bool) -> Writes {
+        Writes {
+            generation: AtomicU64::new(1),
+            complete: std::sync::atomic::AtomicBool::new(complete),
+        }
+    }
+
+    /// The generation, or None while other nodes' writes may go unseen.
+    pub fn current(&self) -> Option<u64> {
+        // The flag is read after the generation: a drop that clears the flag bumps first,
+        // so a reader never pairs an old generation with a stale "complete".
+        let g = self.generation.load(Ordering::SeqCst);
+        self.complete.load(Ordering::SeqCst).then_some(g)
+    }
+
+    /// A write was committed (here or on another node).
+    pub fn bump(&self) {
+        self.generation.fetch_add(1, Ordering::SeqCst);
+    }
+
+    /// The cluster listener's state: whether other nodes' writes are being heard.
+    pub fn set_complete(&self, complete: bool) {
+        self.bump();
+        self.complete.store(complete, Ordering::SeqCst);
+        self.bump();
+    }
 }
 
 /// A write transaction. On SQLite it also holds the process-wide write lock.
@@ -55,6 +103,9 @@ pub struct WriteTx {
     backend: Backend,
     committed_seq: Arc<AtomicI64>,
     changed: Arc<Notify>,
+    writes: Arc<Writes>,
+    /// Whether the commit changes what any reader may see (see [`WriteTx::unseen`]).
+    seen: bool,
 }
 
 impl Deref for WriteTx {
@@ -78,12 +129,24 @@ const CHANGE_LOG_LOCK: i64 = 0x7361_6d73_796e;
 pub const CHANGES_CHANNEL: &str = "samsyn_changes";
 
 impl WriteTx {
+    /// Marks a write that no reader can see (a session's last-seen time), so that it does
+    /// not move the write generation and empty every cache.
+    pub fn unseen(&mut self) {
+        self.seen = false;
+    }
+
     /// Writes the recorded changes and commits. On PostgreSQL the change rows are written
     /// under a transaction-scoped advisory lock (held only for these few inserts and the
     /// commit), so seqs commit in order on every node, and `NOTIFY samsyn_changes` goes out
     /// in the same transaction: delivered to the other nodes exactly when the rows are
     /// visible, and never for a rollback.
     pub async fn commit(mut self) -> AppResult<()> {
+        if self.seen && self.backend == Backend::Postgres {
+            sqlx::query("SELECT pg_notify($1, '')")
+                .bind(WRITES_CHANNEL)
+                .execute(&mut *self.tx)
+                .await?;
+        }
         let mut max_seq = None;
         if !self.pending.is_empty() {
             if self.backend == Backend::Postgres {
@@ -101,7 +164,12 @@ impl WriteTx {
                     .await?;
             }
         }
-        self.tx.commit().await?;
+        let committed = self.tx.commit().await;
+        if self.seen {
+            // Also after a failed commit: it may have committed all the same.
+            self.writes.bump();
+        }
+        committed?;
         if let Some(seq) = max_seq {
             self.committed_seq.fetch_max(seq, Ordering::SeqCst);
             self.changed.notify_one();
@@ -166,6 +234,8 @@ impl Db {
             committed_seq: Arc::new(AtomicI64::new(0)),
             changed: Arc::new(Notify::new()),
             statements: Arc::new(AtomicU64::new(0)),
+            // PostgreSQL: incomplete until the cluster listener stands.
+            writes: Arc::new(Writes::new(backend == Backend::Sqlite)),
         })
     }
 
@@ -198,6 +268,8 @@ impl Db {
             backend: self.backend,
             committed_seq: self.committed_seq.clone(),
             changed: self.changed.clone(),
+            writes: self.writes.clone(),
+            seen: true,
         })
     }
 

@@ -68,14 +68,14 @@ pub fn request_meta(state: &AppState, req: &Request) -> RequestMeta {
 /// error (UNAUTHENTICATED); a stale cookie just means "not signed in".
 pub async fn authenticate(state: &AppState, req: &Request) -> AppResult<(Access, bool)> {
     if let Some(token) = bearer_token(req) {
-        return match tokens::resolve(&state.db, &token).await? {
+        return match tokens::resolve(&state.db, &state.auth, &token).await? {
             Some(access) => Ok((access, false)),
             None => Err(AppError::Unauthenticated),
         };
     }
     match session_token(req) {
         Some(token) => Ok((
-            sessions::resolve(&state.db, &state.config, &token).await?,
+            sessions::resolve(&state.db, &state.config, &state.auth, &token).await?,
             true,
         )),
         None => Ok((Access::anonymous(), false)),

@@ -20,6 +20,7 @@ use crate::{
     http::{
         auth,
         error::{json_error, json_error_with},
+        response_cache::{self, Hit, ResponseCache},
         web::WebAssets,
     },
     state::AppState,
@@ -84,6 +85,7 @@ pub async fn graphql_post(
     body: Body,
     Data(state): Data<&AppState>,
     Data(schema): Data<&AppSchema>,
+    Data(cache): Data<&ResponseCache>,
 ) -> Response {
     // Kept as sent: the multipart boundary is case-sensitive (browsers send mixed case).
     let content_type = req
@@ -125,6 +127,7 @@ pub async fn graphql_post(
         Ok(a) => a,
         Err(e) => return json_error(&e),
     };
+    let mut slot = None;
     let batch = if is_multipart {
         let reader = body
             .into_bytes_stream()
@@ -152,6 +155,18 @@ pub async fn graphql_post(
             Ok(b) => b,
             Err(e) => return json_error(&e),
         };
+        // Read before anything is computed: a write from here on makes the answer stale.
+        if let Some(generation) = cache.enabled().then(|| state.db.writes.current()).flatten() {
+            let key = ResponseCache::key(&access, wants_graphql_response(req), &bytes);
+            if let Some(hit) = cache.get(&key, generation) {
+                return cached(hit);
+            }
+            slot = Some(Slot {
+                cache,
+                key,
+                generation,
+            });
+        }
         // Before serde, which recurses once per level: a batch adds two levels.
         if let Err(e) = limits::check_json(&bytes, 2) {
             return json_error_with(StatusCode::BAD_REQUEST, &e);
@@ -161,7 +176,26 @@ pub async fn graphql_post(
             Err(_) => return json_error_with(StatusCode::BAD_REQUEST, &why_not_graphql(&bytes)),
         }
     };
-    execute(state, schema, req, access, batch, false).await
+    let slot = slot.filter(|_| match &batch {
+        BatchRequest::Single(r) => response_cache::cacheable(&r.query, r.operation_name.as_deref()),
+        BatchRequest::Batch(_) => false,
+    });
+    execute(state, schema, req, access, batch, false, slot).await
+}
+
+/// Where an answer may be kept ([`ResponseCache`]), decided before it is computed.
+struct Slot<'a> {
+    cache: &'a ResponseCache,
+    key: Vec<u8>,
+    generation: u64,
+}
+
+fn cached(hit: Hit) -> Response {
+    Response::builder()
+        .content_type(hit.content_type)
+        .header("cache-control", "no-store")
+        .header("x-samsyn-cache", "hit")
+        .body(hit.body)
 }
 
 #[handler]
@@ -203,6 +237,7 @@ pub async fn graphql_get(
         access,
         BatchRequest::Single(request),
         true,
+        None,
     )
     .await
 }
@@ -276,6 +311,7 @@ async fn execute(
     access: crate::accounts::Access,
     batch: BatchRequest,
     via_get: bool,
+    slot: Option<Slot<'_>>,
 ) -> Response {
     if let BatchRequest::Batch(list) = &batch {
         if list.len() > MAX_BATCH || list.is_empty() {
@@ -330,7 +366,7 @@ async fn execute(
             .content_type("application/json; charset=utf-8")
             .body(body_of(&resp));
     }
-    respond(req, resp)
+    respond(req, resp, slot)
 }
 
 fn is_mutation_via_get(resp: &BatchResponse) -> bool {
@@ -369,7 +405,7 @@ fn body_of(resp: &BatchResponse) -> String {
     }
 }
 
-fn respond(req: &Request, resp: BatchResponse) -> Response {
+fn respond(req: &Request, resp: BatchResponse, slot: Option<Slot<'_>>) -> Response {
     let graphql_response = wants_graphql_response(req);
     // Per GraphQL-over-HTTP: with application/graphql-response+json, a request that never
     // reached execution (no data) answers 400.
@@ -394,14 +430,25 @@ fn respond(req: &Request, resp: BatchResponse) -> Response {
             })
             .collect(),
     };
-    let body = body_of(&resp);
+    let body = bytes::Bytes::from(body_of(&resp));
+    let content_type = if graphql_response {
+        "application/graphql-response+json; charset=utf-8"
+    } else {
+        "application/json; charset=utf-8"
+    };
+    // Only a clean answer is kept: no error (a timeout, a refusal) and no header to repeat.
+    if let (Some(slot), BatchResponse::Single(r)) = (slot, &resp) {
+        if status == StatusCode::OK && r.errors.is_empty() && headers.is_empty() {
+            let hit = Hit {
+                body: body.clone(),
+                content_type,
+            };
+            slot.cache.put(slot.key, slot.generation, hit);
+        }
+    }
     let mut out = Response::builder()
         .status(status)
-        .content_type(if graphql_response {
-            "application/graphql-response+json; charset=utf-8"
-        } else {
-            "application/json; charset=utf-8"
-        })
+        .content_type(content_type)
         .header("cache-control", "no-store")
         .body(body);
     for (k, v) in headers {

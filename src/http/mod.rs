@@ -8,6 +8,7 @@ pub mod files;
 pub mod graphql;
 pub mod meetings;
 pub mod oidc;
+pub mod response_cache;
 pub mod security;
 pub mod web;
 pub mod ws;
@@ -52,6 +53,9 @@ pub fn routes(
         .at("/readyz", get(readyz))
         .at("/metrics", get(metrics))
         .nest("/", web::ui())
+        .data(response_cache::ResponseCache::new(
+            state.config.response_cache_mib * 1024 * 1024,
+        ))
         .data(state)
         .data(search)
         .data(schema)
@@ -93,8 +97,13 @@ async fn readyz(
 }
 
 #[handler]
-fn metrics(Data(state): Data<&AppState>) -> Response {
+fn metrics(
+    Data(state): Data<&AppState>,
+    Data(cache): Data<&response_cache::ResponseCache>,
+) -> Response {
     crate::metrics::db_pool(state.db.pool.size(), state.db.pool.num_idle());
+    let (hits, misses, bytes) = cache.stats();
+    crate::metrics::response_cache(hits, misses, bytes);
     Response::builder()
         .content_type("text/plain; version=0.0.4")
         .body(crate::metrics::render())

@@ -91,7 +91,7 @@ pub async fn graphql_ws(
                 .on_connection_init(move |payload| async move {
                     let mut data = async_graphql::Data::default();
                     if let Some(token) = init_token(&payload) {
-                        match tokens::resolve(&state.db, &token).await {
+                        match tokens::resolve(&state.db, &state.auth, &token).await {
                             Ok(Some(access)) => data.insert(access),
                             Ok(None) => return Err(unauthenticated()),
                             Err(e) => return Err(e.into()),

@@ -5,6 +5,7 @@ mod helpers;
 
 mod accounts;
 mod browser;
+mod caches;
 mod cluster;
 mod crash;
 mod demo;

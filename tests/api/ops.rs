@@ -121,3 +121,70 @@ async fn metrics_count_operations_and_login_failures(app: TestApp) {
     );
     assert!(text.contains("samsyn_http_requests_total"), "{text}");
 }
+
+both_backends!(reset_password_from_the_shell_lets_a_locked_out_admin_back_in);
+
+/// `samsyn user reset-password`: the operator who lost the first admin's password gets a
+/// new one printed once; the old password and the old sessions stop working.
+async fn reset_password_from_the_shell_lets_a_locked_out_admin_back_in(app: TestApp) {
+    let old_session = session_cookie(&app, ADMIN_EMAIL, ADMIN_PASSWORD).await;
+    let data_dir = app.state.config.data_dir.clone();
+    let database_url = app.state.config.database_url.clone();
+    let run = move |email: &'static str| {
+        let data_dir = data_dir.clone();
+        let database_url = database_url.clone();
+        tokio::task::spawn_blocking(move || {
+            let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_samsyn"));
+            cmd.env("SAMSYN_DATA_DIR", &data_dir)
+                .env_remove("SAMSYN_NEW_USER_PASSWORD")
+                .args(["user", "reset-password", email]);
+            match &database_url {
+                Some(url) => cmd.env("SAMSYN_DATABASE_URL", url),
+                None => cmd.env_remove("SAMSYN_DATABASE_URL"),
+            };
+            cmd.output().unwrap()
+        })
+    };
+    let out = run(ADMIN_EMAIL).await.unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(
+        out.status.success(),
+        "{}{stdout}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let new_password = stdout
+        .lines()
+        .find_map(|l| l.split_once("): ").map(|(_, p)| p.trim().to_string()))
+        .unwrap_or_else(|| panic!("no password printed: {stdout}"));
+    assert!(new_password.len() >= 12, "{stdout}");
+
+    let login = |password: String| {
+        let app = &app;
+        async move {
+            app.gql(
+                "mutation($i: LoginInput!) { login(input: $i) { user { id } } }",
+                json!({ "i": { "email": ADMIN_EMAIL, "password": password } }),
+            )
+            .await
+        }
+    };
+    assert_eq!(code(&login(ADMIN_PASSWORD.to_string()).await), "BAD_INPUT");
+    assert_ok(&login(new_password).await);
+    let me = reqwest::Client::new()
+        .post(app.url("/graphql"))
+        .header("cookie", &old_session)
+        .json(&json!({ "query": "{ me { id } }" }))
+        .send()
+        .await
+        .unwrap()
+        .json::<serde_json::Value>()
+        .await
+        .unwrap();
+    assert!(me["data"]["me"].is_null(), "old session still open: {me}");
+
+    // An unknown address is refused with a clear message and changes nothing.
+    let out = run("ingen.alls@example.se").await.unwrap();
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("Ingen användare"), "{stderr}");
+}

@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Where a thread page's time goes (issue #18): the thread page of bench/forum_thread_page.sh
+# under wrk, the server sampled by `perf record` (cpu-clock, call graphs from frame
+# pointers or DWARF), then the share of samples inside each part of the request: HTTP,
+# authentication, parsing, validation, resolving, the database, serialising, allocation.
+#
+#   bench/profile_thread_page.sh                           # the response cache off (misses)
+#   RESPONSE_CACHE_MIB=32 bench/profile_thread_page.sh     # with it (hits)
+#
+# Needs perf (apt-get install linux-perf), wrk and python3; the release binary must carry
+# line tables (profile.release has debug = "line-tables-only").
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+POSTS="${POSTS:-50}"
+CONNECTIONS="${CONNECTIONS:-64}"
+DURATION="${DURATION:-15}"
+PORT="${PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}"
+BIN="${SAMSYN_BIN:-target/release/samsyn}"
+[ -x "$BIN" ] || cargo build --release --quiet
+
+DATA="$(mktemp -d)"
+cleanup() { [ -n "${PID:-}" ] && kill "$PID" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$DATA"; }
+trap cleanup EXIT
+
+SAMSYN_DATA_DIR="$DATA" SAMSYN_DEMO=false SAMSYN_LOG=warn \
+SAMSYN_RESPONSE_CACHE_MIB="${RESPONSE_CACHE_MIB:-0}" \
+SAMSYN_ADMIN_EMAIL=bench@samsyn.local SAMSYN_ADMIN_PASSWORD=bench-admin-lösenord-1 \
+  "$BIN" serve --bind "127.0.0.1:$PORT" >"$DATA/server.log" 2>&1 &
+PID=$!
+for _ in $(seq 1 100); do
+  curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && break
+  sleep 0.1
+done
+COOKIE="$(python3 bench/forum_seed.py "http://127.0.0.1:$PORT" bench@samsyn.local bench-admin-lösenord-1 "$POSTS" "$DATA/body.json")"
+
+# Warm up, then record while wrk runs.
+SAMSYN_COOKIE="$COOKIE" SAMSYN_BODY_FILE="$DATA/body.json" \
+  wrk -t2 -c"$CONNECTIONS" -d3s -s bench/forum_thread_page.lua "http://127.0.0.1:$PORT/graphql" >/dev/null
+perf record -q -F 999 -g --call-graph dwarf,16384 -p "$PID" -o "$DATA/perf.data" -- sleep "$DURATION" 2>/dev/null &
+PERF=$!
+SAMSYN_COOKIE="$COOKIE" SAMSYN_BODY_FILE="$DATA/body.json" \
+  wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s bench/forum_thread_page.lua \
+  "http://127.0.0.1:$PORT/graphql" | grep -E "Requests/sec|99%|50%"
+wait "$PERF" || true
+
+perf report -i "$DATA/perf.data" --children --stdio --sort sym -g none \
+  --percent-limit 0.3 2>/dev/null >"$DATA/report.txt" || true
+python3 - "$DATA/report.txt" <<'PY'
+import re, sys
+rows = []
+for line in open(sys.argv[1], errors="replace"):
+    m = re.match(r"\s+([\d.]+)%\s+([\d.]+)%\s+(?:\S+\s+)*?\[.\]\s+(.*)", line)
+    if m:
+        rows.append((float(m.group(1)), float(m.group(2)), m.group(3).strip()))
+parts = [
+    ("HTTP (poem, hyper, sockets)", r"hyper::proto|poem::server|tokio::net|__send|__recv|writev|epoll"),
+    ("authentication (cookie, session)", r"samsyn::http::auth::authenticate"),
+    ("response cache lookup", r"response_cache::ResponseCache::get"),
+    ("request limits (nesting, shape)", r"samsyn::graphql::limits::check"),
+    ("parsing the document", r"async_graphql_parser::parse::parse_query"),
+    ("validation", r"async_graphql::validation::check_rules"),
+    ("execution (resolvers)", r"async_graphql::resolver_utils::container::resolve_container"),
+    ("  of it: database (sqlx)", r"sqlx_core::pool::inner::PoolInner.*acquire|sqlx_sqlite::connection::worker|sqlx_core::query::Query.*fetch"),
+    ("  of it: dataloaders", r"async_graphql::dataloader::DataLoader.*load_many"),
+    ("serialising the response (serde_json)", r"serde_json::ser::to_writer|serde_json::ser::to_vec|serde_json::ser::to_string"),
+    ("allocation (mimalloc)", r"^mi_|_mi_"),
+]
+print(f"{'part':42s} {'% of samples (inclusive)':>26s}")
+for name, pat in parts:
+    rx = re.compile(pat)
+    best = max((c for c, s, sym in rows if rx.search(sym)), default=0.0)
+    print(f"{name:42s} {best:26.1f}")
+print("\nthe heaviest functions by own time (self %):")
+for c, s, sym in sorted(rows, key=lambda r: -r[1])[:15]:
+    print(f"  {s:5.1f}%  {sym[:110]}")
+PY
