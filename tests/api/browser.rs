@@ -168,7 +168,8 @@ async fn coordinators_moderate_plan_meetings_and_keep_the_phone_book_in_chromium
     }
     let chromium = std::env::var("SAMSYN_CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
     install_node_modules().await;
-    let app = spawn_with(Backend::Sqlite, "coordinators", |config| {
+    // At its real address: the meeting page links the participants' CSV by public_url.
+    let app = spawn_at_public_url(Backend::Sqlite, "coordinators", |config| {
         config.verify_months = 0;
     })
     .await
