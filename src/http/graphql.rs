@@ -161,11 +161,7 @@ pub async fn graphql_post(
             if let Some(hit) = cache.get(&key, generation) {
                 return cached(hit);
             }
-            slot = Some(Slot {
-                cache,
-                key,
-                generation,
-            });
+            slot = Some((key, generation));
         }
         // Before serde, which recurses once per level: a batch adds two levels.
         if let Err(e) = limits::check_json(&bytes, 2) {
@@ -176,10 +172,23 @@ pub async fn graphql_post(
             Err(_) => return json_error_with(StatusCode::BAD_REQUEST, &why_not_graphql(&bytes)),
         }
     };
-    let slot = slot.filter(|_| match &batch {
+    let cacheable = match &batch {
         BatchRequest::Single(r) => response_cache::cacheable(&r.query, r.operation_name.as_deref()),
         BatchRequest::Batch(_) => false,
-    });
+    };
+    let slot = match slot.filter(|_| cacheable) {
+        // Computed by an identical request meanwhile, or ours to compute (see `lookup`).
+        Some((key, generation)) => match cache.lookup(&key, generation).await {
+            Ok(hit) => return cached(hit),
+            Err(flight) => Some(Slot {
+                cache,
+                key,
+                generation,
+                _flight: flight,
+            }),
+        },
+        None => None,
+    };
     execute(state, schema, req, access, batch, false, slot).await
 }
 
@@ -188,6 +197,8 @@ struct Slot<'a> {
     cache: &'a ResponseCache,
     key: Vec<u8>,
     generation: u64,
+    /// Held until the answer is stored (or the request ends): identical requests wait.
+    _flight: Option<response_cache::Flight>,
 }
 
 fn cached(hit: Hit) -> Response {

@@ -14,6 +14,12 @@
 //! and the request body byte for byte, so an answer only goes back to whoever it was computed
 //! for, for exactly the same query and variables.
 //!
+//! When an answer is missing (never computed, stale after a write, or past its [`TTL`]), the
+//! first request computes it and every identical request arriving meanwhile waits for that
+//! one ([`ResponseCache::lookup`]) instead of computing it too: without this, sixty-four
+//! open connections all recompute the thread page at the same moment every ten seconds and
+//! after every write, and wait behind each other for a hundred milliseconds.
+//!
 //! Only single queries whose root fields all read the database alone are kept ([`CACHEABLE`]):
 //! no search (the index follows the database a moment later), nothing relative to the clock,
 //! no introspection. Entries live at most [`TTL`] and the map holds at most
@@ -30,6 +36,7 @@ use std::{
 
 use async_graphql::parser::types::{DocumentOperations, OperationType, Selection};
 use bytes::Bytes;
+use tokio::sync::watch;
 
 use crate::accounts::{Access, AuthVia};
 
@@ -73,10 +80,17 @@ struct Inner {
     bytes: usize,
 }
 
+/// Longest a request waits for an identical one to compute the answer before computing it
+/// itself.
+const WAIT_FOR_FLIGHT: Duration = Duration::from_secs(2);
+
 /// The cache, shared by every request of the process.
 #[derive(Clone)]
 pub struct ResponseCache {
     inner: Arc<Mutex<Inner>>,
+    /// Answers being computed now, by key; their receivers wake when the computing request
+    /// is done (its [`Flight`] dropped).
+    inflight: Arc<Mutex<HashMap<Vec<u8>, watch::Receiver<()>>>>,
     max_bytes: usize,
     hits: Arc<AtomicU64>,
     misses: Arc<AtomicU64>,
@@ -87,6 +101,7 @@ impl ResponseCache {
     pub fn new(max_bytes: usize) -> ResponseCache {
         ResponseCache {
             inner: Arc::default(),
+            inflight: Arc::default(),
             max_bytes,
             hits: Arc::default(),
             misses: Arc::default(),
@@ -139,6 +154,39 @@ impl ResponseCache {
         hit
     }
 
+    /// The kept answer for `key` at `generation`, or the right to compute it: a [`Flight`]
+    /// that identical requests wait for, or None when another request's flight was waited
+    /// for in vain (it failed, or a write came in between) and this one computes alone.
+    pub async fn lookup(&self, key: &[u8], generation: u64) -> Result<Hit, Option<Flight>> {
+        if let Some(hit) = self.get(key, generation) {
+            return Ok(hit);
+        }
+        let waiting = {
+            let Ok(mut inflight) = self.inflight.lock() else {
+                return Err(None);
+            };
+            match inflight.get(key) {
+                Some(rx) => rx.clone(),
+                None => {
+                    let (tx, rx) = watch::channel(());
+                    inflight.insert(key.to_vec(), rx);
+                    return Err(Some(Flight {
+                        inflight: self.inflight.clone(),
+                        key: key.to_vec(),
+                        _done: tx,
+                    }));
+                }
+            }
+        };
+        let mut waiting = waiting;
+        // Ends when the flight's sender is dropped: after its answer was stored, or not.
+        let _ = tokio::time::timeout(WAIT_FOR_FLIGHT, waiting.changed()).await;
+        match self.get(key, generation) {
+            Some(hit) => Ok(hit),
+            None => Err(None),
+        }
+    }
+
     /// Keeps an answer computed at `generation` (read before it was computed).
     pub fn put(&self, key: Vec<u8>, generation: u64, hit: Hit) {
         let cost = key.len() + hit.body.len() + OVERHEAD;
@@ -187,6 +235,22 @@ impl ResponseCache {
             self.misses.load(Ordering::Relaxed),
             bytes,
         )
+    }
+}
+
+/// One request computing an answer that identical requests wait for; dropping it (after the
+/// answer was stored, or when the request failed or was cancelled) wakes them.
+pub struct Flight {
+    inflight: Arc<Mutex<HashMap<Vec<u8>, watch::Receiver<()>>>>,
+    key: Vec<u8>,
+    _done: watch::Sender<()>,
+}
+
+impl Drop for Flight {
+    fn drop(&mut self) {
+        if let Ok(mut inflight) = self.inflight.lock() {
+            inflight.remove(&self.key);
+        }
     }
 }
 
@@ -266,6 +330,38 @@ mod tests {
         // An answer computed before the newer write is not kept.
         cache.put(b"c".to_vec(), 5, hit("three"));
         assert!(cache.get(b"c", 5).is_none() && cache.get(b"c", 6).is_none());
+    }
+
+    #[tokio::test]
+    async fn identical_requests_wait_for_the_one_computing_the_answer() {
+        let cache = ResponseCache::new(1 << 20);
+        let Err(Some(flight)) = cache.lookup(b"k", 3).await else {
+            panic!("the first request computes");
+        };
+        let waiter = {
+            let cache = cache.clone();
+            tokio::spawn(async move { cache.lookup(b"k", 3).await.ok() })
+        };
+        tokio::task::yield_now().await;
+        cache.put(b"k".to_vec(), 3, hit("answer"));
+        drop(flight);
+        let got = waiter
+            .await
+            .unwrap()
+            .expect("the waiter gets the stored answer");
+        assert_eq!(&got.body[..], b"answer");
+        // A flight that ends without an answer lets the waiter compute alone.
+        let Err(Some(flight)) = cache.lookup(b"other", 3).await else {
+            panic!("computes");
+        };
+        let waiter = {
+            let cache = cache.clone();
+            tokio::spawn(async move { cache.lookup(b"other", 3).await })
+        };
+        tokio::task::yield_now().await;
+        drop(flight);
+        assert!(matches!(waiter.await.unwrap(), Err(None)));
+        assert!(matches!(cache.lookup(b"other", 3).await, Err(Some(_))));
     }
 
     #[test]
