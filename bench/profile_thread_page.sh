@@ -20,7 +20,7 @@ BIN="${SAMSYN_BIN:-target/release/samsyn}"
 [ -x "$BIN" ] || cargo build --release --quiet
 
 DATA="$(mktemp -d)"
-cleanup() { [ -n "${PID:-}" ] && kill "$PID" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$DATA"; }
+cleanup() { [ -n "${PID:-}" ] && kill "$PID" 2>/dev/null; wait 2>/dev/null || true; [ -n "${KEEP_PROFILE:-}" ] && cp "$DATA/report.txt" "$KEEP_PROFILE" 2>/dev/null; rm -rf "$DATA"; }
 trap cleanup EXIT
 
 SAMSYN_DATA_DIR="$DATA" SAMSYN_DEMO=false SAMSYN_LOG=warn \
@@ -54,22 +54,24 @@ for line in open(sys.argv[1], errors="replace"):
     if m:
         rows.append((float(m.group(1)), float(m.group(2)), m.group(3).strip()))
 parts = [
-    ("HTTP (poem, hyper, sockets)", r"hyper::proto|poem::server|tokio::net|__send|__recv|writev|epoll"),
-    ("authentication (cookie, session)", r"samsyn::http::auth::authenticate"),
-    ("response cache lookup", r"response_cache::ResponseCache::get"),
-    ("request limits (nesting, shape)", r"samsyn::graphql::limits::check"),
-    ("parsing the document", r"async_graphql_parser::parse::parse_query"),
-    ("validation", r"async_graphql::validation::check_rules"),
-    ("execution (resolvers)", r"async_graphql::resolver_utils::container::resolve_container"),
-    ("  of it: database (sqlx)", r"sqlx_core::pool::inner::PoolInner.*acquire|sqlx_sqlite::connection::worker|sqlx_core::query::Query.*fetch"),
-    ("  of it: dataloaders", r"async_graphql::dataloader::DataLoader.*load_many"),
-    ("serialising the response (serde_json)", r"serde_json::ser::to_writer|serde_json::ser::to_vec|serde_json::ser::to_string"),
-    ("allocation (mimalloc)", r"^mi_|_mi_"),
+    ("HTTP request handling (graphql_post)", r"samsyn::http::graphql::graphql_post as poem"),
+    ("  of it: parsing the document (all parses)", r"async_graphql_parser::parse::executable::parse_query$"),
+    ("  of it: the guard's own parse and limits", r"GuardExtension as async_graphql::extensions::Extension>::parse_query"),
+    ("resolving fields (async-graphql execution)", r"async_graphql::extensions::Extension::resolve::\{\{closure\}\}"),
+    ("  of it: the thread's fields", r"ContainerType for samsyn::graphql::forum::types::Thr"),
+    ("  of it: the posts' fields", r"\{async_fn#0\}<samsyn::graphql::forum::types::PostObj>"),
+    ("SQLite worker threads (statements, rows)", r"sqlx_sqlite::connection::worker::\{impl#1\}::establish"),
+    ("serialising the response (serde_json)", r"^serialize<&mut serde_json::ser::Serializer"),
+    ("writing the response (hyper)", r"hyper::proto::h1::dispatch::Dispatcher<D,Bs,I,T>::poll_write"),
+    ("kernel (system calls)", r"^do_syscall_64"),
+    ("allocation (mimalloc)", r"^_mi_page_malloc|^mi_free|^_mi_page_free"),
 ]
 print(f"{'part':42s} {'% of samples (inclusive)':>26s}")
 for name, pat in parts:
     rx = re.compile(pat)
     best = max((c for c, s, sym in rows if rx.search(sym)), default=0.0)
+    if name.startswith("allocation"):
+        best = sum(s for c, s, sym in rows if rx.search(sym))
     print(f"{name:42s} {best:26.1f}")
 print("\nthe heaviest functions by own time (self %):")
 for c, s, sym in sorted(rows, key=lambda r: -r[1])[:15]:
