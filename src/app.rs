@@ -23,6 +23,8 @@ use crate::{
 pub async fn prepare(config: Config) -> AppResult<(AppState, Option<String>)> {
     crate::metrics::install();
     crate::accounts::password::warm_up();
+    crate::db::configure_sqlite_cache(config.db_cache_kib);
+    crate::search::index::configure_writer(config.index_writer_mib);
     let db = Db::connect(
         config.database_url.as_deref(),
         &config.data_dir,

@@ -89,6 +89,15 @@ pub struct Config {
     #[arg(long, env = "SAMSYN_MAX_BODY_BYTES", default_value_t = 1024 * 1024)]
     pub max_body_bytes: u64,
 
+    /// Memory of the search index writer in MiB (at least 15); what it buffers is flushed to
+    /// disk past it.
+    #[arg(long, env = "SAMSYN_INDEX_WRITER_MIB", default_value_t = 32)]
+    pub index_writer_mib: usize,
+
+    /// SQLite page cache per pooled connection, in KiB (SQLite's own default is 2000).
+    #[arg(long, env = "SAMSYN_DB_CACHE_KIB", default_value_t = 1024)]
+    pub db_cache_kib: u32,
+
     /// Signed-in callers (sessions and API tokens) kept in memory between requests; 0
     /// switches the cache off. Any committed write empties it.
     #[arg(long, env = "SAMSYN_AUTH_CACHE_ENTRIES", default_value_t = 10_000)]
@@ -182,6 +191,8 @@ impl Default for Config {
             session_max_hours: 24 * 30,
             max_upload_bytes: 50 * 1024 * 1024,
             max_body_bytes: 1024 * 1024,
+            index_writer_mib: 32,
+            db_cache_kib: 1024,
             auth_cache_entries: 10_000,
             response_cache_mib: 32,
             extract_worker: None,

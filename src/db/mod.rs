@@ -48,6 +48,15 @@ pub struct Db {
     pub writes: Arc<Writes>,
 }
 
+/// SQLite's page cache per connection in KiB (`SAMSYN_DB_CACHE_KIB`), set by
+/// [`configure_sqlite_cache`] before connecting.
+static SQLITE_CACHE_KIB: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1024);
+
+/// Sets the page cache of SQLite connections opened from now on (KiB, at least 128).
+pub fn configure_sqlite_cache(kib: u32) {
+    SQLITE_CACHE_KIB.store(kib.max(128), Ordering::Relaxed);
+}
+
 /// The PostgreSQL NOTIFY channel that tells every node another committed a write.
 pub const WRITES_CHANNEL: &str = "samsyn_writes";
 
@@ -222,6 +231,9 @@ impl Db {
                     conn.execute("PRAGMA synchronous = FULL").await?;
                     conn.execute("PRAGMA foreign_keys = ON").await?;
                     conn.execute("PRAGMA busy_timeout = 10000").await?;
+                    let kib = SQLITE_CACHE_KIB.load(Ordering::Relaxed);
+                    conn.execute(format!("PRAGMA cache_size = -{kib}").as_str())
+                        .await?;
                     Ok(())
                 })
             });

@@ -22,8 +22,21 @@ use crate::search::schema::{build_schema, filter_value, settings, Fields, SCHEMA
 
 /// Body text beyond this many bytes is neither indexed nor stored.
 pub const MAX_BODY_BYTES: usize = 512 * 1024;
-/// Memory for the single writer, split between its threads.
-const WRITER_MEMORY: usize = 64 * 1024 * 1024;
+/// Memory for the index writer, in MiB (`SAMSYN_INDEX_WRITER_MIB`, see [`configure_writer`]).
+/// One indexing thread: tantivy keeps about 12 MB per thread whether or not it indexes, and
+/// the change log arrives a few entries at a time; only a full rebuild would go faster with
+/// two.
+static WRITER_MIB: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(32);
+/// tantivy's least memory per writer thread, in MiB.
+const WRITER_MIN_MIB: usize = 15;
+
+/// Sets the writer's memory (MiB) for indexes opened from now on; at least 15.
+pub fn configure_writer(mib: usize) {
+    WRITER_MIB.store(
+        mib.max(WRITER_MIN_MIB),
+        std::sync::atomic::Ordering::Relaxed,
+    );
+}
 
 /// Errors from the search index. Messages are for logs, not for users.
 #[derive(Debug, thiserror::Error)]
@@ -126,7 +139,8 @@ impl SearchIndex {
         last_seq: Option<i64>,
     ) -> Result<SearchIndex> {
         analysis::register(&index, &vocab);
-        let writer = index.writer(WRITER_MEMORY)?;
+        let mib = WRITER_MIB.load(std::sync::atomic::Ordering::Relaxed);
+        let writer = index.writer_with_num_threads(1, mib * 1024 * 1024)?;
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
