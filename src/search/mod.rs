@@ -17,6 +17,7 @@ mod coverage;
 pub mod execute;
 mod grants;
 pub mod highlight;
+mod fuzzy;
 pub mod index;
 pub mod plan;
 pub mod query;

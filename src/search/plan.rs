@@ -11,7 +11,7 @@
 use std::ops::Bound;
 
 use tantivy::query::{
-    BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, EmptyQuery, FuzzyTermQuery,
+    BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, EmptyQuery,
     Occur, PhraseQuery, Query, RangeQuery, TermQuery, TermSetQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
@@ -19,6 +19,7 @@ use tantivy::{Searcher, Term};
 
 use crate::search::analysis::{analyze, Mode, Term as Word};
 use crate::search::compound::Vocabulary;
+use crate::search::fuzzy::SharedFuzzyQuery;
 use crate::search::highlight::Highlighter;
 use crate::search::query::UserQuery;
 use crate::search::results::SearchFilter;
@@ -289,7 +290,7 @@ impl Planner<'_> {
             if typed != *fold && typed.chars().all(char::is_alphabetic) {
                 for (field, weight) in [(f.title_fold, TITLE), (f.body_fold, BODY)] {
                     let term = Term::from_field_text(field, &typed);
-                    let q = FuzzyTermQuery::new(term, distance as u8, true);
+                    let q = SharedFuzzyQuery::new(term, &typed, distance as u8);
                     alts.push(boost(q, weight * FUZZY));
                 }
             }
@@ -301,7 +302,7 @@ impl Planner<'_> {
                 (f.body_compound, BODY * COMPOUND),
             ] {
                 let term = Term::from_field_text(field, fold);
-                let q = FuzzyTermQuery::new(term, distance as u8, true);
+                let q = SharedFuzzyQuery::new(term, fold, distance as u8);
                 alts.push(boost(q, weight * FUZZY));
             }
         }
