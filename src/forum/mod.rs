@@ -18,6 +18,7 @@ pub mod new_thread;
 pub mod notifications;
 pub mod posts;
 pub mod reading;
+pub mod reports;
 pub mod search_docs;
 pub mod text;
 pub mod threads;

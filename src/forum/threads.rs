@@ -181,6 +181,8 @@ pub struct ThreadFilter {
     pub tag: Option<TagRef>,
     /// OPEN or ANSWERED; matches questions only.
     pub status: Option<ThreadStatus>,
+    /// Only threads started more than this many days ago (1–3650).
+    pub older_than_days: Option<i64>,
 }
 
 /// A tag named by the client: its id, or a name, slug or synonym.
@@ -272,6 +274,16 @@ pub async fn list(
             q.push(" AND t.kind = 'question' AND t.accepted_post_id IS NOT NULL");
         }
         None => {}
+    }
+    if let Some(days) = filter.older_than_days {
+        if !(1..=3650).contains(&days) {
+            return Err(AppError::bad_input(
+                "olderThanDays",
+                "Ange antal dagar mellan 1 och 3650.",
+            ));
+        }
+        q.push(" AND t.created_at < ")
+            .int(now_ms() - days * 86_400_000);
     }
     if let Some(after) = after {
         let [p, at, id] = parse_cursor::<3>(after)?;

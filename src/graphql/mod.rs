@@ -49,6 +49,7 @@ pub struct Mutation(
     newsletters::NewslettersMutation,
     library::LibraryMutation,
     forum::ForumMutation,
+    forum::ModerationMutation,
     tags::TagsMutation,
     oidc::OidcMutation,
 );

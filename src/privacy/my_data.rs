@@ -45,6 +45,8 @@ pub struct MyData {
     pub followed_threads: Vec<FollowData>,
     pub followed_networks: Vec<FollowData>,
     pub notifications: Vec<NotificationData>,
+    /// Posts I reported to a network's moderators, with my reason.
+    pub reports: Vec<ReportData>,
     /// How often I get the e-mail digest of notifications.
     pub digest: String,
     /// Whether I get the newsletter by e-mail.
@@ -126,6 +128,16 @@ pub struct NotificationData {
     pub post_id: Option<i64>,
     pub created_at: String,
     pub read_at: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReportData {
+    pub post_id: i64,
+    pub reason: String,
+    pub created_at: String,
+    /// Whether a moderator has handled it.
+    pub resolved: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -354,6 +366,7 @@ pub async fn collect(db: &Db, user_id: i64) -> AppResult<MyData> {
         followed_threads: content.followed_threads,
         followed_networks: content.followed_networks,
         notifications: content.notifications,
+        reports: content.reports,
         digest: content.digest,
         newsletter_email: content.newsletter_email,
         meeting_registrations: content.registrations,
@@ -372,6 +385,7 @@ struct Content {
     followed_threads: Vec<FollowData>,
     followed_networks: Vec<FollowData>,
     notifications: Vec<NotificationData>,
+    reports: Vec<ReportData>,
     digest: String,
     newsletter_email: bool,
     registrations: Vec<RegistrationData>,
@@ -506,6 +520,21 @@ async fn content(db: &Db, user_id: i64) -> AppResult<Content> {
         },
     )
     .await?;
+    let reports = rows(
+        db,
+        "SELECT post_id, reason, created_at, resolved_at FROM post_reports
+         WHERE reporter_id = $1 ORDER BY id",
+        user_id,
+        |r| {
+            Ok(ReportData {
+                post_id: r.try_get(0)?,
+                reason: r.try_get(1)?,
+                created_at: iso(r.try_get(2)?),
+                resolved: r.try_get::<Option<i64>, _>(3)?.is_some(),
+            })
+        },
+    )
+    .await?;
     let digest = rows(
         db,
         "SELECT digest FROM notification_settings WHERE user_id = $1",
@@ -615,6 +644,7 @@ async fn content(db: &Db, user_id: i64) -> AppResult<Content> {
         followed_threads,
         followed_networks,
         notifications,
+        reports,
         digest,
         newsletter_email,
         registrations,

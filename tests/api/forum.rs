@@ -9,6 +9,7 @@ mod limits;
 mod markdown;
 mod moderation;
 mod reading;
+mod reports;
 mod search;
 mod setup;
 mod visibility;

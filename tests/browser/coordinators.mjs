@@ -1,8 +1,8 @@
 // Browser tests of what the people who run the collaboration do in the web UI (#16): a
 // network's moderator moderates a thread (fäst, lås, flytta, byt rubrik och tillsynsområden,
-// dölj med bekräftelse, vanliga frågor) and plans a meeting (skapa med fel vid fältet, ändra,
+// dölj med bekräftelse, vanliga frågor, handles a report in "Att moderera") and plans a meeting (skapa med fel vid fältet, ändra,
 // koppla protokoll, ställ in); a manager keeps the phone book (kontrollera, ändringslogg,
-// enheter); an admin edits an organisation and erases a user; a member withdraws a post,
+// enheter); an admin edits an organisation and erases a user; a member reports a post, withdraws one,
 // chooses the digest and sees the unread count in the header; and the rough edges of the
 // start page, unknown addresses, Telefonboken, the header search box and documents.
 //
@@ -268,6 +268,48 @@ try {
     await heading(majaPage, newTitle);
     await majaPage.locator('.post-list .post', { hasText: 'billiga massor' }).getByRole('button', { name: /^Dölj/ }).click();
     await expectText(majaPage.locator('.post-list .post', { hasText: 'billiga massor' }).locator('.post__badges'), 'Dolt av');
+  });
+
+  await step('member: report a post with a reason; only the moderator sees it, in "Att moderera", and dismisses it with a note', async () => {
+    const svenPage = await contexts.sven.newPage();
+    watch(svenPage, 'member');
+    await svenPage.goto(`${BASE_URL}${threadPath}`);
+    await heading(svenPage, newTitle);
+    const post = svenPage.locator('.post-list .post', { hasText: 'föreläggande direkt' });
+    await post.getByRole('button', { name: /^Anmäl/ }).click();
+    const reason = post.getByLabel('Varför anmäler du inlägget?');
+    assert(await reason.evaluate((el) => el === document.activeElement), 'the reason field gets focus');
+    await post.getByRole('button', { name: 'Skicka anmälan' }).click();
+    await expectText(post.locator('.form__errors'), 'Fyll i');
+    await reason.fill('Föreläggande utan kommunicering först.');
+    await checkPage(svenPage, 'trad-anmal');
+    await post.getByRole('button', { name: 'Skicka anmälan' }).click();
+    await expectText(post.locator('.post__status .notice--success'), 'moderatorer har fått din anmälan');
+    await svenPage.goto(`${BASE_URL}/forum/${netA.slug}/att-moderera`);
+    await expectText(svenPage.locator('main'), 'Att moderera visas bara för nätverkets moderatorer');
+    await svenPage.close();
+
+    await majaPage.goto(`${BASE_URL}/aviseringar`);
+    await expectText(majaPage.locator('main .notification-list'), `${people.sven.name} anmälde ett inlägg i`);
+    await expectText(majaPage.locator('main .notification-list'), 'Skäl: Föreläggande utan kommunicering först.');
+    await majaPage.goto(`${BASE_URL}/forum/${netA.slug}`);
+    await heading(majaPage, netA.name);
+    const tab = majaPage.locator('main .sub-nav a', { hasText: 'Att moderera' });
+    await expectText(tab, '1');
+    await tab.click();
+    await heading(majaPage, `Att moderera i ${netA.name}`);
+    const item = majaPage.locator('main .report-item', { hasText: 'Föreläggande utan kommunicering' });
+    await expectText(item, `anmält av ${people.sven.name}`);
+    await expectText(majaPage.locator('main'), 'Obesvarade frågor äldre än 7 dagar');
+    await expectText(majaPage.getByRole('region', { name: 'Senast dolda inlägg' }), `dolt av ${people.maja.name}`);
+    await checkPage(majaPage, 'att-moderera');
+    await item.getByLabel('Anteckning (valfri)').fill('Ett föreläggande kan vara rätt här.');
+    await item.getByRole('button', { name: /^Avfärda anmälan/ }).click();
+    await heading(majaPage, `Att moderera i ${netA.name}`);
+    await expectText(majaPage.locator('main .notice--success'), 'Anmälan är avfärdad');
+    await expectText(majaPage.locator('main .empty').first(), 'Inga anmälningar väntar');
+    await majaPage.goto(`${BASE_URL}${threadPath}`);
+    await heading(majaPage, newTitle);
   });
 
   await step('moderator: move the thread to another network after a confirmation', async () => {

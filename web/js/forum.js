@@ -17,7 +17,7 @@ export const THREAD_LIST_FIELDS = `id kind title status pinned locked hidden rep
   author { displayName } tags { name slug } network { slug name }`;
 
 export const POST_FIELDS = `id body bodyHtml isFirst isAccepted hidden hiddenReason createdAt editedAt
-  editedBy { displayName } author { id displayName organisation { name } } viewerCanEdit viewerCanHide
+  editedBy { displayName } author { id displayName organisation { name } } viewerCanEdit viewerCanHide viewerCanReport
   hiddenBy { displayName }
   attachments { id fileName size url }`;
 

@@ -1,11 +1,11 @@
 // A forum post as an article: author, time, "Redigerad" (opens the version history), the
 // sanitised Markdown, its attachments and its actions (citera, redigera, markera som lösning,
-// dölj/återställ for moderators, dra tillbaka for the author).
+// dölj/återställ for moderators, dra tillbaka for the author, anmäl for everyone else).
 // The edit form lives here too. The thread page owns the state and passes callbacks in.
 
 import { ApiError, gql } from './api.js';
 import { announce, h, notice, replace } from './dom.js';
-import { form } from './forms.js';
+import { form, textareaField } from './forms.js';
 import { filePicker, markdownBox } from './composer.js';
 import { POST_FIELDS, pathOf, postHtml, timeEl, uploadFailures, uploadFiles } from './forum.js';
 import { formatDateTime } from './format.js';
@@ -159,6 +159,12 @@ export function postArticle(post, { thread, onQuote, onAccept, onSaved, onModera
     }
   }
 
+  if (!copy && post.viewerCanReport) {
+    const report = h('button', { type: 'button', class: 'button button--link button--small', 'data-action': 'report' }, 'Anmäl', h('span', { class: 'visually-hidden' }, post.isFirst ? ` ${role.toLowerCase()}` : ` svaret från ${authorName(post)}`));
+    report.addEventListener('click', () => openReport());
+    actions.push(report);
+  }
+
   const hiddenText = post.hiddenReason === 'WITHDRAWN' ? 'Tillbakadraget av författaren' : `Dolt av ${post.hiddenBy ? post.hiddenBy.displayName : 'moderator'}`;
   const article = h(
     'article',
@@ -218,6 +224,43 @@ export function postArticle(post, { thread, onQuote, onAccept, onSaved, onModera
     article.querySelector('.post__actions')?.setAttribute('hidden', '');
     box.textarea.focus();
     announce('Redigerar inlägget.');
+  }
+
+  /** "Anmäl": the reason goes to the network's moderators; the post stays as it is. */
+  function openReport() {
+    const cancel = h('button', { type: 'button', class: 'button button--link' }, 'Avbryt');
+    const close = (text) => {
+      wrap.remove();
+      article.querySelector('.post__actions')?.removeAttribute('hidden');
+      if (text) replace(status, notice(text, 'success'));
+      article.querySelector(`#${headingId}`).focus();
+    };
+    const reportForm = form({
+      label: `Anmäl inlägget från ${authorName(post)}`,
+      submitLabel: 'Skicka anmälan',
+      secondary: [cancel],
+      children: [
+        textareaField({
+          name: 'reason',
+          label: 'Varför anmäler du inlägget?',
+          required: true,
+          rows: 3,
+          maxlength: 1000,
+          hint: 'Bara nätverkets moderatorer ser anmälan och vem som gjorde den. 3–1000 tecken.',
+        }),
+      ],
+      validate: ({ reason }) => (reason.trim().length < 3 ? [{ field: 'reason', message: 'Skriv minst 3 tecken om varför.' }] : []),
+      onSubmit: async ({ reason }) => {
+        await gql('mutation ReportPost($input: ReportPostInput!) { reportPost(input: $input) { post { id } } }', { input: { postId: post.id, reason } });
+        close('Tack! Nätverkets moderatorer har fått din anmälan.');
+        announce('Anmälan är skickad till moderatorerna.');
+      },
+    });
+    const wrap = h('div', { class: 'post__editor post__report' }, h('h4', null, 'Anmäl till moderatorerna'), reportForm);
+    cancel.addEventListener('click', () => close(null));
+    article.querySelector('.post__actions')?.before(wrap);
+    article.querySelector('.post__actions')?.setAttribute('hidden', '');
+    wrap.querySelector('textarea').focus();
   }
 
   return article;

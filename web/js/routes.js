@@ -20,6 +20,7 @@ export const routes = [
   { path: '/forum/trad/:id', title: 'Tråd', access: 'user', page: () => import('./pages/thread.js') },
   { path: '/forum/:slug', title: 'Nätverk', access: 'user', page: () => import('./pages/network.js') },
   { path: '/forum/:slug/vanliga-fragor', title: 'Vanliga frågor', access: 'user', page: () => import('./pages/network.js') },
+  { path: '/forum/:slug/att-moderera', title: 'Att moderera', access: 'user', page: () => import('./pages/network.js') },
   { path: '/forum/:slug/papperskorg', title: 'Papperskorg', access: 'user', page: () => import('./pages/network.js') },
   { path: '/forum/:slug/ny-fraga', title: 'Ställ en fråga', access: 'user', page: () => import('./pages/ask.js') },
   { path: '/handlaggarstod', title: 'Handläggarstöd', access: 'user', page: () => import('./pages/library.js') },

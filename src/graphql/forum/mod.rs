@@ -3,6 +3,7 @@
 //! `Access` and wrap the result.
 
 mod inputs;
+mod moderation;
 mod mutation;
 mod prime;
 pub mod types;
@@ -12,6 +13,7 @@ use async_graphql::{
 };
 use futures::{Stream, StreamExt};
 
+pub use moderation::{ModerationMutation, ReportObj};
 pub use mutation::ForumMutation;
 use prime::{prime_networks, prime_notifications, prime_threads};
 use types::{

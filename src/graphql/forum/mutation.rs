@@ -227,7 +227,7 @@ impl ForumMutation {
     /// Hides a post into the recycle bin (moderators).
     async fn hide_post(&self, ctx: &Context<'_>, input: PostInput) -> Result<PostPayload> {
         let (state, access) = parts(ctx);
-        let post = posts::hide(state, access, post_id(&input.post_id)?).await?;
+        let post = posts::hide(state, access, post_id(&input.post_id)?, None).await?;
         Ok(PostPayload {
             post: PostObj(post),
         })
