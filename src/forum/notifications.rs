@@ -146,14 +146,23 @@ pub(crate) async fn fan_out(
     actor_id: i64,
     recipients: Vec<(i64, NotificationKind)>,
 ) -> AppResult<usize> {
-    fan_out_with_note(tx, network, thread_id, post_id, actor_id, recipients, None).await
+    fan_out_with_note(
+        tx,
+        (network.id, network.members_only),
+        thread_id,
+        post_id,
+        actor_id,
+        recipients,
+        None,
+    )
+    .await
 }
 
 /// [`fan_out`] with a text every notification carries (a report's reason, why a post was
-/// hidden).
+/// hidden). `network` is its id and whether it is members-only.
 pub(crate) async fn fan_out_with_note(
     tx: &mut WriteTx,
-    network: &Network,
+    network: (i64, bool),
     thread_id: i64,
     post_id: Option<i64>,
     actor_id: i64,
@@ -178,12 +187,13 @@ pub(crate) async fn fan_out_with_note(
         "SELECT u.id FROM users u WHERE u.active = 1 AND u.erased_at IS NULL AND u.id IN (",
     );
     q.ints(&ids).push(")");
-    if network.members_only {
+    let (network_id, members_only) = network;
+    if members_only {
         q.push(
             " AND (u.role = 'admin' OR EXISTS (SELECT 1 FROM network_members m
                WHERE m.user_id = u.id AND m.network_id = ",
         )
-        .int(network.id)
+        .int(network_id)
         .push("))");
     }
     let rows = q.query().fetch_all(&mut ***tx).await?;

@@ -529,7 +529,8 @@ async fn set_hidden(
 
 /// The writes of hiding (`reason` set) or restoring a post, inside the caller's
 /// transaction: the post, its thread's flags and counters, the change for search, and (a
-/// moderator's hiding) the post's open reports, resolved as hidden by `me` with `note`.
+/// moderator's hiding) the post's open reports, resolved as hidden by `me` with `note`, and
+/// a POST_HIDDEN notification telling the author, with `note` as the reason.
 pub(crate) async fn apply_hidden(
     tx: &mut WriteTx,
     me: i64,
@@ -577,6 +578,18 @@ pub(crate) async fn apply_hidden(
         .bind(post.id)
         .execute(&mut ***tx)
         .await?;
+        if let Some(author) = post.author_id {
+            notifications::fan_out_with_note(
+                tx,
+                (post.network_id, post.network_members_only),
+                post.thread_id,
+                Some(post.id),
+                me,
+                vec![(author, NotificationKind::PostHidden)],
+                note,
+            )
+            .await?;
+        }
     }
     sqlx::query("UPDATE threads SET updated_at = $1 WHERE id = $2")
         .bind(now)

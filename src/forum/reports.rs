@@ -179,7 +179,7 @@ pub async fn report(
         .collect::<AppResult<Vec<_>>>()?;
     notifications::fan_out_with_note(
         &mut tx,
-        &thread.network,
+        (thread.network.id, thread.network.members_only),
         thread.id,
         Some(post.id),
         me,

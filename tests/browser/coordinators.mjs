@@ -1,6 +1,6 @@
 // Browser tests of what the people who run the collaboration do in the web UI (#16): a
 // network's moderator moderates a thread (fäst, lås, flytta, byt rubrik och tillsynsområden,
-// dölj med bekräftelse, vanliga frågor, handles a report in "Att moderera") and plans a meeting (skapa med fel vid fältet, ändra,
+// dölj med motivering till författaren, vanliga frågor, handles a report in "Att moderera") and plans a meeting (skapa med fel vid fältet, ändra,
 // koppla protokoll, ställ in); a manager keeps the phone book (kontrollera, ändringslogg,
 // enheter); an admin edits an organisation and erases a user; a member reports a post, withdraws one,
 // chooses the digest and sees the unread count in the header; and the rough edges of the
@@ -237,19 +237,30 @@ try {
     await expectText(majaPage.locator('main .thread-item__badges').first(), tags.mifo);
   });
 
-  await step('moderator: hide a post after a confirmation that says the author is not told; the author no longer sees it', async () => {
+  await step('moderator: hide a post with a reason for the author; the author no longer sees it but is told why', async () => {
     const spam = majaPage.locator('.post-list .post', { hasText: 'billiga massor' });
     await spam.getByRole('button', { name: /^Dölj/ }).click();
+    const reason = spam.getByLabel(`Motivering till ${people.erik.name} (valfri)`);
+    assert(await reason.evaluate((el) => el === document.activeElement), 'the reason field gets focus');
+    await expectText(spam.locator('.post__hide'), 'papperskorg');
+    await expectText(spam.locator('.post__hide'), `${people.erik.name} får en avisering`);
+    await reason.fill('Forumet är inte till för reklam.');
+    await checkPage(majaPage, 'trad-dolj');
+    await spam.getByRole('button', { name: 'Dölj inlägget' }).click();
     await expectText(spam.locator('.post__status .notice--success'), 'är dolt');
+    await expectText(spam.locator('.post__status .notice--success'), 'med din motivering');
     await expectText(spam.locator('.post__badges'), `Dolt av ${people.maja.name}`);
-    const asked = majaDialogs.find((m) => m.startsWith('Dölja'));
-    assert(asked && asked.includes('papperskorg') && asked.includes(`inget meddelande till ${people.erik.name}`), `the confirmation says what happens: ${asked}`);
+    await expectText(spam.locator('.post__hidden-note'), 'Motivering: Forumet är inte till för reklam.');
     const erikPage = await contexts.erik.newPage();
     watch(erikPage, 'member');
     await erikPage.goto(`${BASE_URL}${threadPath}`);
     await heading(erikPage, newTitle);
     await expectText(erikPage.locator('.post-list'), 'föreläggande');
     await expectNoText(erikPage.locator('.post-list'), 'billiga massor');
+    await erikPage.goto(`${BASE_URL}/aviseringar`);
+    await heading(erikPage, 'Aviseringar');
+    await expectText(erikPage.locator('.notification-list'), 'En moderator dolde ditt inlägg i');
+    await expectText(erikPage.locator('.notification-list'), 'Motivering: Forumet är inte till för reklam.');
     await erikPage.close();
   });
 
@@ -266,8 +277,10 @@ try {
     // Hidden again for the rest of the run.
     await majaPage.goto(`${BASE_URL}${threadPath}`);
     await heading(majaPage, newTitle);
-    await majaPage.locator('.post-list .post', { hasText: 'billiga massor' }).getByRole('button', { name: /^Dölj/ }).click();
-    await expectText(majaPage.locator('.post-list .post', { hasText: 'billiga massor' }).locator('.post__badges'), 'Dolt av');
+    const again = majaPage.locator('.post-list .post', { hasText: 'billiga massor' });
+    await again.getByRole('button', { name: /^Dölj/ }).click();
+    await again.getByRole('button', { name: 'Dölj inlägget' }).click();
+    await expectText(again.locator('.post__badges'), 'Dolt av');
   });
 
   await step('member: report a post with a reason; only the moderator sees it, in "Att moderera", and dismisses it with a note', async () => {

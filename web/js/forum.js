@@ -18,7 +18,7 @@ export const THREAD_LIST_FIELDS = `id kind title status pinned locked hidden rep
 
 export const POST_FIELDS = `id body bodyHtml isFirst isAccepted hidden hiddenReason createdAt editedAt
   editedBy { displayName } author { id displayName organisation { name } } viewerCanEdit viewerCanHide viewerCanReport
-  hiddenBy { displayName }
+  hiddenBy { displayName } hiddenNote
   attachments { id fileName size url }`;
 
 export function networkPath(slug) {

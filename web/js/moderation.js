@@ -205,10 +205,14 @@ export function moderationPanel({ fields, getThread, onChanged }) {
   return { el, draw };
 }
 
-/** Runs a post mutation (hidePost, restorePost, withdrawPost) and returns the post. */
-export async function postAction(name, postId, postFields) {
-  const r = await gql(`mutation ${name[0].toUpperCase()}${name.slice(1)}($input: PostInput!) { ${name}(input: $input) { post { ${postFields} } } }`, {
-    input: { postId },
+/**
+ * Runs a post mutation (hidePost, restorePost, withdrawPost) and returns the post; `extra`
+ * adds to the input (hidePost's `reason`).
+ */
+export async function postAction(name, postId, postFields, extra = {}) {
+  const inputType = name === 'hidePost' ? 'HidePostInput' : 'PostInput';
+  const r = await gql(`mutation ${name[0].toUpperCase()}${name.slice(1)}($input: ${inputType}!) { ${name}(input: $input) { post { ${postFields} } } }`, {
+    input: { postId, ...extra },
   });
   return r[name].post;
 }

@@ -80,8 +80,8 @@ async function loadHistory(post, panel) {
 
 /**
  * A post as an <article>. options: { thread, headingPrefix, onQuote(post), onAccept(post,
- * accept), onSaved(post), onModerate(post, 'hide' | 'restore' | 'withdraw') → true when
- * done, copy } — `copy` for the accepted answer repeated at the top
+ * accept), onSaved(post), onModerate(post, 'hide' | 'restore' | 'withdraw', { reason }) → true
+ * when done, copy } — `copy` for the accepted answer repeated at the top
  * (its ids differ so the page keeps unique ids).
  */
 export function postArticle(post, { thread, onQuote, onAccept, onSaved, onModerate = null, copy = false }) {
@@ -145,6 +145,10 @@ export function postArticle(post, { thread, onQuote, onAccept, onSaved, onModera
     for (const [action, label, cls] of moderation) {
       const button = h('button', { type: 'button', class: cls, 'data-action': action }, label, h('span', { class: 'visually-hidden' }, post.isFirst ? ` ${role.toLowerCase()}` : ` svaret från ${authorName(post)}`));
       button.addEventListener('click', async () => {
+        if (action === 'hide') {
+          openHide();
+          return;
+        }
         button.disabled = true;
         try {
           const done = await onModerate(post, action);
@@ -187,6 +191,7 @@ export function postArticle(post, { thread, onQuote, onAccept, onSaved, onModera
       ),
       post.isAccepted ? h('p', { class: 'post__badges' }, badge('✓ Markerat som lösning', 'ok')) : null,
       post.hidden ? h('p', { class: 'post__badges' }, badge(hiddenText, 'off'), ' ', h('span', { class: 'muted' }, 'Syns bara för moderatorer.')) : null,
+      post.hidden && post.hiddenNote ? h('p', { class: 'muted post__hidden-note' }, `Motivering: ${post.hiddenNote}`) : null,
     ),
     body,
     attachmentList(post),
@@ -224,6 +229,45 @@ export function postArticle(post, { thread, onQuote, onAccept, onSaved, onModera
     article.querySelector('.post__actions')?.setAttribute('hidden', '');
     box.textarea.focus();
     announce('Redigerar inlägget.');
+  }
+
+  /** "Dölj" (moderators): says what happens and asks for the reason the author is told. */
+  function openHide() {
+    const cancel = h('button', { type: 'button', class: 'button button--link' }, 'Avbryt');
+    const close = () => {
+      wrap.remove();
+      article.querySelector('.post__actions')?.removeAttribute('hidden');
+      article.querySelector(`#${headingId}`).focus();
+    };
+    const who = authorName(post);
+    const hideForm = form({
+      label: `Dölj inlägget från ${who}`,
+      submitLabel: 'Dölj inlägget',
+      secondary: [cancel],
+      children: [
+        h(
+          'p',
+          null,
+          `Inlägget flyttas till nätverkets papperskorg och syns bara för moderatorer, som kan återställa det.${post.isFirst ? ' Hela tråden döljs då.' : ''} ${who} får en avisering om att inlägget är dolt, med din motivering.`,
+        ),
+        textareaField({
+          name: 'reason',
+          label: `Motivering till ${who} (valfri)`,
+          rows: 3,
+          maxlength: 1000,
+          hint: 'Till exempel vad som bör ändras. Högst 1000 tecken.',
+        }),
+      ],
+      onSubmit: async ({ reason }) => {
+        const done = await onModerate(post, 'hide', { reason });
+        if (!done) close();
+      },
+    });
+    const wrap = h('div', { class: 'post__editor post__hide' }, h('h4', null, 'Dölj inlägget'), hideForm);
+    cancel.addEventListener('click', () => close());
+    article.querySelector('.post__actions')?.before(wrap);
+    article.querySelector('.post__actions')?.setAttribute('hidden', '');
+    wrap.querySelector('textarea').focus();
   }
 
   /** "Anmäl": the reason goes to the network's moderators; the post stays as it is. */

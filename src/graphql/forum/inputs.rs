@@ -153,6 +153,13 @@ pub struct PostInput {
     pub post_id: ID,
 }
 
+#[derive(InputObject)]
+pub struct HidePostInput {
+    pub post_id: ID,
+    /// Why (at most 1000 characters): the author is told in a POST_HIDDEN notification.
+    pub reason: Option<String>,
+}
+
 #[derive(SimpleObject)]
 pub struct PostPayload {
     pub post: PostObj,

@@ -224,10 +224,17 @@ impl ForumMutation {
         })
     }
 
-    /// Hides a post into the recycle bin (moderators).
-    async fn hide_post(&self, ctx: &Context<'_>, input: PostInput) -> Result<PostPayload> {
+    /// Hides a post into the recycle bin (moderators), with an optional reason. The author
+    /// gets a POST_HIDDEN notification with the reason.
+    async fn hide_post(&self, ctx: &Context<'_>, input: HidePostInput) -> Result<PostPayload> {
         let (state, access) = parts(ctx);
-        let post = posts::hide(state, access, post_id(&input.post_id)?, None).await?;
+        let post = posts::hide(
+            state,
+            access,
+            post_id(&input.post_id)?,
+            input.reason.as_deref(),
+        )
+        .await?;
         Ok(PostPayload {
             post: PostObj(post),
         })

@@ -531,6 +531,14 @@ impl PostObj {
     async fn hidden_at(&self) -> Option<DateTime<Utc>> {
         self.0.hidden_at.map(ts)
     }
+    /// Why a moderator hid it, when they said (moderators see this; the author is told in a
+    /// POST_HIDDEN notification).
+    async fn hidden_note(&self, ctx: &Context<'_>) -> Option<&str> {
+        if !parts(ctx).1.can_moderate(self.0.network_id) {
+            return None;
+        }
+        self.0.hidden_note.as_deref()
+    }
     /// Who hid it (moderators see this).
     async fn hidden_by(&self, ctx: &Context<'_>) -> Result<Option<UserObj>> {
         if !parts(ctx).1.can_moderate(self.0.network_id) {

@@ -84,7 +84,7 @@ async fn authors_edit_their_own_posts_moderators_any_and_others_none(app: TestAp
         &app,
         &c.other,
         "hidePost",
-        "PostInput",
+        "HidePostInput",
         json!({ "postId": own }),
         "{ post { id } }",
     )
@@ -151,7 +151,7 @@ async fn moderators_hide_and_restore_and_authors_withdraw(app: TestApp) {
         &app,
         &c.moderator,
         "hidePost",
-        "PostInput",
+        "HidePostInput",
         json!({ "postId": spam }),
         "{ post { hidden hiddenReason hiddenBy { displayName } } }",
     )
@@ -262,7 +262,7 @@ async fn moderators_hide_and_restore_and_authors_withdraw(app: TestApp) {
         &app,
         &c.moderator,
         "hidePost",
-        "PostInput",
+        "HidePostInput",
         json!({ "postId": first }),
         "{ post { id } }",
     )

@@ -1,6 +1,7 @@
 //! Reporting a post (anmäl) and the moderators' handling of reports: who may report,
 //! who sees reports (lists, `node`, notifications, never search), resolving by hiding or
-//! dismissing; and the "Att moderera" list of questions left open for a week.
+//! dismissing; hiding telling the author why; the "Att moderera" list of questions left
+//! open for a week; and the SQLite migration that rebuilt notifications for the new kinds.
 
 use serde_json::json;
 
@@ -10,6 +11,7 @@ both_backends!(
     members_report_posts_and_only_the_networks_moderators_see_and_resolve_them,
     reporting_refuses_bad_input_own_posts_twice_and_unreadable_posts,
     open_questions_older_than_a_week_are_listed_for_the_moderators,
+    hiding_tells_the_author_why_and_nobody_else,
 );
 
 /// A network with a moderator, an author, a reporter, and a moderator of another network.
@@ -468,4 +470,227 @@ fn samsyn_decode(id: &str) -> (String, i64) {
     let text = String::from_utf8(raw).unwrap();
     let (kind, n) = text.split_once(':').unwrap();
     (kind.to_string(), n.parse().unwrap())
+}
+
+async fn hide(app: &TestApp, c: &reqwest::Client, post: &str, reason: Value) -> Value {
+    mutate(
+        app,
+        c,
+        "hidePost",
+        "HidePostInput",
+        json!({ "postId": post, "reason": reason }),
+        "{ post { id hidden hiddenNote } }",
+    )
+    .await
+}
+
+async fn hiding_tells_the_author_why_and_nobody_else(app: TestApp) {
+    let c = cast(&app).await;
+    let (t, _) = thread(&app, &c.author, &c.net, "DISCUSSION", "Sortering på bygget").await;
+    let first = reply(&app, &c.author, &t, "Köp containrar hos min kusin!").await;
+    let second = reply(&app, &c.author, &t, "Och hos hans granne.").await;
+    let own = reply(
+        &app,
+        &c.reporter,
+        &t,
+        "Vi kräver sortering i sex fraktioner.",
+    )
+    .await;
+
+    // The reason is checked; only moderators hide.
+    let r = hide(&app, &c.moderator, &first, json!("x".repeat(1001))).await;
+    assert_code(&r, "BAD_INPUT");
+    assert_eq!(r["errors"][0]["extensions"]["field"], "reason");
+    assert_code(
+        &hide(&app, &c.reporter, &first, json!("Reklam")).await,
+        "FORBIDDEN",
+    );
+    assert_code(
+        &hide(&app, &c.elsewhere, &first, json!("Reklam")).await,
+        "FORBIDDEN",
+    );
+
+    // Hidden with a reason: moderators see it on the post, the author in a notification.
+    let r = hide(
+        &app,
+        &c.moderator,
+        &first,
+        json!("  Forumet är inte till för reklam. "),
+    )
+    .await;
+    let p = &data(&r)["hidePost"]["post"];
+    assert_eq!(p["hidden"], true);
+    assert_eq!(p["hiddenNote"], "Forumet är inte till för reklam.");
+    let n = notifications_of(&app, &c.author).await;
+    let told: Vec<&Value> = n.iter().filter(|n| n["kind"] == "POST_HIDDEN").collect();
+    assert_eq!(told.len(), 1, "{n:?}");
+    assert_eq!(told[0]["note"], "Forumet är inte till för reklam.");
+    assert_eq!(told[0]["actor"]["displayName"], "mona.moderator");
+    // The post itself stays hidden from its author.
+    assert!(told[0]["post"].is_null());
+    for who in [&c.reporter, &c.elsewhere, &c.moderator, &c.admin] {
+        assert_eq!(
+            reports_of("POST_HIDDEN", &notifications_of(&app, who).await),
+            0
+        );
+    }
+    let r = app
+        .gql_with(&c.author, "{ unreadNotificationCount }", json!({}))
+        .await;
+    assert!(data(&r)["unreadNotificationCount"].as_i64().unwrap() >= 1);
+
+    // Hidden without a reason: still told, with no note; restoring clears the note.
+    data(&hide(&app, &c.admin, &second, json!(null)).await);
+    let n = notifications_of(&app, &c.author).await;
+    let told: Vec<&Value> = n.iter().filter(|n| n["kind"] == "POST_HIDDEN").collect();
+    assert_eq!(told.len(), 2);
+    assert!(told[0]["note"].is_null());
+    let r = mutate(
+        &app,
+        &c.moderator,
+        "restorePost",
+        "PostInput",
+        json!({ "postId": first }),
+        "{ post { hidden hiddenNote } }",
+    )
+    .await;
+    assert!(data(&r)["restorePost"]["post"]["hiddenNote"].is_null());
+
+    // Withdrawing one's own post tells nobody.
+    let r = mutate(
+        &app,
+        &c.reporter,
+        "withdrawPost",
+        "PostInput",
+        json!({ "postId": own }),
+        "{ post { hidden } }",
+    )
+    .await;
+    data(&r);
+    assert_eq!(
+        reports_of("POST_HIDDEN", &notifications_of(&app, &c.reporter).await),
+        0
+    );
+
+    // Hiding through a report gives the author the moderator's note as the reason.
+    data(&report(&app, &c.reporter, &first, "Reklam igen").await);
+    let r = app.gql_with(&c.moderator, REPORTS, json!({})).await;
+    let id = data(&r)["network"]["reports"]["edges"][0]["node"]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    data(
+        &resolve(
+            &app,
+            &c.moderator,
+            &id,
+            "HIDE_POST",
+            json!("Andra gången: reklam."),
+        )
+        .await,
+    );
+    let n = notifications_of(&app, &c.author).await;
+    assert_eq!(n[0]["kind"], "POST_HIDDEN");
+    assert_eq!(n[0]["note"], "Andra gången: reklam.");
+    // Other members see neither the hidden post nor a hint of why.
+    let r = app
+        .gql_with(
+            &c.reporter,
+            "query($id: ID!) { node(id: $id) { id } }",
+            json!({ "id": first }),
+        )
+        .await;
+    assert!(data(&r)["node"].is_null());
+}
+
+/// Migration 0009 rebuilds `notifications` on SQLite (a CHECK cannot be changed in place):
+/// rows written under 0008 keep their ids and values, the indexes are there again, foreign
+/// keys still hold, and the new kinds are accepted while unknown ones are still refused.
+#[tokio::test]
+async fn the_sqlite_notifications_rebuild_keeps_rows_ids_and_indexes() {
+    use sqlx::{Connection, Row};
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}?mode=rwc", dir.path().join("m.db").display());
+    let mut conn = sqlx::SqliteConnection::connect(&url).await.unwrap();
+    sqlx::query("PRAGMA foreign_keys = ON")
+        .execute(&mut conn)
+        .await
+        .unwrap();
+    let all = sqlx::migrate!("migrations/sqlite");
+    let up_to_8 = sqlx::migrate::Migrator {
+        migrations: std::borrow::Cow::Owned(
+            all.migrations
+                .iter()
+                .filter(|m| m.version <= 8)
+                .cloned()
+                .collect(),
+        ),
+        ..sqlx::migrate!("migrations/sqlite")
+    };
+    up_to_8.run(&mut conn).await.unwrap();
+    for sql in [
+        "INSERT INTO users (id, email, display_name, role, created_at, updated_at) VALUES (7, 'a@b.se', 'A', 'member', 1, 1)",
+        "INSERT INTO networks (id, slug, name, created_at, updated_at) VALUES (3, 'avfall', 'Avfall', 1, 1)",
+        "INSERT INTO threads (id, network_id, kind, title, last_activity_at, created_at, updated_at) VALUES (5, 3, 'question', 'Fråga', 1, 1, 1)",
+        "INSERT INTO posts (id, thread_id, author_id, body, body_html, render_version, created_at) VALUES (11, 5, 7, 'x', 'x', 2, 1)",
+        "INSERT INTO notifications (id, user_id, kind, thread_id, post_id, actor_id, created_at, read_at, emailed_at) VALUES (41, 7, 'reply', 5, 11, 7, 100, 200, 300)",
+        "INSERT INTO notifications (id, user_id, kind, thread_id, created_at) VALUES (42, 7, 'announcement', 5, 101)",
+    ] {
+        sqlx::query(sql).execute(&mut conn).await.unwrap();
+    }
+    all.run(&mut conn).await.unwrap();
+
+    let rows = sqlx::query(
+        "SELECT id, user_id, kind, thread_id, post_id, actor_id, created_at, read_at, emailed_at, note
+         FROM notifications ORDER BY id",
+    )
+    .fetch_all(&mut conn)
+    .await
+    .unwrap();
+    assert_eq!(rows.len(), 2);
+    let r = &rows[0];
+    assert_eq!(r.get::<i64, _>(0), 41);
+    assert_eq!(r.get::<String, _>(2), "reply");
+    assert_eq!(r.get::<Option<i64>, _>(4), Some(11));
+    assert_eq!(r.get::<Option<i64>, _>(7), Some(200));
+    assert_eq!(r.get::<Option<i64>, _>(8), Some(300));
+    assert_eq!(r.get::<Option<String>, _>(9), None);
+    assert_eq!(rows[1].get::<i64, _>(0), 42);
+    assert_eq!(rows[1].get::<String, _>(2), "announcement");
+
+    let indexes: Vec<String> = sqlx::query(
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'notifications' ORDER BY name",
+    )
+    .fetch_all(&mut conn)
+    .await
+    .unwrap()
+    .iter()
+    .map(|r| r.get(0))
+    .collect();
+    assert_eq!(indexes, ["notifications_mail", "notifications_user"]);
+
+    sqlx::query("INSERT INTO notifications (user_id, kind, thread_id, created_at, note) VALUES (7, 'post_hidden', 5, 1, 'Varför')")
+        .execute(&mut conn)
+        .await
+        .unwrap();
+    assert!(sqlx::query("INSERT INTO notifications (user_id, kind, thread_id, created_at) VALUES (7, 'nonsense', 5, 1)")
+        .execute(&mut conn)
+        .await
+        .is_err());
+    // Foreign keys hold on the new table: deleting the thread removes its notifications.
+    sqlx::query("DELETE FROM threads WHERE id = 5")
+        .execute(&mut conn)
+        .await
+        .unwrap();
+    let left: i64 = sqlx::query("SELECT COUNT(*) FROM notifications")
+        .fetch_one(&mut conn)
+        .await
+        .unwrap()
+        .get(0);
+    assert_eq!(left, 0);
+    let fk = sqlx::query("PRAGMA foreign_key_check")
+        .fetch_all(&mut conn)
+        .await
+        .unwrap();
+    assert!(fk.is_empty());
 }

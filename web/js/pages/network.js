@@ -200,6 +200,7 @@ function binView(network, hidden, refresh) {
         h('h2', { class: 'thread-item__title' }, h('a', { href: threadPath(p.thread.id) }, p.thread.title)),
         h('p', { class: 'muted thread-item__meta' }, `${p.isFirst ? 'Frågan' : 'Svar'} från ${who} · dolt ${formatDate(p.hiddenAt)}`),
         h('blockquote', { class: 'quote-chip__text' }, p.excerpt),
+        p.hiddenNote ? h('p', null, h('strong', null, 'Motivering: '), p.hiddenNote) : null,
         h('div', { class: 'toolbar-row' }, restore),
         status,
       );
@@ -223,7 +224,7 @@ function reportItem(r, refresh) {
     label: 'Anteckning (valfri)',
     rows: 2,
     maxlength: 1000,
-    hint: 'Sparas med anmälan och syns för nätverkets moderatorer.',
+    hint: 'Sparas med anmälan. Döljer du inlägget får författaren den som motivering.',
   });
   const buttons = [
     ['HIDE_POST', 'Dölj inlägget', 'button button--danger button--small', `${what} från ${who} är dolt och anmälan är hanterad.`],
@@ -382,7 +383,7 @@ export default async function networkPage({ params, query, route, navigate, setT
     if (!network.viewerCanModerate) throw new ApiError('FORBIDDEN', 'Papperskorgen visas bara för nätverkets moderatorer.');
     const bin = await gql(
       `query NetworkHiddenPosts($slug: String!) { network(slug: $slug) { hiddenPosts(first: 100) { nodes {
-         id isFirst excerpt(maxChars: 240) hiddenAt hiddenReason hiddenBy { displayName } author { displayName } thread { id title } } } } }`,
+         id isFirst excerpt(maxChars: 240) hiddenAt hiddenReason hiddenNote hiddenBy { displayName } author { displayName } thread { id title } } } } }`,
       { slug: params.slug },
     );
     hidden = bin.network.hiddenPosts.nodes.filter((p) => p.thread);

@@ -127,24 +127,25 @@ export default async function threadPage({ params, setTitle }) {
       const target = accept ? acceptedBox.querySelector('h2') : document.getElementById(`${postAnchor(post)}-rubrik`);
       target?.focus();
     },
-    onModerate: async (post, action) => {
+    onModerate: async (post, action, extra = {}) => {
       const who = post.author?.displayName ?? 'Tidigare användare';
       const what = post.isFirst ? (thread.kind === 'QUESTION' ? 'frågan' : 'inlägget') : `svaret från ${who}`;
+      // Hiding asks in its own form (with the reason for the author); withdrawing here.
       const question = {
-        hide: `Dölja ${what}? Det flyttas till nätverkets papperskorg och syns bara för moderatorer, som kan återställa det.${post.isFirst ? ' Hela tråden döljs då.' : ''} Samsyn skickar inget meddelande till ${who} – berätta gärna själv varför.`,
+        hide: null,
         withdraw: `Dra tillbaka ditt inlägg? Det döljs för alla utom nätverkets moderatorer, som kan återställa det.`,
         restore: null,
       }[action];
       if (question && !window.confirm(question)) return false;
       const name = { hide: 'hidePost', restore: 'restorePost', withdraw: 'withdrawPost' }[action];
-      const saved = await postAction(name, post.id, POST_FIELDS);
+      const saved = await postAction(name, post.id, POST_FIELDS, extra);
       // Someone who may not see hidden posts (the author withdrawing) no longer gets it.
       if (saved.hidden && !saved.viewerCanHide) posts.delete(saved.id);
       else posts.set(saved.id, saved);
       drawPosts();
       if (post.isFirst || post.isAccepted) await reload(); // the thread is hidden, or open again
       const text = {
-        hide: `${what[0].toUpperCase()}${what.slice(1)} är dolt och ligger i nätverkets papperskorg.`,
+        hide: `${what[0].toUpperCase()}${what.slice(1)} är dolt och ligger i nätverkets papperskorg. ${who} har fått en avisering${extra.reason ? ' med din motivering' : ''}.`,
         restore: `${what[0].toUpperCase()}${what.slice(1)} är återställt och syns igen.`,
         withdraw: 'Ditt inlägg är tillbakadraget.',
       }[action];
