@@ -2,7 +2,7 @@
 // network's moderator moderates a thread (fäst, lås, flytta, byt rubrik och tillsynsområden,
 // dölj med motivering till författaren, vanliga frågor, handles a report in "Att moderera") and plans a meeting (skapa med fel vid fältet, ändra,
 // koppla protokoll, ställ in); a manager keeps the phone book (kontrollera, ändringslogg,
-// enheter); an admin edits an organisation and erases a user; a member reports a post, withdraws one,
+// enheter); an admin edits an organisation, erases a user and marks a document reviewed; a member reports a post, withdraws one,
 // chooses the digest and sees the unread count in the header; and the rough edges of the
 // start page, unknown addresses, Telefonboken, the header search box and documents.
 //
@@ -690,6 +690,27 @@ try {
   });
 
   // ---- rough edges -------------------------------------------------------------------------
+  await step('author: the start page leads to "Att granska"; marking a document reviewed moves its date', async () => {
+    const overdue = new Date(Date.now() - 3 * 86_400_000);
+    const reviewBy = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(overdue);
+    const reviewTitle = `Checklista massor ${suffix}`;
+    await must(admin, 'mutation ($input: CreateDocumentInput!) { createDocument(input: $input) { document { id } } }', {
+      input: { title: reviewTitle, kind: 'CHECKLISTA', networkId: netA.id, publish: true, reviewBy, body: '- [ ] Provtagning' },
+    }, (d) => d.createDocument?.document?.id);
+    await adminPage.goto(`${BASE_URL}/`);
+    await heading(adminPage, /^Välkommen/);
+    await adminPage.getByRole('link', { name: /^Att granska \(\d+\)/ }).click();
+    await expectUrl(adminPage, '/handlaggarstod/att-granska');
+    await heading(adminPage, 'Att granska');
+    const item = adminPage.locator('main .thread-item', { hasText: reviewTitle });
+    await expectText(item, 'Försenad');
+    await checkPage(adminPage, 'att-granska');
+    await item.getByLabel('Nästa granskning').fill(`${year}-03-31`);
+    await item.getByRole('button', { name: /^Granskad/ }).click();
+    await expectText(adminPage.locator('main .notice--success'), `”${reviewTitle}” är granskad. Nästa granskning`);
+    await expectNoText(adminPage.locator('main'), 'Försenad');
+  });
+
   await step('a garbled thread address shows "Sidan finns inte"', async () => {
     await adminPage.goto(`${BASE_URL}/forum/trad/skr%C3%A4p`);
     await heading(adminPage, 'Sidan finns inte');

@@ -28,6 +28,7 @@ export const routes = [
   { path: '/handlaggarstod/projekt/:slug/redigera', title: 'Redigera projekt', access: 'user', page: () => import('./pages/project-edit.js') },
   { path: '/handlaggarstod/dokument/ny', title: 'Nytt dokument', access: 'user', page: () => import('./pages/document-new.js') },
   { path: '/handlaggarstod/dokument/:id/redigera', title: 'Redigera dokument', access: 'user', page: () => import('./pages/document-edit.js') },
+  { path: '/handlaggarstod/att-granska', title: 'Att granska', access: 'user', page: () => import('./pages/review.js') },
   { path: '/handlaggarstod/papperskorg', title: 'Papperskorg', access: 'user', page: () => import('./pages/recycle-bin.js') },
   { path: '/handlaggarstod/projekt/:slug', title: 'Projekt', access: 'user', page: () => import('./pages/project.js') },
   { path: '/handlaggarstod/dokument/:id', title: 'Dokument', access: 'user', page: () => import('./pages/document.js') },
