@@ -1,5 +1,5 @@
-//! Threads (trådar) in a network: the model, reading and listing them, retitling and
-//! retagging them. Starting one is in `new_thread`. A thread is readable when its network is, unless its opening post is
+//! Threads (trådar) in a network: the model, reading and listing them, retitling,
+//! retagging and (moderators) changing their kind. Starting one is in `new_thread`. A thread is readable when its network is, unless its opening post is
 //! hidden: then only the network's moderators see it (the recycle bin). Accepted answers
 //! and the FAQ are in `answers`, pin/lock/move in `moderation`.
 
@@ -411,14 +411,18 @@ pub async fn tags_of(db: &Db, thread_ids: &[i64]) -> AppResult<HashMap<i64, Vec<
     Ok(out)
 }
 
-/// Changes to a thread's title and tags.
+/// Changes to a thread's title, tags and kind.
 #[derive(Default)]
 pub struct ThreadUpdate {
     pub title: Option<String>,
     pub tags: Option<Vec<TagRef>>,
+    /// Moderators only.
+    pub kind: Option<ThreadKind>,
 }
 
-/// Retitles or retags a thread (its author or a moderator).
+/// Retitles or retags a thread (its author or a moderator), or changes its kind (its
+/// moderators: a question that becomes a discussion or an announcement loses its accepted
+/// answer and its place in the FAQ, which only answered questions have).
 pub async fn update(
     state: &AppState,
     access: &Access,
@@ -430,6 +434,12 @@ pub async fn update(
     let thread = require(db, access, id).await?;
     if thread.author_id != Some(me) && !access.can_moderate(thread.network.id) {
         return Err(AppError::forbidden());
+    }
+    let kind = upd.kind.filter(|k| *k != thread.kind);
+    if kind.is_some() && !access.can_moderate(thread.network.id) {
+        return Err(AppError::Forbidden(
+            "Bara nätverkets moderatorer kan byta typ på en tråd.".into(),
+        ));
     }
     let title = upd.title.as_deref().map(ThreadTitle::parse).transpose()?;
     let tags = match &upd.tags {
@@ -443,6 +453,23 @@ pub async fn update(
             .bind(id)
             .execute(&mut **tx)
             .await?;
+    }
+    if let Some(kind) = kind {
+        sqlx::query("UPDATE threads SET kind = $1 WHERE id = $2")
+            .bind(kind.as_str())
+            .bind(id)
+            .execute(&mut **tx)
+            .await?;
+        if thread.kind == ThreadKind::Question {
+            sqlx::query(
+                "UPDATE threads SET accepted_post_id = NULL, accepted_at = NULL, accepted_by = NULL,
+                        faq_summary = NULL, faq_at = NULL, faq_by = NULL
+                 WHERE id = $1",
+            )
+            .bind(id)
+            .execute(&mut **tx)
+            .await?;
+        }
     }
     if let Some(tags) = &tags {
         sqlx::query("DELETE FROM thread_tags WHERE thread_id = $1")

@@ -1,10 +1,12 @@
 // Browser tests of what the people who run the collaboration do in the web UI (#16): a
-// network's moderator moderates a thread (fäst, lås, flytta, byt rubrik och tillsynsområden,
-// dölj med motivering till författaren, vanliga frågor, handles a report in "Att moderera") and plans a meeting (skapa med fel vid fältet, ändra,
-// koppla protokoll, ställ in); a manager keeps the phone book (kontrollera, ändringslogg,
-// enheter); an admin edits an organisation, erases a user and marks a document reviewed; a member reports a post, withdraws one,
-// chooses the digest and sees the unread count in the header; and the rough edges of the
-// start page, unknown addresses, Telefonboken, the header search box and documents.
+// network's moderator moderates a thread (fäst, lås, flytta, byt rubrik, tillsynsområden och
+// typ, dölj med motivering till författaren, vanliga frågor), handles a report in "Att
+// moderera" and plans a meeting (skapa med fel vid fältet, ändra, koppla protokoll, ställ in);
+// a manager keeps the phone book (kontrollera, ändringslogg, enheter); an admin edits an
+// organisation, erases a user and marks a document reviewed ("Att granska"); a member reports
+// a post, withdraws one, chooses the digest and sees the unread count in the header; and the
+// rough edges of the start page, unknown addresses, Telefonboken, the header search box and
+// documents.
 //
 // Started by tests/api/browser.rs against a fresh server without demo content and with
 // SAMSYN_VERIFY_MONTHS=0 (every phone-book entry is due for checking at once); by hand:
@@ -321,6 +323,22 @@ try {
     await heading(majaPage, `Att moderera i ${netA.name}`);
     await expectText(majaPage.locator('main .notice--success'), 'Anmälan är avfärdad');
     await expectText(majaPage.locator('main .empty').first(), 'Inga anmälningar väntar');
+    await majaPage.goto(`${BASE_URL}${threadPath}`);
+    await heading(majaPage, newTitle);
+  });
+
+  await step('moderator: change a discussion into a question in the moderation panel', async () => {
+    const other = await must(contexts.erik, 'mutation ($input: CreateThreadInput!) { createThread(input: $input) { thread { id } } }', {
+      input: { networkId: netA.id, kind: 'DISCUSSION', title: 'Krossat betongavfall på gårdsplanen', body: 'Hur ser ni på krossad betong som underlag?' },
+    }, (d) => d.createThread?.thread?.id);
+    await majaPage.goto(`${BASE_URL}/forum/trad/${encodeURIComponent(other)}`);
+    await heading(majaPage, 'Krossat betongavfall på gårdsplanen');
+    const panel = majaPage.getByRole('region', { name: 'Moderera tråden' });
+    await expectText(majaPage.locator('main .thread-item__badges').first(), 'Diskussion');
+    await panel.getByLabel('Trådens typ').selectOption('QUESTION');
+    await panel.getByRole('button', { name: 'Byt typ' }).click();
+    await expectText(panel.locator('.notice--success'), 'Tråden är nu en fråga.');
+    await expectText(majaPage.locator('main .thread-item__badges').first(), 'Fråga');
     await majaPage.goto(`${BASE_URL}${threadPath}`);
     await heading(majaPage, newTitle);
   });

@@ -87,6 +87,9 @@ pub struct UpdateThreadInput {
     pub title: Option<String>,
     /// Replaces all tags when given.
     pub tags: Option<Vec<String>>,
+    /// A new kind (moderators only). Leaving QUESTION clears the accepted answer and the
+    /// FAQ entry.
+    pub kind: Option<ThreadKind>,
 }
 
 #[derive(SimpleObject)]

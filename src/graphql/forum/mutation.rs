@@ -171,7 +171,8 @@ impl ForumMutation {
         })
     }
 
-    /// Retitles or retags a thread (its author or a moderator).
+    /// Retitles or retags a thread (its author or a moderator), or changes its kind
+    /// (moderators).
     async fn update_thread(
         &self,
         ctx: &Context<'_>,
@@ -185,6 +186,7 @@ impl ForumMutation {
             ThreadUpdate {
                 title: input.title,
                 tags: input.tags.map(|ts| ts.iter().map(|t| tag_ref(t)).collect()),
+                kind: input.kind,
             },
         )
         .await?;
