@@ -9,6 +9,7 @@
 
 pub mod answers;
 pub mod digest;
+pub mod drafts;
 pub mod follows;
 pub mod markdown;
 pub mod membership;

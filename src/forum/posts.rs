@@ -16,7 +16,7 @@ use crate::{
     error::{AppError, AppResult},
     events::ThreadEventKind,
     forum::{
-        markdown,
+        drafts, markdown,
         notifications::{self, NotificationKind},
         reading,
         text::{parse_moderator_note, PostBody},
@@ -366,6 +366,7 @@ pub async fn reply(state: &AppState, access: &Access, input: NewPost) -> AppResu
         recipients,
     )
     .await?;
+    drafts::delete_in(&mut tx, me.user_id, drafts::DraftPlace::Thread(thread.id)).await?;
     tx.commit().await?;
     publish(state, &thread, ThreadEventKind::PostCreated, post_id);
     get_unchecked(db, post_id)

@@ -53,6 +53,7 @@ pub struct Mutation(
     reviews::ReviewsMutation,
     forum::ForumMutation,
     forum::ModerationMutation,
+    forum::DraftsMutation,
     tags::TagsMutation,
     oidc::OidcMutation,
 );

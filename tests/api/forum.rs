@@ -5,6 +5,7 @@
 mod answers;
 mod compose;
 mod digest;
+mod drafts;
 mod limits;
 mod markdown;
 mod moderation;

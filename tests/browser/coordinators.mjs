@@ -420,6 +420,36 @@ try {
     assert(await erikPage.getByRole('region', { name: 'Aviseringar med e-post' }).getByLabel('Aldrig').isChecked(), 'the choice is kept');
   });
 
+  await step('member: an unsent reply is kept as a draft and comes back on another device; sending it removes it', async () => {
+    await erikPage.goto(`${BASE_URL}${threadPath}`);
+    await heading(erikPage, newTitle);
+    const draftText = 'Vi brukar begära in en provtagningsplan först.';
+    await erikPage.getByLabel('Ditt svar').fill(draftText);
+    // Leaving the page inside the app saves it (so would closing the tab, or 3 s of quiet).
+    await erikPage.getByRole('link', { name: 'Forum', exact: true }).first().click();
+    await heading(erikPage, 'Forum');
+    const other = await browser.newContext(contextOptions);
+    await must(other, 'mutation ($input: LoginInput!) { login(input: $input) { user { id } } }', { input: { email: people.erik.email, password } }, (d) => d.login?.user?.id);
+    const phone = await other.newPage();
+    watch(phone, 'member on another device');
+    let restored = '';
+    for (let i = 0; i < 20 && restored !== draftText; i++) {
+      await phone.goto(`${BASE_URL}${threadPath}`);
+      await heading(phone, newTitle);
+      restored = await phone.getByLabel('Ditt svar').inputValue();
+      if (restored !== draftText) await phone.waitForTimeout(500);
+    }
+    assert(restored === draftText, `the draft came back: ${JSON.stringify(restored)}`);
+    await expectText(phone.getByRole('region', { name: 'Svara' }), 'Ditt osända svar');
+    await checkPage(phone, 'trad-utkast');
+    await phone.getByRole('button', { name: 'Skicka svaret' }).click();
+    await expectText(phone.getByRole('region', { name: 'Svara' }), 'Ditt svar är publicerat.');
+    await phone.goto(`${BASE_URL}${threadPath}`);
+    await heading(phone, newTitle);
+    assert((await phone.getByLabel('Ditt svar').inputValue()) === '', 'the draft is gone once sent');
+    await other.close();
+  });
+
   await step('member: the coordinators\' pages say in Swedish that they are not for a member', async () => {
     for (const [address, text] of [
       ['/telefonboken/kontroll', 'chefer och administratörer'],

@@ -16,6 +16,7 @@ use crate::{
     error::AppResult,
     events::ForumEvent,
     forum::{
+        drafts::{self, DraftPlace},
         follows::Target,
         markdown,
         networks::{self, Member, Network},
@@ -29,7 +30,7 @@ use crate::{
         accounts::{ts, UserObj},
         forum::{
             prime::{prime_members, prime_posts, prime_threads},
-            ReportObj,
+            DraftObj, ReportObj,
         },
         ids,
         library_types::AttachmentObj,
@@ -317,6 +318,15 @@ impl NetworkObj {
             ReportObj,
         ))
     }
+    /// My draft of a new question here (only mine; null when there is none).
+    async fn my_draft(&self, ctx: &Context<'_>) -> Result<Option<DraftObj>> {
+        let (state, access) = parts(ctx);
+        Ok(
+            drafts::mine(&state.db, access, DraftPlace::Network(self.0.id))
+                .await?
+                .map(DraftObj),
+        )
+    }
     /// How many reports wait for a moderator; null unless I moderate the network.
     async fn open_report_count(&self, ctx: &Context<'_>) -> Result<Option<i64>> {
         let (state, access) = parts(ctx);
@@ -468,6 +478,15 @@ impl ThreadObj {
     /// Do I follow (bevaka) it: told about replies and the accepted answer.
     async fn following(&self, ctx: &Context<'_>) -> Result<bool> {
         follows(ctx, Target::Thread(self.0.id)).await
+    }
+    /// My draft of a reply here (only mine; null when there is none).
+    async fn my_draft(&self, ctx: &Context<'_>) -> Result<Option<DraftObj>> {
+        let (state, access) = parts(ctx);
+        Ok(
+            drafts::mine(&state.db, access, DraftPlace::Thread(self.0.id))
+                .await?
+                .map(DraftObj),
+        )
     }
     /// May I reply (not locked, or I moderate it)?
     async fn viewer_can_reply(&self, ctx: &Context<'_>) -> bool {

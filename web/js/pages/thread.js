@@ -7,7 +7,8 @@ import { ApiError, gql } from '../api.js';
 import { announce, h, notice, replace } from '../dom.js';
 import { filePicker, markdownBox } from '../composer.js';
 import { POST_FIELDS, networkPath, threadBadges, uploadFailures, uploadFiles } from '../forum.js';
-import { excerpt } from '../format.js';
+import { autosave } from '../drafts.js';
+import { excerpt, formatDateTime } from '../format.js';
 import { subscribe } from '../live.js';
 import { postAnchor, postArticle } from '../posts.js';
 import { form } from '../forms.js';
@@ -24,7 +25,7 @@ const EVENTS = `subscription ThreadEvents($threadId: ID!) { threadEvents(threadI
 
 export default async function threadPage({ params, setTitle }) {
   const data = await gql(
-    `query Thread($id: ID!, $first: Int) { thread(id: $id) { ${THREAD_FIELDS}
+    `query Thread($id: ID!, $first: Int) { thread(id: $id) { ${THREAD_FIELDS} myDraft { body updatedAt }
        posts(first: $first) { pageInfo { hasNextPage endCursor } nodes { ${POST_FIELDS} } } } }`,
     { id: params.id, first: PAGE },
   ).catch((err) => {
@@ -276,6 +277,14 @@ export default async function threadPage({ params, setTitle }) {
   const box = markdownBox({ label: 'Ditt svar', rows: 7, quotePostId: () => quotePostId, previewHeading: 'h3' });
   const files = filePicker();
   const replyStatus = h('div', null);
+  // A reply left unsent (here or on another device) comes back, and is kept while written.
+  let savedDraft = thread.myDraft;
+  const draft = autosave({
+    place: { threadId: thread.id },
+    read: () => ({ title: '', body: box.textarea.value }),
+    owner: root,
+  });
+  box.textarea.addEventListener('input', () => draft.changed());
 
   function setQuote(post) {
     quotePostId = post?.id ?? null;
@@ -324,6 +333,7 @@ export default async function threadPage({ params, setTitle }) {
         if (uploaded.length) post.attachments = [...post.attachments, ...uploaded].sort((a, b) => a.fileName.localeCompare(b.fileName, 'sv'));
         posts.set(post.id, post);
         formEl.elements.body.value = '';
+        draft.reset({ title: '', body: '' });
         files.clear();
         setQuote(null);
         box.clearPreview();
@@ -333,6 +343,12 @@ export default async function threadPage({ params, setTitle }) {
         document.getElementById(`${postAnchor(post)}-rubrik`)?.focus();
       },
     });
+    if (savedDraft && !box.textarea.value) {
+      box.textarea.value = savedDraft.body;
+      draft.reset({ title: '', body: savedDraft.body });
+      replace(replyStatus, notice(`Ditt osända svar från ${formatDateTime(savedDraft.updatedAt)} är återställt.`, 'info'));
+    }
+    savedDraft = null;
     replace(replyBox, h('h2', { id: 'svara-rubrik', tabindex: '-1' }, 'Svara'), replyStatus, replyForm, box.preview);
   }
 
