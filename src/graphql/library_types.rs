@@ -268,7 +268,13 @@ impl DocumentObj {
     }
     /// Who last marked it reviewed.
     async fn reviewed_by(&self, ctx: &Context<'_>) -> Result<Option<UserObj>> {
-        crate::graphql::forum::types::user(ctx, self.0.doc.reviewed_by).await
+        Ok(match self.0.doc.reviewed_by {
+            Some(id) => crate::graphql::loaders::get::<crate::graphql::loaders::UserLoader>(ctx)
+                .load_one(id)
+                .await?
+                .map(UserObj),
+            None => None,
+        })
     }
     /// May I mark it reviewed (its author, editors or its project's responsible)?
     async fn viewer_can_mark_reviewed(&self, ctx: &Context<'_>) -> bool {
