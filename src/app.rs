@@ -133,6 +133,8 @@ impl App {
         // The e-mail sender lives as long as the server; unsent mail waits in the database.
         let sender = tokio::spawn(crate::meetings::delivery::run(self.state.clone()));
         let digest = crate::forum::digest::spawn(self.state.clone());
+        // Review reminders ("Att granska"): idempotent, so every node may run it.
+        let reminders = crate::library::reviews::spawn(self.state.clone());
         // Removes stored files no attachment references any more, after the grace period.
         let collector = crate::library::blobs::spawn_collector(self.state.clone());
         // Other nodes on the same PostgreSQL wake our indexer and feed our subscribers.
@@ -142,6 +144,7 @@ impl App {
             .await;
         sender.abort();
         collector.abort();
+        reminders.abort();
         if let Some(task) = digest {
             task.abort();
         }

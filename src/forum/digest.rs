@@ -291,24 +291,19 @@ struct Item {
     thread: Thread,
     post_id: Option<i64>,
     actor_id: Option<i64>,
+    note: Option<String>,
 }
 
 /// The user's unread, unmailed notifications that they may still read, newest first.
 async fn unmailed(db: &Db, access: &Access, user_id: i64) -> AppResult<Vec<Item>> {
     let mut q = Sql::new(&format!(
         "SELECT nt.id AS nt_id, nt.kind AS nt_kind, nt.post_id AS nt_post_id,
-                nt.actor_id AS nt_actor_id, {}, {}
-         FROM notifications nt JOIN threads t ON t.id = nt.thread_id
-         JOIN networks n ON n.id = t.network_id
-         LEFT JOIN posts p ON p.id = nt.post_id
-         WHERE nt.user_id = ",
+                nt.actor_id AS nt_actor_id, nt.note AS nt_note, {}, {}",
         crate::forum::threads::COLUMNS,
         crate::forum::networks::COLUMNS
     ));
-    q.int(user_id).push(
-        " AND nt.read_at IS NULL AND nt.emailed_at IS NULL
-          AND t.hidden = 0 AND (p.id IS NULL OR p.hidden_at IS NULL)",
-    );
+    crate::forum::notifications::visible(&mut q, access, user_id);
+    q.push(" AND nt.read_at IS NULL AND nt.emailed_at IS NULL");
     q.push(" ORDER BY nt.id DESC LIMIT ").int(MAX_ITEMS);
     let rows = q.query().fetch_all(&db.pool).await?;
     let mut out = Vec::new();
@@ -323,6 +318,7 @@ async fn unmailed(db: &Db, access: &Access, user_id: i64) -> AppResult<Vec<Item>
             thread,
             post_id: r.try_get("nt_post_id")?,
             actor_id: r.try_get("nt_actor_id")?,
+            note: r.try_get("nt_note")?,
         });
     }
     Ok(out)
@@ -373,12 +369,20 @@ async fn compose(
             }
             NotificationKind::Mention => format!("{who} nämnde dig i ”{title}” ({net})"),
             NotificationKind::Announcement => format!("Nytt anslag i {net}: ”{title}”"),
+            NotificationKind::Report => format!(
+                "{who} anmälde ett inlägg i ”{title}” ({net}): {}",
+                i.note.as_deref().unwrap_or("")
+            ),
+            NotificationKind::PostHidden => match &i.note {
+                Some(why) => format!("En moderator dolde ditt inlägg i ”{title}” ({net}): {why}"),
+                None => format!("En moderator dolde ditt inlägg i ”{title}” ({net})"),
+            },
         };
         out.push_str(&format!("\n• {line}\n"));
         if let Some(ex) = i.post_id.and_then(|p| excerpts.get(&p)) {
             out.push_str(&format!("  {ex}\n"));
         }
-        out.push_str(&format!("  {base}/tradar/{}\n", i.thread.id));
+        out.push_str(&format!("  {base}/forum/trad/{}\n", i.thread.id));
     }
     out.push_str(&format!(
         "\nDu får den här sammanfattningen {} när du har olästa aviseringar. \

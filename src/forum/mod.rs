@@ -9,6 +9,7 @@
 
 pub mod answers;
 pub mod digest;
+pub mod drafts;
 pub mod follows;
 pub mod markdown;
 pub mod membership;
@@ -18,6 +19,7 @@ pub mod new_thread;
 pub mod notifications;
 pub mod posts;
 pub mod reading;
+pub mod reports;
 pub mod search_docs;
 pub mod text;
 pub mod threads;

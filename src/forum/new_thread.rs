@@ -8,6 +8,7 @@ use crate::{
     accounts::Access,
     db::{change_log, change_log::EntityKind, now_ms, WriteTx},
     error::{AppError, AppResult},
+    forum::drafts,
     forum::{
         follows, networks,
         notifications::{self, NotificationKind},
@@ -71,6 +72,7 @@ pub async fn create(
         );
     }
     notifications::fan_out(&mut tx, &network, thread_id, Some(post_id), me, recipients).await?;
+    drafts::delete_in(&mut tx, me, drafts::DraftPlace::Network(network.id)).await?;
     tx.commit().await?;
     let thread = get_unchecked(db, thread_id)
         .await?

@@ -1,8 +1,10 @@
 //! In-app notifications (aviseringar): a reply in a thread I follow, an accepted answer
 //! (mine, or in a thread I follow), a mention of me, a new announcement in a network I
-//! follow. Created inside the write's transaction, only for users who may read the network;
-//! listed only while they still may (a member who leaves a members-only network stops
-//! seeing its notifications, and they leave every count).
+//! follow, a report of a post in a network I moderate, and my post hidden by a moderator
+//! (with the reason). Created inside the write's transaction, only for users who may read
+//! the network; listed only while they still may (a member who leaves a members-only
+//! network stops seeing its notifications, and they leave every count). A report's
+//! notification is listed only while its recipient still moderates the network.
 
 use std::collections::HashMap;
 
@@ -31,6 +33,10 @@ pub enum NotificationKind {
     Mention,
     /// A new announcement in a network I follow.
     Announcement,
+    /// A member reported a post in a network I moderate (`note` is the reason).
+    Report,
+    /// A moderator hid my post (`note` is the reason, when given).
+    PostHidden,
 }
 
 impl NotificationKind {
@@ -40,6 +46,8 @@ impl NotificationKind {
             NotificationKind::Accepted => "accepted",
             NotificationKind::Mention => "mention",
             NotificationKind::Announcement => "announcement",
+            NotificationKind::Report => "report",
+            NotificationKind::PostHidden => "post_hidden",
         }
     }
 
@@ -48,6 +56,8 @@ impl NotificationKind {
             "accepted" => NotificationKind::Accepted,
             "mention" => NotificationKind::Mention,
             "announcement" => NotificationKind::Announcement,
+            "report" => NotificationKind::Report,
+            "post_hidden" => NotificationKind::PostHidden,
             _ => NotificationKind::Reply,
         }
     }
@@ -59,6 +69,8 @@ impl NotificationKind {
             NotificationKind::Announcement => 1,
             NotificationKind::Mention => 2,
             NotificationKind::Accepted => 3,
+            NotificationKind::Report => 4,
+            NotificationKind::PostHidden => 5,
         }
     }
 }
@@ -134,6 +146,29 @@ pub(crate) async fn fan_out(
     actor_id: i64,
     recipients: Vec<(i64, NotificationKind)>,
 ) -> AppResult<usize> {
+    fan_out_with_note(
+        tx,
+        (network.id, network.members_only),
+        thread_id,
+        post_id,
+        actor_id,
+        recipients,
+        None,
+    )
+    .await
+}
+
+/// [`fan_out`] with a text every notification carries (a report's reason, why a post was
+/// hidden). `network` is its id and whether it is members-only.
+pub(crate) async fn fan_out_with_note(
+    tx: &mut WriteTx,
+    network: (i64, bool),
+    thread_id: i64,
+    post_id: Option<i64>,
+    actor_id: i64,
+    recipients: Vec<(i64, NotificationKind)>,
+    note: Option<&str>,
+) -> AppResult<usize> {
     let mut best: HashMap<i64, NotificationKind> = HashMap::new();
     for (user, kind) in recipients {
         if user == actor_id {
@@ -152,12 +187,13 @@ pub(crate) async fn fan_out(
         "SELECT u.id FROM users u WHERE u.active = 1 AND u.erased_at IS NULL AND u.id IN (",
     );
     q.ints(&ids).push(")");
-    if network.members_only {
+    let (network_id, members_only) = network;
+    if members_only {
         q.push(
             " AND (u.role = 'admin' OR EXISTS (SELECT 1 FROM network_members m
                WHERE m.user_id = u.id AND m.network_id = ",
         )
-        .int(network.id)
+        .int(network_id)
         .push("))");
     }
     let rows = q.query().fetch_all(&mut ***tx).await?;
@@ -169,7 +205,7 @@ pub(crate) async fn fan_out(
     let now = now_ms();
     for chunk in allowed.chunks(INSERT_CHUNK) {
         let mut ins = Sql::new(
-            "INSERT INTO notifications (user_id, kind, thread_id, post_id, actor_id, created_at) VALUES ",
+            "INSERT INTO notifications (user_id, kind, thread_id, post_id, actor_id, created_at, note) VALUES ",
         );
         for (i, user) in chunk.iter().enumerate() {
             if i > 0 {
@@ -185,7 +221,12 @@ pub(crate) async fn fan_out(
                 Some(p) => ins.int(p),
                 None => ins.push("NULL"),
             };
-            ins.push(", ").int(actor_id).push(", ").int(now).push(")");
+            ins.push(", ").int(actor_id).push(", ").int(now).push(", ");
+            match note {
+                Some(n) => ins.text(n),
+                None => ins.push("NULL"),
+            };
+            ins.push(")");
         }
         ins.query().execute(&mut ***tx).await?;
     }
@@ -202,11 +243,15 @@ pub struct Notification {
     pub actor_id: Option<i64>,
     pub created_at: i64,
     pub read_at: Option<i64>,
+    /// A report's reason, or why a post was hidden.
+    pub note: Option<String>,
 }
 
-/// The FROM and WHERE shared by listing and counting: my notifications about threads and
-/// posts I may still read. `$1` is the caller.
-fn visible(q: &mut Sql, access: &Access, user_id: i64) {
+/// The FROM and WHERE shared by listing, counting and the e-mail digest: my notifications
+/// about threads and posts I may still read. A report's notification shows only while I
+/// moderate its network (a hidden post included); my hidden post's notification shows
+/// while I may read the network, though the post itself is hidden.
+pub(crate) fn visible(q: &mut Sql, access: &Access, user_id: i64) {
     q.push(
         " FROM notifications nt JOIN threads t ON t.id = nt.thread_id
           JOIN networks n ON n.id = t.network_id
@@ -214,12 +259,22 @@ fn visible(q: &mut Sql, access: &Access, user_id: i64) {
           WHERE nt.user_id = ",
     )
     .int(user_id)
-    .push(" AND t.hidden = 0 AND (p.id IS NULL OR p.hidden_at IS NULL)");
+    .push(
+        " AND (nt.kind IN ('report', 'post_hidden')
+               OR (t.hidden = 0 AND (p.id IS NULL OR p.hidden_at IS NULL)))",
+    );
     if !access.is_admin() {
         q.push(
             " AND (n.members_only = 0 OR EXISTS (SELECT 1 FROM network_members m
-               WHERE m.network_id = t.network_id AND m.user_id = $1))",
-        );
+               WHERE m.network_id = t.network_id AND m.user_id = ",
+        )
+        .int(user_id)
+        .push(
+            ")) AND (nt.kind <> 'report' OR EXISTS (SELECT 1 FROM network_members m
+               WHERE m.network_id = t.network_id AND m.role = 'moderator' AND m.user_id = ",
+        )
+        .int(user_id)
+        .push("))");
     }
 }
 
@@ -235,7 +290,7 @@ pub async fn list(
     let mut q = Sql::new(&format!(
         "SELECT nt.id AS nt_id, nt.kind AS nt_kind, nt.post_id AS nt_post_id,
                 nt.actor_id AS nt_actor_id, nt.created_at AS nt_created_at,
-                nt.read_at AS nt_read_at, {}, {}",
+                nt.read_at AS nt_read_at, nt.note AS nt_note, {}, {}",
         threads::COLUMNS,
         crate::forum::networks::COLUMNS
     ));
@@ -261,6 +316,7 @@ pub async fn list(
             actor_id: r.try_get("nt_actor_id")?,
             created_at: r.try_get("nt_created_at")?,
             read_at: r.try_get("nt_read_at")?,
+            note: r.try_get("nt_note")?,
         });
     }
     let has_next = out.len() as i64 > first;

@@ -16,10 +16,10 @@ use crate::{
     error::{AppError, AppResult},
     events::ThreadEventKind,
     forum::{
-        markdown,
+        drafts, markdown,
         notifications::{self, NotificationKind},
         reading,
-        text::PostBody,
+        text::{parse_moderator_note, PostBody},
         threads::{self, Thread},
         HiddenReason,
     },
@@ -45,6 +45,8 @@ pub struct Post {
     pub hidden_at: Option<i64>,
     pub hidden_by: Option<i64>,
     pub hidden_reason: Option<HiddenReason>,
+    /// Why a moderator hid it, when they said.
+    pub hidden_note: Option<String>,
     pub edited_at: Option<i64>,
     pub edited_by: Option<i64>,
     pub created_at: i64,
@@ -56,7 +58,7 @@ pub struct Post {
 
 fn select() -> &'static str {
     "SELECT p.id, p.thread_id, p.author_id, p.body, p.body_html, p.render_version, p.quote_of,
-            p.hidden_at, p.hidden_by, p.hidden_reason, p.edited_at, p.edited_by, p.created_at,
+            p.hidden_at, p.hidden_by, p.hidden_reason, p.hidden_note, p.edited_at, p.edited_by, p.created_at,
             t.network_id, t.first_post_id, t.accepted_post_id, t.hidden AS thread_hidden,
             n.members_only
      FROM posts p JOIN threads t ON t.id = p.thread_id JOIN networks n ON n.id = t.network_id"
@@ -87,6 +89,7 @@ impl Post {
             hidden_reason: r
                 .try_get::<Option<String>, _>("hidden_reason")?
                 .map(|s| HiddenReason::parse(&s)),
+            hidden_note: r.try_get("hidden_note")?,
             edited_at: r.try_get("edited_at")?,
             edited_by: r.try_get("edited_by")?,
             created_at: r.try_get("created_at")?,
@@ -363,6 +366,7 @@ pub async fn reply(state: &AppState, access: &Access, input: NewPost) -> AppResu
         recipients,
     )
     .await?;
+    drafts::delete_in(&mut tx, me.user_id, drafts::DraftPlace::Thread(thread.id)).await?;
     tx.commit().await?;
     publish(state, &thread, ThreadEventKind::PostCreated, post_id);
     get_unchecked(db, post_id)
@@ -451,15 +455,22 @@ pub async fn edit(state: &AppState, access: &Access, id: i64, body: &str) -> App
 }
 
 /// Hides a post (moderators): it moves to the recycle bin. Hiding the opening post hides
-/// the thread; hiding the accepted answer clears it, so the question is open again.
-pub async fn hide(state: &AppState, access: &Access, id: i64) -> AppResult<Post> {
+/// the thread; hiding the accepted answer clears it, so the question is open again. The
+/// optional `note` says why; open reports of the post are resolved as hidden with it.
+pub async fn hide(
+    state: &AppState,
+    access: &Access,
+    id: i64,
+    note: Option<&str>,
+) -> AppResult<Post> {
     let post = require(&state.db, access, id).await?;
     if !post.hideable_by(access) {
         return Err(AppError::Forbidden(
             "Bara nätverkets moderatorer kan dölja inlägg.".into(),
         ));
     }
-    set_hidden(state, access, post, Some(HiddenReason::Moderator)).await
+    let note = parse_moderator_note(note, "reason")?;
+    set_hidden(state, access, post, Some(HiddenReason::Moderator), note).await
 }
 
 /// Withdraws one's own post: hidden like a moderator's hiding. The opening post of a
@@ -482,7 +493,7 @@ pub async fn withdraw(state: &AppState, access: &Access, id: i64) -> AppResult<P
             ));
         }
     }
-    set_hidden(state, access, post, Some(HiddenReason::Withdrawn)).await
+    set_hidden(state, access, post, Some(HiddenReason::Withdrawn), None).await
 }
 
 /// Restores a hidden post from the recycle bin (moderators).
@@ -493,7 +504,7 @@ pub async fn restore(state: &AppState, access: &Access, id: i64) -> AppResult<Po
             "Bara nätverkets moderatorer kan återställa inlägg.".into(),
         ));
     }
-    set_hidden(state, access, post, None).await
+    set_hidden(state, access, post, None, None).await
 }
 
 async fn set_hidden(
@@ -501,28 +512,50 @@ async fn set_hidden(
     access: &Access,
     post: Post,
     reason: Option<HiddenReason>,
+    note: Option<String>,
 ) -> AppResult<Post> {
     let me = access.user()?.user_id;
     if reason.is_some() == post.hidden_at.is_some() {
         return Ok(post);
     }
-    let now = now_ms();
     let db = &state.db;
     let mut tx = db.begin_write().await?;
+    apply_hidden(&mut tx, me, &post, reason, note.as_deref()).await?;
+    tx.commit().await?;
+    publish_hidden(state, &post, reason.is_some());
+    get_unchecked(db, post.id)
+        .await?
+        .ok_or_else(|| AppError::not_found("Inlägget"))
+}
+
+/// The writes of hiding (`reason` set) or restoring a post, inside the caller's
+/// transaction: the post, its thread's flags and counters, the change for search, and (a
+/// moderator's hiding) the post's open reports, resolved as hidden by `me` with `note`, and
+/// a POST_HIDDEN notification telling the author, with `note` as the reason.
+pub(crate) async fn apply_hidden(
+    tx: &mut WriteTx,
+    me: i64,
+    post: &Post,
+    reason: Option<HiddenReason>,
+    note: Option<&str>,
+) -> AppResult<()> {
+    let now = now_ms();
     sqlx::query(
-        "UPDATE posts SET hidden_at = $1, hidden_by = $2, hidden_reason = $3 WHERE id = $4",
+        "UPDATE posts SET hidden_at = $1, hidden_by = $2, hidden_reason = $3, hidden_note = $4
+         WHERE id = $5",
     )
     .bind(reason.map(|_| now))
     .bind(reason.map(|_| me))
     .bind(reason.map(|r| r.as_str()))
+    .bind(note)
     .bind(post.id)
-    .execute(&mut **tx)
+    .execute(&mut ***tx)
     .await?;
     if post.is_first {
         sqlx::query("UPDATE threads SET hidden = $1 WHERE id = $2")
             .bind(reason.is_some() as i64)
             .bind(post.thread_id)
-            .execute(&mut **tx)
+            .execute(&mut ***tx)
             .await?;
     }
     if post.is_accepted && reason.is_some() {
@@ -531,18 +564,47 @@ async fn set_hidden(
              WHERE id = $1",
         )
         .bind(post.thread_id)
-        .execute(&mut **tx)
+        .execute(&mut ***tx)
         .await?;
+    }
+    if reason == Some(HiddenReason::Moderator) {
+        sqlx::query(
+            "UPDATE post_reports SET resolved_at = $1, resolved_by = $2, resolution = 'hidden',
+                    resolution_note = $3
+             WHERE post_id = $4 AND resolved_at IS NULL",
+        )
+        .bind(now)
+        .bind(me)
+        .bind(note)
+        .bind(post.id)
+        .execute(&mut ***tx)
+        .await?;
+        if let Some(author) = post.author_id {
+            notifications::fan_out_with_note(
+                tx,
+                (post.network_id, post.network_members_only),
+                post.thread_id,
+                Some(post.id),
+                me,
+                vec![(author, NotificationKind::PostHidden)],
+                note,
+            )
+            .await?;
+        }
     }
     sqlx::query("UPDATE threads SET updated_at = $1 WHERE id = $2")
         .bind(now)
         .bind(post.thread_id)
-        .execute(&mut **tx)
+        .execute(&mut ***tx)
         .await?;
-    threads::refresh_counters(&mut tx, post.thread_id).await?;
-    change_log::record(&mut tx, EntityKind::Thread, post.thread_id).await?;
-    tx.commit().await?;
-    let kind = if reason.is_some() {
+    threads::refresh_counters(tx, post.thread_id).await?;
+    change_log::record(tx, EntityKind::Thread, post.thread_id).await?;
+    Ok(())
+}
+
+/// Tells the thread's live subscribers that a post was hidden or restored (after commit).
+pub(crate) fn publish_hidden(state: &AppState, post: &Post, hidden: bool) {
+    let kind = if hidden {
         ThreadEventKind::PostHidden
     } else {
         ThreadEventKind::PostRestored
@@ -552,9 +614,6 @@ async fn set_hidden(
             .events
             .event(kind, post.thread_id, post.network_id, Some(post.id)),
     );
-    get_unchecked(db, post.id)
-        .await?
-        .ok_or_else(|| AppError::not_found("Inlägget"))
 }
 
 /// An earlier version of a post.

@@ -143,6 +143,42 @@ pub fn parse_description(raw: &str) -> AppResult<String> {
     Ok(d.to_string())
 }
 
+/// Why a member reports a post to the moderators: 3–1000 characters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportReason(String);
+
+impl ReportReason {
+    pub fn parse(raw: &str) -> AppResult<ReportReason> {
+        let s = raw.trim();
+        let n = s.chars().count();
+        if !(3..=1000).contains(&n) || s.contains('\0') {
+            return Err(AppError::bad_input(
+                "reason",
+                "Skriv varför du anmäler inlägget (3–1000 tecken).",
+            ));
+        }
+        Ok(ReportReason(s.to_string()))
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A moderator's note (why a post was hidden, how a report was handled): at most 1000
+/// characters; blank is no note.
+pub fn parse_moderator_note(raw: Option<&str>, field: &str) -> AppResult<Option<String>> {
+    let Some(s) = raw.map(str::trim).filter(|s| !s.is_empty()) else {
+        return Ok(None);
+    };
+    if s.chars().count() > 1000 || s.contains('\0') {
+        return Err(AppError::bad_input(
+            field,
+            "Motiveringen får ha högst 1000 tecken.",
+        ));
+    }
+    Ok(Some(s.to_string()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -187,5 +223,21 @@ mod tests {
         assert!(NetworkName::parse("A").is_err());
         assert!(NetworkName::parse("Små avlopp").is_ok());
         assert!(parse_description(&"x".repeat(4001)).is_err());
+    }
+
+    #[test]
+    fn report_reasons_and_moderator_notes_are_bounded() {
+        assert!(ReportReason::parse("  a ").is_err());
+        assert!(ReportReason::parse(&"x".repeat(1001)).is_err());
+        assert_eq!(
+            ReportReason::parse(" Personuppgifter i inlägget ")
+                .unwrap()
+                .as_str(),
+            "Personuppgifter i inlägget"
+        );
+        assert_eq!(parse_moderator_note(Some("   "), "note").unwrap(), None);
+        assert_eq!(parse_moderator_note(None, "note").unwrap(), None);
+        let err = parse_moderator_note(Some(&"x".repeat(1001)), "reason").unwrap_err();
+        assert_eq!(err.field(), Some("reason"));
     }
 }

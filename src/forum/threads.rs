@@ -1,5 +1,5 @@
-//! Threads (trådar) in a network: the model, reading and listing them, retitling and
-//! retagging them. Starting one is in `new_thread`. A thread is readable when its network is, unless its opening post is
+//! Threads (trådar) in a network: the model, reading and listing them, retitling,
+//! retagging and (moderators) changing their kind. Starting one is in `new_thread`. A thread is readable when its network is, unless its opening post is
 //! hidden: then only the network's moderators see it (the recycle bin). Accepted answers
 //! and the FAQ are in `answers`, pin/lock/move in `moderation`.
 
@@ -181,6 +181,8 @@ pub struct ThreadFilter {
     pub tag: Option<TagRef>,
     /// OPEN or ANSWERED; matches questions only.
     pub status: Option<ThreadStatus>,
+    /// Only threads started more than this many days ago (1–3650).
+    pub older_than_days: Option<i64>,
 }
 
 /// A tag named by the client: its id, or a name, slug or synonym.
@@ -272,6 +274,16 @@ pub async fn list(
             q.push(" AND t.kind = 'question' AND t.accepted_post_id IS NOT NULL");
         }
         None => {}
+    }
+    if let Some(days) = filter.older_than_days {
+        if !(1..=3650).contains(&days) {
+            return Err(AppError::bad_input(
+                "olderThanDays",
+                "Ange antal dagar mellan 1 och 3650.",
+            ));
+        }
+        q.push(" AND t.created_at < ")
+            .int(now_ms() - days * 86_400_000);
     }
     if let Some(after) = after {
         let [p, at, id] = parse_cursor::<3>(after)?;
@@ -399,14 +411,18 @@ pub async fn tags_of(db: &Db, thread_ids: &[i64]) -> AppResult<HashMap<i64, Vec<
     Ok(out)
 }
 
-/// Changes to a thread's title and tags.
+/// Changes to a thread's title, tags and kind.
 #[derive(Default)]
 pub struct ThreadUpdate {
     pub title: Option<String>,
     pub tags: Option<Vec<TagRef>>,
+    /// Moderators only.
+    pub kind: Option<ThreadKind>,
 }
 
-/// Retitles or retags a thread (its author or a moderator).
+/// Retitles or retags a thread (its author or a moderator), or changes its kind (its
+/// moderators: a question that becomes a discussion or an announcement loses its accepted
+/// answer and its place in the FAQ, which only answered questions have).
 pub async fn update(
     state: &AppState,
     access: &Access,
@@ -418,6 +434,12 @@ pub async fn update(
     let thread = require(db, access, id).await?;
     if thread.author_id != Some(me) && !access.can_moderate(thread.network.id) {
         return Err(AppError::forbidden());
+    }
+    let kind = upd.kind.filter(|k| *k != thread.kind);
+    if kind.is_some() && !access.can_moderate(thread.network.id) {
+        return Err(AppError::Forbidden(
+            "Bara nätverkets moderatorer kan byta typ på en tråd.".into(),
+        ));
     }
     let title = upd.title.as_deref().map(ThreadTitle::parse).transpose()?;
     let tags = match &upd.tags {
@@ -431,6 +453,23 @@ pub async fn update(
             .bind(id)
             .execute(&mut **tx)
             .await?;
+    }
+    if let Some(kind) = kind {
+        sqlx::query("UPDATE threads SET kind = $1 WHERE id = $2")
+            .bind(kind.as_str())
+            .bind(id)
+            .execute(&mut **tx)
+            .await?;
+        if thread.kind == ThreadKind::Question {
+            sqlx::query(
+                "UPDATE threads SET accepted_post_id = NULL, accepted_at = NULL, accepted_by = NULL,
+                        faq_summary = NULL, faq_at = NULL, faq_by = NULL
+                 WHERE id = $1",
+            )
+            .bind(id)
+            .execute(&mut **tx)
+            .await?;
+        }
     }
     if let Some(tags) = &tags {
         sqlx::query("DELETE FROM thread_tags WHERE thread_id = $1")

@@ -49,7 +49,10 @@ fn owner(id: &ID) -> AppResult<Owner> {
     }
 }
 
-async fn document_obj(ctx: &Context<'_>, doc: documents::Document) -> Result<DocumentObj> {
+pub(crate) async fn document_obj(
+    ctx: &Context<'_>,
+    doc: documents::Document,
+) -> Result<DocumentObj> {
     let (state, _) = parts(ctx);
     let view = documents::load_views(&state.db, vec![doc])
         .await?

@@ -262,6 +262,25 @@ impl DocumentObj {
     async fn review_overdue(&self) -> bool {
         self.0.doc.review_overdue(dates::today())
     }
+    /// When someone last marked it reviewed (granskad).
+    async fn reviewed_at(&self) -> Option<chrono::DateTime<chrono::Utc>> {
+        self.0.doc.reviewed_at.map(crate::graphql::accounts::ts)
+    }
+    /// Who last marked it reviewed.
+    async fn reviewed_by(&self, ctx: &Context<'_>) -> Result<Option<UserObj>> {
+        Ok(match self.0.doc.reviewed_by {
+            Some(id) => crate::graphql::loaders::get::<crate::graphql::loaders::UserLoader>(ctx)
+                .load_one(id)
+                .await?
+                .map(UserObj),
+            None => None,
+        })
+    }
+    /// May I mark it reviewed (its author, editors or its project's responsible)?
+    async fn viewer_can_mark_reviewed(&self, ctx: &Context<'_>) -> bool {
+        let responsible = self.0.project.as_ref().and_then(|p| p.responsible_user_id);
+        documents::can_mark_reviewed(parts(ctx).1, &self.0.doc, responsible)
+    }
     async fn project(&self) -> Option<ProjectObj> {
         self.0.project.clone().map(|p| ProjectObj {
             project: p,

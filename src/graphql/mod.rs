@@ -16,6 +16,7 @@ pub mod newsletters;
 pub mod node;
 pub mod oidc;
 pub mod privacy;
+pub mod reviews;
 pub mod search;
 pub mod tags;
 
@@ -35,6 +36,7 @@ pub struct Query(
     meetings::MeetingsQuery,
     newsletters::NewslettersQuery,
     library::LibraryQuery,
+    reviews::ReviewsQuery,
     forum::ForumQuery,
     tags::TagsQuery,
     oidc::OidcQuery,
@@ -48,7 +50,10 @@ pub struct Mutation(
     meetings::MeetingsMutation,
     newsletters::NewslettersMutation,
     library::LibraryMutation,
+    reviews::ReviewsMutation,
     forum::ForumMutation,
+    forum::ModerationMutation,
+    forum::DraftsMutation,
     tags::TagsMutation,
     oidc::OidcMutation,
 );

@@ -8,7 +8,10 @@ use crate::library::{attachments, documents, projects};
 use crate::graphql::{
     accounts::{OrganisationObj, UserObj},
     directory::{person_objs, PersonObj, UnitObj},
-    forum::types::{NetworkObj, PostObj, ThreadObj},
+    forum::{
+        types::{NetworkObj, PostObj, ThreadObj},
+        ReportObj,
+    },
     ids,
     library_types::{AttachmentObj, DocumentObj, ProjectObj},
     loaders::{self, ThreadLoader},
@@ -33,6 +36,7 @@ pub enum Node {
     Network(NetworkObj),
     Thread(ThreadObj),
     Post(PostObj),
+    Report(ReportObj),
 }
 
 /// The GraphQL type name of a search kind key ("thread" → "Thread").
@@ -108,6 +112,10 @@ pub async fn load(ctx: &Context<'_>, type_name: &str, id: i64) -> Result<Option<
         "Post" => crate::forum::posts::get(&state.db, access, id)
             .await?
             .map(|x| Node::Post(PostObj(x))),
+        // Only the network's moderators and admins see a report.
+        "Report" => crate::forum::reports::get(&state.db, access, id)
+            .await?
+            .map(|x| Node::Report(ReportObj(x))),
         _ => None,
     })
 }

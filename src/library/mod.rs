@@ -11,6 +11,7 @@ pub mod import;
 pub mod kinds;
 pub mod projects;
 pub mod related;
+pub mod reviews;
 pub mod search_docs;
 pub mod sniff;
 pub mod testfiles;

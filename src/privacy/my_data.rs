@@ -45,6 +45,10 @@ pub struct MyData {
     pub followed_threads: Vec<FollowData>,
     pub followed_networks: Vec<FollowData>,
     pub notifications: Vec<NotificationData>,
+    /// Posts I reported to a network's moderators, with my reason.
+    pub reports: Vec<ReportData>,
+    /// Replies and questions I have started writing and not posted.
+    pub drafts: Vec<DraftData>,
     /// How often I get the e-mail digest of notifications.
     pub digest: String,
     /// Whether I get the newsletter by e-mail.
@@ -126,6 +130,26 @@ pub struct NotificationData {
     pub post_id: Option<i64>,
     pub created_at: String,
     pub read_at: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DraftData {
+    pub thread_id: Option<i64>,
+    pub network_id: Option<i64>,
+    pub title: String,
+    pub body: String,
+    pub updated_at: String,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReportData {
+    pub post_id: i64,
+    pub reason: String,
+    pub created_at: String,
+    /// Whether a moderator has handled it.
+    pub resolved: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -354,6 +378,8 @@ pub async fn collect(db: &Db, user_id: i64) -> AppResult<MyData> {
         followed_threads: content.followed_threads,
         followed_networks: content.followed_networks,
         notifications: content.notifications,
+        reports: content.reports,
+        drafts: content.drafts,
         digest: content.digest,
         newsletter_email: content.newsletter_email,
         meeting_registrations: content.registrations,
@@ -372,6 +398,8 @@ struct Content {
     followed_threads: Vec<FollowData>,
     followed_networks: Vec<FollowData>,
     notifications: Vec<NotificationData>,
+    reports: Vec<ReportData>,
+    drafts: Vec<DraftData>,
     digest: String,
     newsletter_email: bool,
     registrations: Vec<RegistrationData>,
@@ -506,6 +534,37 @@ async fn content(db: &Db, user_id: i64) -> AppResult<Content> {
         },
     )
     .await?;
+    let drafts = rows(
+        db,
+        "SELECT thread_id, network_id, title, body, updated_at FROM drafts
+         WHERE user_id = $1 ORDER BY id",
+        user_id,
+        |r| {
+            Ok(DraftData {
+                thread_id: r.try_get(0)?,
+                network_id: r.try_get(1)?,
+                title: r.try_get(2)?,
+                body: r.try_get(3)?,
+                updated_at: iso(r.try_get(4)?),
+            })
+        },
+    )
+    .await?;
+    let reports = rows(
+        db,
+        "SELECT post_id, reason, created_at, resolved_at FROM post_reports
+         WHERE reporter_id = $1 ORDER BY id",
+        user_id,
+        |r| {
+            Ok(ReportData {
+                post_id: r.try_get(0)?,
+                reason: r.try_get(1)?,
+                created_at: iso(r.try_get(2)?),
+                resolved: r.try_get::<Option<i64>, _>(3)?.is_some(),
+            })
+        },
+    )
+    .await?;
     let digest = rows(
         db,
         "SELECT digest FROM notification_settings WHERE user_id = $1",
@@ -615,6 +674,8 @@ async fn content(db: &Db, user_id: i64) -> AppResult<Content> {
         followed_threads,
         followed_networks,
         notifications,
+        reports,
+        drafts,
         digest,
         newsletter_email,
         registrations,

@@ -130,7 +130,7 @@ async fn every_change_is_seen_at_once_through_the_caches(app: TestApp) {
         &app,
         &admin,
         "hidePost",
-        "PostInput",
+        "HidePostInput",
         json!({ "postId": answer }),
         "{ post { id } }",
     )

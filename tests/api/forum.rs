@@ -5,10 +5,12 @@
 mod answers;
 mod compose;
 mod digest;
+mod drafts;
 mod limits;
 mod markdown;
 mod moderation;
 mod reading;
+mod reports;
 mod search;
 mod setup;
 mod visibility;

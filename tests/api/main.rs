@@ -22,6 +22,7 @@ mod oidc_browser;
 mod oidc_faults;
 mod oidc_walk;
 mod ops;
+mod reviews;
 mod schema;
 mod search;
 mod search_fallback;

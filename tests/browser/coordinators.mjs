@@ -1,10 +1,12 @@
 // Browser tests of what the people who run the collaboration do in the web UI (#16): a
-// network's moderator moderates a thread (fäst, lås, flytta, byt rubrik och tillsynsområden,
-// dölj med bekräftelse, vanliga frågor) and plans a meeting (skapa med fel vid fältet, ändra,
-// koppla protokoll, ställ in); a manager keeps the phone book (kontrollera, ändringslogg,
-// enheter); an admin edits an organisation and erases a user; a member withdraws a post,
-// chooses the digest and sees the unread count in the header; and the rough edges of the
-// start page, unknown addresses, Telefonboken, the header search box and documents.
+// network's moderator moderates a thread (fäst, lås, flytta, byt rubrik, tillsynsområden och
+// typ, dölj med motivering till författaren, vanliga frågor), handles a report in "Att
+// moderera" and plans a meeting (skapa med fel vid fältet, ändra, koppla protokoll, ställ in);
+// a manager keeps the phone book (kontrollera, ändringslogg, enheter); an admin edits an
+// organisation, erases a user and marks a document reviewed ("Att granska"); a member reports
+// a post, withdraws one, chooses the digest and sees the unread count in the header; and the
+// rough edges of the start page, unknown addresses, Telefonboken, the header search box and
+// documents.
 //
 // Started by tests/api/browser.rs against a fresh server without demo content and with
 // SAMSYN_VERIFY_MONTHS=0 (every phone-book entry is due for checking at once); by hand:
@@ -237,19 +239,30 @@ try {
     await expectText(majaPage.locator('main .thread-item__badges').first(), tags.mifo);
   });
 
-  await step('moderator: hide a post after a confirmation that says the author is not told; the author no longer sees it', async () => {
+  await step('moderator: hide a post with a reason for the author; the author no longer sees it but is told why', async () => {
     const spam = majaPage.locator('.post-list .post', { hasText: 'billiga massor' });
     await spam.getByRole('button', { name: /^Dölj/ }).click();
+    const reason = spam.getByLabel(`Motivering till ${people.erik.name} (valfri)`);
+    assert(await reason.evaluate((el) => el === document.activeElement), 'the reason field gets focus');
+    await expectText(spam.locator('.post__hide'), 'papperskorg');
+    await expectText(spam.locator('.post__hide'), `${people.erik.name} får en avisering`);
+    await reason.fill('Forumet är inte till för reklam.');
+    await checkPage(majaPage, 'trad-dolj');
+    await spam.getByRole('button', { name: 'Dölj inlägget' }).click();
     await expectText(spam.locator('.post__status .notice--success'), 'är dolt');
+    await expectText(spam.locator('.post__status .notice--success'), 'med din motivering');
     await expectText(spam.locator('.post__badges'), `Dolt av ${people.maja.name}`);
-    const asked = majaDialogs.find((m) => m.startsWith('Dölja'));
-    assert(asked && asked.includes('papperskorg') && asked.includes(`inget meddelande till ${people.erik.name}`), `the confirmation says what happens: ${asked}`);
+    await expectText(spam.locator('.post__hidden-note'), 'Motivering: Forumet är inte till för reklam.');
     const erikPage = await contexts.erik.newPage();
     watch(erikPage, 'member');
     await erikPage.goto(`${BASE_URL}${threadPath}`);
     await heading(erikPage, newTitle);
     await expectText(erikPage.locator('.post-list'), 'föreläggande');
     await expectNoText(erikPage.locator('.post-list'), 'billiga massor');
+    await erikPage.goto(`${BASE_URL}/aviseringar`);
+    await heading(erikPage, 'Aviseringar');
+    await expectText(erikPage.locator('.notification-list'), 'En moderator dolde ditt inlägg i');
+    await expectText(erikPage.locator('.notification-list'), 'Motivering: Forumet är inte till för reklam.');
     await erikPage.close();
   });
 
@@ -266,8 +279,68 @@ try {
     // Hidden again for the rest of the run.
     await majaPage.goto(`${BASE_URL}${threadPath}`);
     await heading(majaPage, newTitle);
-    await majaPage.locator('.post-list .post', { hasText: 'billiga massor' }).getByRole('button', { name: /^Dölj/ }).click();
-    await expectText(majaPage.locator('.post-list .post', { hasText: 'billiga massor' }).locator('.post__badges'), 'Dolt av');
+    const again = majaPage.locator('.post-list .post', { hasText: 'billiga massor' });
+    await again.getByRole('button', { name: /^Dölj/ }).click();
+    await again.getByRole('button', { name: 'Dölj inlägget' }).click();
+    await expectText(again.locator('.post__badges'), 'Dolt av');
+  });
+
+  await step('member: report a post with a reason; only the moderator sees it, in "Att moderera", and dismisses it with a note', async () => {
+    const svenPage = await contexts.sven.newPage();
+    watch(svenPage, 'member');
+    await svenPage.goto(`${BASE_URL}${threadPath}`);
+    await heading(svenPage, newTitle);
+    const post = svenPage.locator('.post-list .post', { hasText: 'föreläggande direkt' });
+    await post.getByRole('button', { name: /^Anmäl/ }).click();
+    const reason = post.getByLabel('Varför anmäler du inlägget?');
+    assert(await reason.evaluate((el) => el === document.activeElement), 'the reason field gets focus');
+    await post.getByRole('button', { name: 'Skicka anmälan' }).click();
+    await expectText(post.locator('.form__errors'), 'Fyll i');
+    await reason.fill('Föreläggande utan kommunicering först.');
+    await checkPage(svenPage, 'trad-anmal');
+    await post.getByRole('button', { name: 'Skicka anmälan' }).click();
+    await expectText(post.locator('.post__status .notice--success'), 'moderatorer har fått din anmälan');
+    await svenPage.goto(`${BASE_URL}/forum/${netA.slug}/att-moderera`);
+    await expectText(svenPage.locator('main'), 'Att moderera visas bara för nätverkets moderatorer');
+    await svenPage.close();
+
+    await majaPage.goto(`${BASE_URL}/aviseringar`);
+    await expectText(majaPage.locator('main .notification-list'), `${people.sven.name} anmälde ett inlägg i`);
+    await expectText(majaPage.locator('main .notification-list'), 'Skäl: Föreläggande utan kommunicering först.');
+    await majaPage.goto(`${BASE_URL}/forum/${netA.slug}`);
+    await heading(majaPage, netA.name);
+    const tab = majaPage.locator('main .sub-nav a', { hasText: 'Att moderera' });
+    await expectText(tab, '1');
+    await tab.click();
+    await heading(majaPage, `Att moderera i ${netA.name}`);
+    const item = majaPage.locator('main .report-item', { hasText: 'Föreläggande utan kommunicering' });
+    await expectText(item, `anmält av ${people.sven.name}`);
+    await expectText(majaPage.locator('main'), 'Obesvarade frågor äldre än 7 dagar');
+    await expectText(majaPage.getByRole('region', { name: 'Senast dolda inlägg' }), `dolt av ${people.maja.name}`);
+    await checkPage(majaPage, 'att-moderera');
+    await item.getByLabel('Anteckning (valfri)').fill('Ett föreläggande kan vara rätt här.');
+    await item.getByRole('button', { name: /^Avfärda anmälan/ }).click();
+    await heading(majaPage, `Att moderera i ${netA.name}`);
+    await expectText(majaPage.locator('main .notice--success'), 'Anmälan är avfärdad');
+    await expectText(majaPage.locator('main .empty').first(), 'Inga anmälningar väntar');
+    await majaPage.goto(`${BASE_URL}${threadPath}`);
+    await heading(majaPage, newTitle);
+  });
+
+  await step('moderator: change a discussion into a question in the moderation panel', async () => {
+    const other = await must(contexts.erik, 'mutation ($input: CreateThreadInput!) { createThread(input: $input) { thread { id } } }', {
+      input: { networkId: netA.id, kind: 'DISCUSSION', title: 'Krossat betongavfall på gårdsplanen', body: 'Hur ser ni på krossad betong som underlag?' },
+    }, (d) => d.createThread?.thread?.id);
+    await majaPage.goto(`${BASE_URL}/forum/trad/${encodeURIComponent(other)}`);
+    await heading(majaPage, 'Krossat betongavfall på gårdsplanen');
+    const panel = majaPage.getByRole('region', { name: 'Moderera tråden' });
+    await expectText(majaPage.locator('main .thread-item__badges').first(), 'Diskussion');
+    await panel.getByLabel('Trådens typ').selectOption('QUESTION');
+    await panel.getByRole('button', { name: 'Byt typ' }).click();
+    await expectText(panel.locator('.notice--success'), 'Tråden är nu en fråga.');
+    await expectText(majaPage.locator('main .thread-item__badges').first(), 'Fråga');
+    await majaPage.goto(`${BASE_URL}${threadPath}`);
+    await heading(majaPage, newTitle);
   });
 
   await step('moderator: move the thread to another network after a confirmation', async () => {
@@ -345,6 +418,36 @@ try {
     await erikPage.reload();
     await heading(erikPage, 'Mina uppgifter');
     assert(await erikPage.getByRole('region', { name: 'Aviseringar med e-post' }).getByLabel('Aldrig').isChecked(), 'the choice is kept');
+  });
+
+  await step('member: an unsent reply is kept as a draft and comes back on another device; sending it removes it', async () => {
+    await erikPage.goto(`${BASE_URL}${threadPath}`);
+    await heading(erikPage, newTitle);
+    const draftText = 'Vi brukar begära in en provtagningsplan först.';
+    await erikPage.getByLabel('Ditt svar').fill(draftText);
+    // Leaving the page inside the app saves it (so would closing the tab, or 3 s of quiet).
+    await erikPage.getByRole('link', { name: 'Forum', exact: true }).first().click();
+    await heading(erikPage, 'Forum');
+    const other = await browser.newContext(contextOptions);
+    await must(other, 'mutation ($input: LoginInput!) { login(input: $input) { user { id } } }', { input: { email: people.erik.email, password } }, (d) => d.login?.user?.id);
+    const phone = await other.newPage();
+    watch(phone, 'member on another device');
+    let restored = '';
+    for (let i = 0; i < 20 && restored !== draftText; i++) {
+      await phone.goto(`${BASE_URL}${threadPath}`);
+      await heading(phone, newTitle);
+      restored = await phone.getByLabel('Ditt svar').inputValue();
+      if (restored !== draftText) await phone.waitForTimeout(500);
+    }
+    assert(restored === draftText, `the draft came back: ${JSON.stringify(restored)}`);
+    await expectText(phone.getByRole('region', { name: 'Svara' }), 'Ditt osända svar');
+    await checkPage(phone, 'trad-utkast');
+    await phone.getByRole('button', { name: 'Skicka svaret' }).click();
+    await expectText(phone.getByRole('region', { name: 'Svara' }), 'Ditt svar är publicerat.');
+    await phone.goto(`${BASE_URL}${threadPath}`);
+    await heading(phone, newTitle);
+    assert((await phone.getByLabel('Ditt svar').inputValue()) === '', 'the draft is gone once sent');
+    await other.close();
   });
 
   await step('member: the coordinators\' pages say in Swedish that they are not for a member', async () => {
@@ -635,6 +738,27 @@ try {
   });
 
   // ---- rough edges -------------------------------------------------------------------------
+  await step('author: the start page leads to "Att granska"; marking a document reviewed moves its date', async () => {
+    const overdue = new Date(Date.now() - 3 * 86_400_000);
+    const reviewBy = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(overdue);
+    const reviewTitle = `Checklista massor ${suffix}`;
+    await must(admin, 'mutation ($input: CreateDocumentInput!) { createDocument(input: $input) { document { id } } }', {
+      input: { title: reviewTitle, kind: 'CHECKLISTA', networkId: netA.id, publish: true, reviewBy, body: '- [ ] Provtagning' },
+    }, (d) => d.createDocument?.document?.id);
+    await adminPage.goto(`${BASE_URL}/`);
+    await heading(adminPage, /^Välkommen/);
+    await adminPage.getByRole('link', { name: /^Att granska \(\d+\)/ }).click();
+    await expectUrl(adminPage, '/handlaggarstod/att-granska');
+    await heading(adminPage, 'Att granska');
+    const item = adminPage.locator('main .thread-item', { hasText: reviewTitle });
+    await expectText(item, 'Försenad');
+    await checkPage(adminPage, 'att-granska');
+    await item.getByLabel('Nästa granskning').fill(`${year}-03-31`);
+    await item.getByRole('button', { name: /^Granskad/ }).click();
+    await expectText(adminPage.locator('main .notice--success'), `”${reviewTitle}” är granskad. Nästa granskning`);
+    await expectNoText(adminPage.locator('main'), 'Försenad');
+  });
+
   await step('a garbled thread address shows "Sidan finns inte"', async () => {
     await adminPage.goto(`${BASE_URL}/forum/trad/skr%C3%A4p`);
     await heading(adminPage, 'Sidan finns inte');

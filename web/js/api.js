@@ -70,9 +70,13 @@ async function send(init) {
   return body.data;
 }
 
-/** Runs one GraphQL operation and returns its `data`; throws ApiError. */
-export function gql(query, variables = {}) {
+/**
+ * Runs one GraphQL operation and returns its `data`; throws ApiError. `keepalive` lets the
+ * request outlive the page (a draft saved as the tab closes).
+ */
+export function gql(query, variables = {}, { keepalive = false } = {}) {
   return send({
+    keepalive,
     headers: { 'content-type': 'application/json', accept: 'application/json' },
     body: JSON.stringify({ query, variables }),
   });

@@ -17,8 +17,8 @@ export const THREAD_LIST_FIELDS = `id kind title status pinned locked hidden rep
   author { displayName } tags { name slug } network { slug name }`;
 
 export const POST_FIELDS = `id body bodyHtml isFirst isAccepted hidden hiddenReason createdAt editedAt
-  editedBy { displayName } author { id displayName organisation { name } } viewerCanEdit viewerCanHide
-  hiddenBy { displayName }
+  editedBy { displayName } author { id displayName organisation { name } } viewerCanEdit viewerCanHide viewerCanReport
+  hiddenBy { displayName } hiddenNote
   attachments { id fileName size url }`;
 
 export function networkPath(slug) {

@@ -1,5 +1,5 @@
 // The moderators' panel on a thread page (/forum/trad/<id>): fäst, lås, flytta to another
-// network, change the title and tillsynsområden, and put an answered question in the
+// network, change the title, tillsynsområden and kind (fråga, diskussion, anslag), and put an answered question in the
 // network's vanliga frågor with a summary (or take it out again). The server decides every
 // right (viewerCanModerate only decides whether the panel is offered); each result is shown
 // in the panel and read out through the live region.
@@ -122,7 +122,38 @@ export function moderationPanel({ fields, getThread, onChanged }) {
           done(r.updateThread.thread, 'Rubriken och tillsynsområdena är sparade.');
         },
       }),
-      h('p', { class: 'muted' }, 'Typen (fråga, diskussion, anslag) går inte att ändra i efterhand.'),
+    );
+  }
+
+  function kindForm(t) {
+    const labels = { QUESTION: 'fråga', DISCUSSION: 'diskussion', ANNOUNCEMENT: 'anslag' };
+    return h(
+      'div',
+      { class: 'moderation__group' },
+      h('h3', null, 'Typ'),
+      form({
+        label: 'Byt typ på tråden',
+        submitLabel: 'Byt typ',
+        children: [
+          selectField({
+            name: 'kind',
+            label: 'Trådens typ',
+            value: t.kind,
+            options: [
+              { value: 'QUESTION', label: 'Fråga' },
+              { value: 'DISCUSSION', label: 'Diskussion' },
+              { value: 'ANNOUNCEMENT', label: 'Anslag' },
+            ],
+            hint: t.kind === 'QUESTION' ? 'Blir frågan en diskussion eller ett anslag försvinner markeringen som lösning och platsen bland vanliga frågor.' : null,
+          }),
+        ],
+        onSubmit: async ({ kind }) => {
+          if (kind === t.kind) return;
+          if (t.kind === 'QUESTION' && (t.status === 'ANSWERED' || t.faq) && !window.confirm(`Göra frågan till ${labels[kind]}? Markeringen som lösning${t.faq ? ' och platsen bland vanliga frågor' : ''} tas bort.`)) return;
+          const r = await gql(mutation('updateThread', 'UpdateThreadInput', fields), { input: { threadId: t.id, kind } });
+          done(r.updateThread.thread, `Tråden är nu ${labels[kind] === 'anslag' ? 'ett anslag' : `en ${labels[kind]}`}.`);
+        },
+      }),
     );
   }
 
@@ -176,7 +207,7 @@ export function moderationPanel({ fields, getThread, onChanged }) {
   let drawn = '';
   async function draw(force = true) {
     const t = getThread();
-    const key = JSON.stringify([t.pinned, t.locked, t.network.id, t.title, t.tags, t.faq, t.status, t.viewerCanModerate]);
+    const key = JSON.stringify([t.pinned, t.locked, t.network.id, t.title, t.tags, t.faq, t.status, t.kind, t.viewerCanModerate]);
     if (!force && key === drawn) return;
     drawn = key;
     if (!t.viewerCanModerate) {
@@ -195,7 +226,7 @@ export function moderationPanel({ fields, getThread, onChanged }) {
     );
     try {
       const c = await loadChoices();
-      replace(body, toggles(t), moveForm(t, c.networks), retagForm(t, c.tags), faqPart(t));
+      replace(body, toggles(t), moveForm(t, c.networks), retagForm(t, c.tags), kindForm(t), faqPart(t));
     } catch (err) {
       if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') return;
       replace(body, notice(err.message, 'error'));
@@ -205,10 +236,14 @@ export function moderationPanel({ fields, getThread, onChanged }) {
   return { el, draw };
 }
 
-/** Runs a post mutation (hidePost, restorePost, withdrawPost) and returns the post. */
-export async function postAction(name, postId, postFields) {
-  const r = await gql(`mutation ${name[0].toUpperCase()}${name.slice(1)}($input: PostInput!) { ${name}(input: $input) { post { ${postFields} } } }`, {
-    input: { postId },
+/**
+ * Runs a post mutation (hidePost, restorePost, withdrawPost) and returns the post; `extra`
+ * adds to the input (hidePost's `reason`).
+ */
+export async function postAction(name, postId, postFields, extra = {}) {
+  const inputType = name === 'hidePost' ? 'HidePostInput' : 'PostInput';
+  const r = await gql(`mutation ${name[0].toUpperCase()}${name.slice(1)}($input: ${inputType}!) { ${name}(input: $input) { post { ${postFields} } } }`, {
+    input: { postId, ...extra },
   });
   return r[name].post;
 }

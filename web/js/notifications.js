@@ -1,4 +1,5 @@
-// Aviseringar: a list of my notifications (svar, lösning, omnämnande, anslag) with "Ny" on
+// Aviseringar: a list of my notifications (svar, lösning, omnämnande, anslag; for
+// moderators anmälda inlägg, leading to "Att moderera"; dolda inlägg with the reason) with "Ny" on
 // the unread ones and "Markera alla som lästa". Used on the start page and on /aviseringar;
 // marking read also updates the count in the header.
 
@@ -9,13 +10,15 @@ import { threadPath } from './forum.js';
 import { refreshUnread } from './shell.js';
 import { badge } from './widgets.js';
 
-export const NOTIFICATION_FIELDS = 'id kind read createdAt actor { displayName } thread { id title }';
+export const NOTIFICATION_FIELDS = 'id kind note read createdAt actor { displayName } thread { id title network { slug } }';
 
 const NOTIFICATION_TEXT = {
   REPLY: (who) => `${who} svarade i`,
   ACCEPTED: (who) => `${who} markerade ett svar som lösning i`,
   MENTION: (who) => `${who} nämnde dig i`,
   ANNOUNCEMENT: (who) => `${who} satte upp ett anslag:`,
+  REPORT: (who) => `${who} anmälde ett inlägg i`,
+  POST_HIDDEN: () => 'En moderator dolde ditt inlägg i',
 };
 
 /**
@@ -60,7 +63,9 @@ export function notificationsBox(initial, initialUnread, { headingLevel = 'h3', 
             { class: 'notification-list' },
             items.map((n) => {
               const who = n.actor?.displayName ?? 'Någon';
-              const link = h('a', { href: threadPath(n.thread.id) }, n.thread.title);
+              // A report is handled in the network's "Att moderera"; the rest open the thread.
+              const href = n.kind === 'REPORT' ? `/forum/${encodeURIComponent(n.thread.network.slug)}/att-moderera` : threadPath(n.thread.id);
+              const link = h('a', { href }, n.thread.title);
               // Following the link reads the notification; the thread page marks the thread read.
               if (!n.read) link.addEventListener('click', () => markRead([n.id]).catch(() => {}));
               return h(
@@ -70,6 +75,7 @@ export function notificationsBox(initial, initialUnread, { headingLevel = 'h3', 
                 `${(NOTIFICATION_TEXT[n.kind] ?? NOTIFICATION_TEXT.REPLY)(who)} `,
                 link,
                 h('span', { class: 'muted' }, ` · ${formatDateTime(n.createdAt)}`),
+                n.note ? h('span', { class: 'notification__note' }, n.kind === 'REPORT' ? `Skäl: ${n.note}` : `Motivering: ${n.note}`) : null,
               );
             }),
           )

@@ -1,11 +1,11 @@
 // A forum post as an article: author, time, "Redigerad" (opens the version history), the
 // sanitised Markdown, its attachments and its actions (citera, redigera, markera som lösning,
-// dölj/återställ for moderators, dra tillbaka for the author).
+// dölj/återställ for moderators, dra tillbaka for the author, anmäl for everyone else).
 // The edit form lives here too. The thread page owns the state and passes callbacks in.
 
 import { ApiError, gql } from './api.js';
 import { announce, h, notice, replace } from './dom.js';
-import { form } from './forms.js';
+import { form, textareaField } from './forms.js';
 import { filePicker, markdownBox } from './composer.js';
 import { POST_FIELDS, pathOf, postHtml, timeEl, uploadFailures, uploadFiles } from './forum.js';
 import { formatDateTime } from './format.js';
@@ -80,8 +80,8 @@ async function loadHistory(post, panel) {
 
 /**
  * A post as an <article>. options: { thread, headingPrefix, onQuote(post), onAccept(post,
- * accept), onSaved(post), onModerate(post, 'hide' | 'restore' | 'withdraw') → true when
- * done, copy } — `copy` for the accepted answer repeated at the top
+ * accept), onSaved(post), onModerate(post, 'hide' | 'restore' | 'withdraw', { reason }) → true
+ * when done, copy } — `copy` for the accepted answer repeated at the top
  * (its ids differ so the page keeps unique ids).
  */
 export function postArticle(post, { thread, onQuote, onAccept, onSaved, onModerate = null, copy = false }) {
@@ -145,6 +145,10 @@ export function postArticle(post, { thread, onQuote, onAccept, onSaved, onModera
     for (const [action, label, cls] of moderation) {
       const button = h('button', { type: 'button', class: cls, 'data-action': action }, label, h('span', { class: 'visually-hidden' }, post.isFirst ? ` ${role.toLowerCase()}` : ` svaret från ${authorName(post)}`));
       button.addEventListener('click', async () => {
+        if (action === 'hide') {
+          openHide();
+          return;
+        }
         button.disabled = true;
         try {
           const done = await onModerate(post, action);
@@ -157,6 +161,12 @@ export function postArticle(post, { thread, onQuote, onAccept, onSaved, onModera
       });
       actions.push(button);
     }
+  }
+
+  if (!copy && post.viewerCanReport) {
+    const report = h('button', { type: 'button', class: 'button button--link button--small', 'data-action': 'report' }, 'Anmäl', h('span', { class: 'visually-hidden' }, post.isFirst ? ` ${role.toLowerCase()}` : ` svaret från ${authorName(post)}`));
+    report.addEventListener('click', () => openReport());
+    actions.push(report);
   }
 
   const hiddenText = post.hiddenReason === 'WITHDRAWN' ? 'Tillbakadraget av författaren' : `Dolt av ${post.hiddenBy ? post.hiddenBy.displayName : 'moderator'}`;
@@ -181,6 +191,7 @@ export function postArticle(post, { thread, onQuote, onAccept, onSaved, onModera
       ),
       post.isAccepted ? h('p', { class: 'post__badges' }, badge('✓ Markerat som lösning', 'ok')) : null,
       post.hidden ? h('p', { class: 'post__badges' }, badge(hiddenText, 'off'), ' ', h('span', { class: 'muted' }, 'Syns bara för moderatorer.')) : null,
+      post.hidden && post.hiddenNote ? h('p', { class: 'muted post__hidden-note' }, `Motivering: ${post.hiddenNote}`) : null,
     ),
     body,
     attachmentList(post),
@@ -218,6 +229,82 @@ export function postArticle(post, { thread, onQuote, onAccept, onSaved, onModera
     article.querySelector('.post__actions')?.setAttribute('hidden', '');
     box.textarea.focus();
     announce('Redigerar inlägget.');
+  }
+
+  /** "Dölj" (moderators): says what happens and asks for the reason the author is told. */
+  function openHide() {
+    const cancel = h('button', { type: 'button', class: 'button button--link' }, 'Avbryt');
+    const close = () => {
+      wrap.remove();
+      article.querySelector('.post__actions')?.removeAttribute('hidden');
+      article.querySelector(`#${headingId}`).focus();
+    };
+    const who = authorName(post);
+    const hideForm = form({
+      label: `Dölj inlägget från ${who}`,
+      submitLabel: 'Dölj inlägget',
+      secondary: [cancel],
+      children: [
+        h(
+          'p',
+          null,
+          `Inlägget flyttas till nätverkets papperskorg och syns bara för moderatorer, som kan återställa det.${post.isFirst ? ' Hela tråden döljs då.' : ''} ${who} får en avisering om att inlägget är dolt, med din motivering.`,
+        ),
+        textareaField({
+          name: 'reason',
+          label: `Motivering till ${who} (valfri)`,
+          rows: 3,
+          maxlength: 1000,
+          hint: 'Till exempel vad som bör ändras. Högst 1000 tecken.',
+        }),
+      ],
+      onSubmit: async ({ reason }) => {
+        const done = await onModerate(post, 'hide', { reason });
+        if (!done) close();
+      },
+    });
+    const wrap = h('div', { class: 'post__editor post__hide' }, h('h4', null, 'Dölj inlägget'), hideForm);
+    cancel.addEventListener('click', () => close());
+    article.querySelector('.post__actions')?.before(wrap);
+    article.querySelector('.post__actions')?.setAttribute('hidden', '');
+    wrap.querySelector('textarea').focus();
+  }
+
+  /** "Anmäl": the reason goes to the network's moderators; the post stays as it is. */
+  function openReport() {
+    const cancel = h('button', { type: 'button', class: 'button button--link' }, 'Avbryt');
+    const close = (text) => {
+      wrap.remove();
+      article.querySelector('.post__actions')?.removeAttribute('hidden');
+      if (text) replace(status, notice(text, 'success'));
+      article.querySelector(`#${headingId}`).focus();
+    };
+    const reportForm = form({
+      label: `Anmäl inlägget från ${authorName(post)}`,
+      submitLabel: 'Skicka anmälan',
+      secondary: [cancel],
+      children: [
+        textareaField({
+          name: 'reason',
+          label: 'Varför anmäler du inlägget?',
+          required: true,
+          rows: 3,
+          maxlength: 1000,
+          hint: 'Bara nätverkets moderatorer ser anmälan och vem som gjorde den. 3–1000 tecken.',
+        }),
+      ],
+      validate: ({ reason }) => (reason.trim().length < 3 ? [{ field: 'reason', message: 'Skriv minst 3 tecken om varför.' }] : []),
+      onSubmit: async ({ reason }) => {
+        await gql('mutation ReportPost($input: ReportPostInput!) { reportPost(input: $input) { post { id } } }', { input: { postId: post.id, reason } });
+        close('Tack! Nätverkets moderatorer har fått din anmälan.');
+        announce('Anmälan är skickad till moderatorerna.');
+      },
+    });
+    const wrap = h('div', { class: 'post__editor post__report' }, h('h4', null, 'Anmäl till moderatorerna'), reportForm);
+    cancel.addEventListener('click', () => close(null));
+    article.querySelector('.post__actions')?.before(wrap);
+    article.querySelector('.post__actions')?.setAttribute('hidden', '');
+    wrap.querySelector('textarea').focus();
   }
 
   return article;

@@ -87,6 +87,9 @@ pub struct UpdateThreadInput {
     pub title: Option<String>,
     /// Replaces all tags when given.
     pub tags: Option<Vec<String>>,
+    /// A new kind (moderators only). Leaving QUESTION clears the accepted answer and the
+    /// FAQ entry.
+    pub kind: Option<ThreadKind>,
 }
 
 #[derive(SimpleObject)]
@@ -151,6 +154,13 @@ pub struct EditPostInput {
 #[derive(InputObject)]
 pub struct PostInput {
     pub post_id: ID,
+}
+
+#[derive(InputObject)]
+pub struct HidePostInput {
+    pub post_id: ID,
+    /// Why (at most 1000 characters): the author is told in a POST_HIDDEN notification.
+    pub reason: Option<String>,
 }
 
 #[derive(SimpleObject)]

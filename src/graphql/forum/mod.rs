@@ -2,7 +2,9 @@
 //! `threadEvents` subscription. Resolvers parse ids, call `crate::forum` with the caller's
 //! `Access` and wrap the result.
 
+mod drafts;
 mod inputs;
+mod moderation;
 mod mutation;
 mod prime;
 pub mod types;
@@ -12,6 +14,8 @@ use async_graphql::{
 };
 use futures::{Stream, StreamExt};
 
+pub use drafts::{DraftObj, DraftsMutation};
+pub use moderation::{ModerationMutation, ReportObj};
 pub use mutation::ForumMutation;
 use prime::{prime_networks, prime_notifications, prime_threads};
 use types::{

@@ -171,7 +171,8 @@ impl ForumMutation {
         })
     }
 
-    /// Retitles or retags a thread (its author or a moderator).
+    /// Retitles or retags a thread (its author or a moderator), or changes its kind
+    /// (moderators).
     async fn update_thread(
         &self,
         ctx: &Context<'_>,
@@ -185,6 +186,7 @@ impl ForumMutation {
             ThreadUpdate {
                 title: input.title,
                 tags: input.tags.map(|ts| ts.iter().map(|t| tag_ref(t)).collect()),
+                kind: input.kind,
             },
         )
         .await?;
@@ -224,10 +226,17 @@ impl ForumMutation {
         })
     }
 
-    /// Hides a post into the recycle bin (moderators).
-    async fn hide_post(&self, ctx: &Context<'_>, input: PostInput) -> Result<PostPayload> {
+    /// Hides a post into the recycle bin (moderators), with an optional reason. The author
+    /// gets a POST_HIDDEN notification with the reason.
+    async fn hide_post(&self, ctx: &Context<'_>, input: HidePostInput) -> Result<PostPayload> {
         let (state, access) = parts(ctx);
-        let post = posts::hide(state, access, post_id(&input.post_id)?).await?;
+        let post = posts::hide(
+            state,
+            access,
+            post_id(&input.post_id)?,
+            input.reason.as_deref(),
+        )
+        .await?;
         Ok(PostPayload {
             post: PostObj(post),
         })

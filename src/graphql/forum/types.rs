@@ -16,17 +16,22 @@ use crate::{
     error::AppResult,
     events::ForumEvent,
     forum::{
+        drafts::{self, DraftPlace},
         follows::Target,
         markdown,
         networks::{self, Member, Network},
         notifications::{Notification, NotificationKind},
         posts::{self, Post, Revision},
+        reports::{self, Report},
         threads::{self, TagRef, Thread, ThreadFilter},
         HiddenReason, ThreadKind, ThreadStatus,
     },
     graphql::{
         accounts::{ts, UserObj},
-        forum::prime::{prime_members, prime_posts, prime_threads},
+        forum::{
+            prime::{prime_members, prime_posts, prime_threads},
+            DraftObj, ReportObj,
+        },
         ids,
         library_types::AttachmentObj,
         loaders::{
@@ -120,6 +125,9 @@ pub struct ThreadFilterInput {
     pub tag: Option<String>,
     /// OPEN or ANSWERED; matches questions only.
     pub status: Option<ThreadStatus>,
+    /// Only threads started more than this many days ago (1–3650), e.g. questions still
+    /// open after 7 days.
+    pub older_than_days: Option<i32>,
 }
 
 /// A tag given by the client: a Tag id, or a name, slug or synonym.
@@ -206,6 +214,7 @@ impl NetworkObj {
             kind: f.kind,
             tag: f.tag.as_deref().map(tag_ref),
             status: f.status,
+            older_than_days: f.older_than_days.map(i64::from),
         };
         let key = after_key(&after)?;
         let (items, more) =
@@ -283,6 +292,45 @@ impl NetworkObj {
             |p: &Post| format!("{}:{}", p.hidden_at.unwrap_or(0), p.id),
             PostObj,
         ))
+    }
+
+    /// Reports (anmälningar) of posts here, newest first: the open ones, or with
+    /// `open: false` the resolved ones (moderators and admins only).
+    #[graphql(complexity = "page_cost(first, child_complexity)")]
+    async fn reports(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+        #[graphql(default = true)] open: bool,
+    ) -> Result<Connection<String, ReportObj>> {
+        let (state, access) = parts(ctx);
+        let n = page_size(first)?;
+        let key = after_key(&after)?;
+        let (items, more) =
+            reports::in_network(&state.db, access, self.0.id, open, n, key.as_deref()).await?;
+        loaders::prime::<PostLoader, _>(ctx, items.iter().map(|r| r.post_id)).await?;
+        Ok(connection(
+            items,
+            more,
+            key.is_some(),
+            |r: &Report| r.id.to_string(),
+            ReportObj,
+        ))
+    }
+    /// My draft of a new question here (only mine; null when there is none).
+    async fn my_draft(&self, ctx: &Context<'_>) -> Result<Option<DraftObj>> {
+        let (state, access) = parts(ctx);
+        Ok(
+            drafts::mine(&state.db, access, DraftPlace::Network(self.0.id))
+                .await?
+                .map(DraftObj),
+        )
+    }
+    /// How many reports wait for a moderator; null unless I moderate the network.
+    async fn open_report_count(&self, ctx: &Context<'_>) -> Result<Option<i64>> {
+        let (state, access) = parts(ctx);
+        Ok(reports::open_count(&state.db, access, self.0.id).await?)
     }
 }
 
@@ -431,6 +479,15 @@ impl ThreadObj {
     async fn following(&self, ctx: &Context<'_>) -> Result<bool> {
         follows(ctx, Target::Thread(self.0.id)).await
     }
+    /// My draft of a reply here (only mine; null when there is none).
+    async fn my_draft(&self, ctx: &Context<'_>) -> Result<Option<DraftObj>> {
+        let (state, access) = parts(ctx);
+        Ok(
+            drafts::mine(&state.db, access, DraftPlace::Thread(self.0.id))
+                .await?
+                .map(DraftObj),
+        )
+    }
     /// May I reply (not locked, or I moderate it)?
     async fn viewer_can_reply(&self, ctx: &Context<'_>) -> bool {
         self.0.accepts_reply_from(parts(ctx).1)
@@ -493,6 +550,14 @@ impl PostObj {
     async fn hidden_at(&self) -> Option<DateTime<Utc>> {
         self.0.hidden_at.map(ts)
     }
+    /// Why a moderator hid it, when they said (moderators see this; the author is told in a
+    /// POST_HIDDEN notification).
+    async fn hidden_note(&self, ctx: &Context<'_>) -> Option<&str> {
+        if !parts(ctx).1.can_moderate(self.0.network_id) {
+            return None;
+        }
+        self.0.hidden_note.as_deref()
+    }
     /// Who hid it (moderators see this).
     async fn hidden_by(&self, ctx: &Context<'_>) -> Result<Option<UserObj>> {
         if !parts(ctx).1.can_moderate(self.0.network_id) {
@@ -517,6 +582,10 @@ impl PostObj {
     /// May I hide and restore it (a moderator)?
     async fn viewer_can_hide(&self, ctx: &Context<'_>) -> bool {
         self.0.hideable_by(parts(ctx).1)
+    }
+    /// May I report it to the moderators (visible, not hidden, not mine)?
+    async fn viewer_can_report(&self, ctx: &Context<'_>) -> bool {
+        reports::reportable_by(&self.0, parts(ctx).1)
     }
     /// Its files (bilagor), the newest version of each, by name. Upload more with
     /// `uploadAttachment` and this post's id as `ownerId`.
@@ -589,6 +658,10 @@ impl NotificationObj {
     }
     async fn read(&self) -> bool {
         self.0.read_at.is_some()
+    }
+    /// REPORT: the reporter's reason. POST_HIDDEN: why the moderator hid my post.
+    async fn note(&self) -> Option<&str> {
+        self.0.note.as_deref()
     }
     async fn read_at(&self) -> Option<DateTime<Utc>> {
         self.0.read_at.map(ts)

@@ -20,7 +20,9 @@ pub(crate) use read::fetch;
 pub use read::{
     due_for_review, get, list, load_views, versions, DocumentFilter, DocumentView, Version,
 };
-pub use write::{archive, create, publish, restore, update, DocumentChanges, NewDocument};
+pub use write::{
+    archive, create, mark_reviewed, publish, restore, update, DocumentChanges, NewDocument,
+};
 
 use chrono::NaiveDate;
 use sqlx::{any::AnyRow, Row};
@@ -58,12 +60,16 @@ pub struct Document {
     pub archived_at: Option<i64>,
     pub created_at: i64,
     pub updated_at: i64,
+    /// When someone last marked it reviewed (granskad), and who.
+    pub reviewed_at: Option<i64>,
+    pub reviewed_by: Option<i64>,
 }
 
 /// Columns of `documents d LEFT JOIN networks n`, in the order [`Document::from_row`] reads.
 pub(crate) const COLUMNS: &str = "d.id, d.title, d.summary, d.body, d.kind, d.status, \
 d.archived_from, d.review_by, d.author_id, d.version, d.project_id, d.published_at, \
-d.archived_at, d.created_at, d.updated_at, n.id, n.slug, n.name, n.members_only";
+d.archived_at, d.created_at, d.updated_at, n.id, n.slug, n.name, n.members_only, \
+d.reviewed_at, d.reviewed_by";
 
 pub(crate) const FROM: &str = " FROM documents d LEFT JOIN networks n ON n.id = d.network_id";
 
@@ -98,6 +104,8 @@ impl Document {
                 None => None,
             },
             tags: Vec::new(),
+            reviewed_at: r.try_get(19)?,
+            reviewed_by: r.try_get(20)?,
         })
     }
 
@@ -127,6 +135,15 @@ pub fn can_edit(access: &Access, doc: &Document) -> bool {
     access.is_admin()
         || doc.author_id == Some(p.user_id)
         || doc.network_id().is_some_and(|n| access.can_moderate(n))
+}
+
+/// May the caller mark it reviewed: a writing caller who may edit it as a draft, or the
+/// responsible user of its project.
+pub fn can_mark_reviewed(access: &Access, doc: &Document, responsible: Option<i64>) -> bool {
+    let Some(p) = &access.principal else {
+        return false;
+    };
+    access.can_write() && (can_edit(access, doc) || responsible == Some(p.user_id))
 }
 
 /// May the caller publish this document (or change it once published)?

@@ -133,8 +133,9 @@ pub async fn get(db: &Db, access: &Access, id: i64) -> AppResult<Option<Document
     Ok(fetch(db, &sql).await?.pop())
 }
 
-/// What an editor must look at again: documents the caller edits (as author, moderator of
-/// its network, or admin) whose review-by date is past or within `within_days`, soonest first.
+/// What an editor must look at again ("Att granska"): documents the caller edits (as
+/// author, moderator of its network, or admin) or whose project they are responsible for,
+/// whose review-by date is past or within `within_days`, soonest first.
 pub async fn due_for_review(
     db: &Db,
     access: &Access,
@@ -162,6 +163,10 @@ pub async fn due_for_review(
             .int(me.user_id)
             .push(" OR d.network_id IN (")
             .ints(&moderates)
+            .push(
+                ") OR d.project_id IN (SELECT p.id FROM projects p WHERE p.responsible_user_id = ",
+            )
+            .int(me.user_id)
             .push("))");
     }
     sql.push(" ORDER BY d.review_by, d.id LIMIT ")

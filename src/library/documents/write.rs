@@ -1,5 +1,6 @@
 //! Changing documents: create, edit (keeping the published text as an earlier version),
-//! publish, archive and restore. Each write records the change in the same transaction.
+//! publish, archive and restore, and mark reviewed (granskad). Each write records the change
+//! in the same transaction.
 
 use chrono::NaiveDate;
 use sqlx::Row;
@@ -185,6 +186,8 @@ pub async fn create(db: &Db, access: &Access, input: NewDocument) -> AppResult<D
             archived_at: None,
             created_at: now,
             updated_at: now,
+            reviewed_at: None,
+            reviewed_by: None,
         };
         if !can_publish(access, &probe) {
             return Err(AppError::Forbidden(
@@ -412,5 +415,63 @@ pub async fn restore(db: &Db, access: &Access, id: i64) -> AppResult<Document> {
         None,
     )
     .await?;
+    reread(db, access, id).await
+}
+
+/// Marks a document reviewed (granskad): records who and when and sets the next review-by
+/// date, `next` or else 12 months from today. Its author, editors (moderators of its
+/// network, admins) and its project's responsible may; an archived document answers
+/// CONFLICT, a next date that is not after today BAD_INPUT.
+pub async fn mark_reviewed(
+    db: &Db,
+    access: &Access,
+    id: i64,
+    next: Option<NaiveDate>,
+) -> AppResult<Document> {
+    let me = access.user()?.user_id;
+    let doc = reread(db, access, id).await?;
+    let responsible = match doc.project_id {
+        Some(p) => projects::get(db, p)
+            .await?
+            .and_then(|p| p.responsible_user_id),
+        None => None,
+    };
+    if !super::can_mark_reviewed(access, &doc, responsible) {
+        return Err(AppError::Forbidden(
+            "Bara dokumentets författare, redaktörer och projektets ansvariga kan markera det som granskat."
+                .into(),
+        ));
+    }
+    if doc.status == DocumentStatus::Archived {
+        return Err(AppError::Conflict(
+            "Dokumentet ligger i papperskorgen. Återställ det först.".into(),
+        ));
+    }
+    let today = dates::today();
+    let next = match next {
+        Some(d) if d <= today => {
+            return Err(AppError::bad_input(
+                "nextReviewBy",
+                "Nästa granskning måste vara efter i dag.",
+            ))
+        }
+        Some(d) => d,
+        None => today
+            .checked_add_months(chrono::Months::new(12))
+            .ok_or_else(|| AppError::internal("date overflow"))?,
+    };
+    let mut tx = db.begin_write().await?;
+    sqlx::query(
+        "UPDATE documents SET review_by = $1, reviewed_at = $2, reviewed_by = $3, updated_at = $2
+         WHERE id = $4",
+    )
+    .bind(dates::to_db(next))
+    .bind(now_ms())
+    .bind(me)
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
+    record_change(&mut tx, id).await?;
+    tx.commit().await?;
     reread(db, access, id).await
 }

@@ -117,7 +117,7 @@ async fn the_asker_accepts_and_changes_the_accepted_answer(app: TestApp) {
         &app,
         &moderator,
         "hidePost",
-        "PostInput",
+        "HidePostInput",
         json!({ "postId": pb }),
         "{ post { id } }",
     )

@@ -71,7 +71,7 @@ async fn digest_mails_unread_notifications_no_more_often_than_chosen(app: TestAp
         "{}",
         m.text()
     );
-    assert!(m.text().contains("/tradar/"), "{}", m.text());
+    assert!(m.text().contains("/forum/trad/"), "{}", m.text());
     assert!(m.text().contains("högst en gång i timmen"), "{}", m.text());
 
     // A new reply within the hour waits for the next digest.

@@ -11,6 +11,7 @@ both_backends!(
     a_locked_thread_refuses_replies_except_from_moderators,
     only_moderators_pin_move_announce_and_promote_to_faq,
     edits_keep_a_revision_history_of_who_when_and_the_earlier_text,
+    only_moderators_change_a_threads_kind_and_a_question_losing_it_loses_its_solution,
 );
 
 /// A network with a moderator, an author and another member.
@@ -84,7 +85,7 @@ async fn authors_edit_their_own_posts_moderators_any_and_others_none(app: TestAp
         &app,
         &c.other,
         "hidePost",
-        "PostInput",
+        "HidePostInput",
         json!({ "postId": own }),
         "{ post { id } }",
     )
@@ -151,7 +152,7 @@ async fn moderators_hide_and_restore_and_authors_withdraw(app: TestApp) {
         &app,
         &c.moderator,
         "hidePost",
-        "PostInput",
+        "HidePostInput",
         json!({ "postId": spam }),
         "{ post { hidden hiddenReason hiddenBy { displayName } } }",
     )
@@ -262,7 +263,7 @@ async fn moderators_hide_and_restore_and_authors_withdraw(app: TestApp) {
         &app,
         &c.moderator,
         "hidePost",
-        "PostInput",
+        "HidePostInput",
         json!({ "postId": first }),
         "{ post { id } }",
     )
@@ -529,4 +530,90 @@ async fn edits_keep_a_revision_history_of_who_when_and_the_earlier_text(app: Tes
         .await;
     assert_eq!(data(&cur)["node"]["body"], "Version 4");
     assert_eq!(data(&cur)["node"]["editedBy"]["displayName"], "arne.author");
+}
+
+async fn only_moderators_change_a_threads_kind_and_a_question_losing_it_loses_its_solution(
+    app: TestApp,
+) {
+    let c = cast(&app, "buller").await;
+    let (t, _) = thread(&app, &c.author, &c.net, "QUESTION", "Värmepump hos grannen").await;
+    let answer = reply(
+        &app,
+        &c.other,
+        &t,
+        "Mät lågfrekvent buller inomhus nattetid.",
+    )
+    .await;
+    let r = mutate(
+        &app,
+        &c.author,
+        "acceptAnswer",
+        "AcceptAnswerInput",
+        json!({ "threadId": t, "postId": answer }),
+        "{ thread { status } }",
+    )
+    .await;
+    data(&r);
+    let r = mutate(
+        &app,
+        &c.moderator,
+        "promoteToFaq",
+        "PromoteToFaqInput",
+        json!({ "threadId": t, "summary": "Mät inomhus nattetid och jämför med riktvärdena." }),
+        "{ thread { faq { summary } } }",
+    )
+    .await;
+    data(&r);
+    let change = |who, kind: &str| {
+        mutate(
+            &app,
+            who,
+            "updateThread",
+            "UpdateThreadInput",
+            json!({ "threadId": t, "kind": kind }),
+            "{ thread { kind status acceptedAnswer { id } faq { summary } } }",
+        )
+    };
+    // The author may retitle, not change the kind; nor may another member.
+    assert_code(&change(&c.author, "DISCUSSION").await, "FORBIDDEN");
+    assert_code(&change(&c.other, "ANNOUNCEMENT").await, "FORBIDDEN");
+    let r = app
+        .gql_with(
+            &c.author,
+            "mutation($i: UpdateThreadInput!) { updateThread(input: $i) { thread { kind } } }",
+            json!({ "i": { "threadId": t, "kind": "NONSENSE" } }),
+        )
+        .await;
+    assert!(!r["errors"].is_null());
+    // The same kind again is no change, even for the author.
+    let r = change(&c.author, "QUESTION").await;
+    assert_eq!(data(&r)["updateThread"]["thread"]["status"], "ANSWERED");
+
+    // A moderator makes it a discussion: no solution, no FAQ entry.
+    let r = change(&c.moderator, "DISCUSSION").await;
+    let th = &data(&r)["updateThread"]["thread"];
+    assert_eq!(th["kind"], "DISCUSSION");
+    assert!(th["status"].is_null());
+    assert!(th["acceptedAnswer"].is_null());
+    assert!(th["faq"].is_null());
+    let r = app
+        .gql_with(
+            &c.other,
+            "{ network(slug: \"buller\") { faq { edges { node { id } } } threads(filter: { kind: DISCUSSION }) { edges { node { id } } } } }",
+            json!({}),
+        )
+        .await;
+    assert!(data(&r)["network"]["faq"]["edges"]
+        .as_array()
+        .unwrap()
+        .is_empty());
+    assert_eq!(
+        data(&r)["network"]["threads"]["edges"][0]["node"]["id"],
+        t.as_str()
+    );
+    // And back to a question, open; and an admin may make it an announcement.
+    let r = change(&c.moderator, "QUESTION").await;
+    assert_eq!(data(&r)["updateThread"]["thread"]["status"], "OPEN");
+    let r = change(&c.admin, "ANNOUNCEMENT").await;
+    assert_eq!(data(&r)["updateThread"]["thread"]["kind"], "ANNOUNCEMENT");
 }

@@ -88,7 +88,7 @@ async fn every_search_visible_write_records_a_change(app: TestApp) {
             &app,
             &moderator,
             "hidePost",
-            "PostInput",
+            "HidePostInput",
             json!({ "postId": p }),
             "{ post { id } }",
         )
@@ -224,7 +224,7 @@ async fn search_doc_follows_the_contract(app: TestApp) {
             &app,
             &moderator,
             "hidePost",
-            "PostInput",
+            "HidePostInput",
             json!({ "postId": spam }),
             "{ post { id } }",
         )
@@ -288,7 +288,7 @@ async fn search_doc_follows_the_contract(app: TestApp) {
             &app,
             &moderator,
             "hidePost",
-            "PostInput",
+            "HidePostInput",
             json!({ "postId": first }),
             "{ post { id } }",
         )

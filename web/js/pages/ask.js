@@ -1,9 +1,12 @@
 // Ställ en fråga (/forum/<nätverk>/ny-fraga): title, type, text with a server preview,
 // tillsynsområden and attachments. While the title is typed, questions like it are shown
-// (similarQuestions, debounced), so an inspector finds an earlier answer before asking.
+// (similarQuestions, debounced), so an inspector finds an earlier answer before asking. The
+// unsent question is kept on the server as a draft (drafts.js) and comes back on any device.
 
 import { ApiError, gql } from '../api.js';
-import { h, newId, replace, serverHtml } from '../dom.js';
+import { append, h, newId, notice, replace, serverHtml } from '../dom.js';
+import { autosave } from '../drafts.js';
+import { formatDateTime } from '../format.js';
 import { form, radioGroup, textField } from '../forms.js';
 import { filePicker, markdownBox } from '../composer.js';
 import { networkPath, threadPath, uploadFailures, uploadFiles } from '../forum.js';
@@ -104,7 +107,7 @@ function tagPicker(tags) {
 }
 
 export default async function askPage({ params, navigate, setTitle }) {
-  const data = await gql('query Ask($slug: String!) { network(slug: $slug) { id slug name viewerCanModerate } tags { id name slug } }', { slug: params.slug });
+  const data = await gql('query Ask($slug: String!) { network(slug: $slug) { id slug name viewerCanModerate myDraft { title body updatedAt } } tags { id name slug } }', { slug: params.slug });
   const network = data.network;
   if (!network) throw new ApiError('NOT_FOUND', 'Nätverket finns inte, eller så är det bara för medlemmar.');
   setTitle(`Ställ en fråga – ${network.name}`);
@@ -118,6 +121,21 @@ export default async function askPage({ params, navigate, setTitle }) {
   if (network.viewerCanModerate) kinds.push({ value: 'ANNOUNCEMENT', label: 'Anslag', hint: 'Visas på nätverkets anslagstavla (moderatorer).' });
   const text = markdownBox({ label: 'Din fråga', rows: 10, previewHeading: 'h2' });
   const files = filePicker();
+
+  // A question left unsent (here or on another device) comes back, and is kept while written.
+  const root = h('div', null);
+  const restored = network.myDraft;
+  if (restored) {
+    titleInput.value = restored.title;
+    text.textarea.value = restored.body;
+  }
+  const draft = autosave({
+    place: { networkId: network.id },
+    read: () => ({ title: titleInput.value, body: text.textarea.value }),
+    owner: root,
+  });
+  titleInput.addEventListener('input', () => draft.changed());
+  text.textarea.addEventListener('input', () => draft.changed());
 
   const el = form({
     label: `Ställ en fråga i ${network.name}`,
@@ -137,18 +155,19 @@ export default async function askPage({ params, navigate, setTitle }) {
         input: { networkId: network.id, kind: values.kind ?? 'QUESTION', title: values.title, body: formEl.elements.body.value, tags },
       });
       const { thread, post } = created.createThread;
+      draft.reset({ title: '', body: '' });
       const { failed } = await uploadFiles(post.id, files.files());
       const flash = failed.length ? `”${thread.title}” är publicerad. ${uploadFailures(failed)}` : `”${thread.title}” är publicerad.`;
       navigate(threadPath(thread.id), { flash });
     },
   });
 
-  return h(
-    'div',
-    null,
+  append(root, [
     h('p', { class: 'breadcrumb' }, h('a', { href: networkPath(network.slug) }, network.name)),
     h('h1', null, `Ställ en fråga i ${network.name}`),
+    restored ? notice(`Din osända fråga från ${formatDateTime(restored.updatedAt)} är återställd.`, 'info') : null,
     h('p', { class: 'lead' }, 'Beskriv vad du vill veta och vad du redan vet. Ju tydligare fråga, desto bättre svar – och desto lättare för nästa kollega att hitta den.'),
     h('div', { class: 'compose' }, el, text.preview),
-  );
+  ]);
+  return root;
 }

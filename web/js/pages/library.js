@@ -56,6 +56,7 @@ export default async function libraryPage({ query, navigate }) {
       { class: 'toolbar-row' },
       h('a', { href: '/handlaggarstod/dokument/ny', class: 'button' }, 'Nytt dokument'),
       mayCreateProject ? h('a', { href: '/handlaggarstod/projekt/nytt', class: 'button button--secondary' }, 'Nytt projekt') : null,
+      h('a', { href: '/handlaggarstod/att-granska', class: 'button button--secondary' }, 'Att granska'),
       h('a', { href: '/handlaggarstod/papperskorg', class: 'button button--secondary' }, 'Papperskorg'),
     ),
     form,

@@ -1,18 +1,20 @@
 // One network: its threads (pinned ones first) with filters kept in the address
 // (?status=obesvarad&typ=fraga&omrade=<tag>), and its vanliga frågor on a tab of their own
 // (/forum/<nätverk>/vanliga-fragor). "Ställ en fråga", bevaka, join and mark all read.
-// Moderators also get the papperskorg (/forum/<nätverk>/papperskorg: hidden posts with
-// Återställ), "Ta bort från vanliga frågor" and "Ny träff".
+// Moderators also get "Att moderera" (/forum/<nätverk>/att-moderera: reported posts with
+// Dölj inlägget / Avfärda and a note, hidden posts, questions unanswered for a week), the
+// papperskorg (/forum/<nätverk>/papperskorg: hidden posts with Återställ), "Ta bort från
+// vanliga frågor" and "Ny träff".
 
 import { ApiError, gql } from '../api.js';
 import { announce, h, notice, replace, srOnly } from '../dom.js';
-import { selectField } from '../forms.js';
+import { selectField, textareaField } from '../forms.js';
 import { KIND_PARAMS, STATUS_PARAMS, THREAD_LIST_FIELDS, askPath, networkPath, threadItem, threadPath } from '../forum.js';
 import { formatDate } from '../format.js';
 import { badge } from '../widgets.js';
 
 const PAGE = 30;
-const NETWORK_FIELDS = 'id slug name description membersOnly myRole memberCount unreadCount following viewerCanModerate';
+const NETWORK_FIELDS = 'id slug name description membersOnly myRole memberCount unreadCount following viewerCanModerate openReportCount';
 
 const THREADS = `query NetworkThreads($slug: String!, $filter: ThreadFilterInput, $first: Int, $after: String) {
   network(slug: $slug) { id threads(first: $first, after: $after, filter: $filter) {
@@ -198,11 +200,106 @@ function binView(network, hidden, refresh) {
         h('h2', { class: 'thread-item__title' }, h('a', { href: threadPath(p.thread.id) }, p.thread.title)),
         h('p', { class: 'muted thread-item__meta' }, `${p.isFirst ? 'Frågan' : 'Svar'} från ${who} · dolt ${formatDate(p.hiddenAt)}`),
         h('blockquote', { class: 'quote-chip__text' }, p.excerpt),
+        p.hiddenNote ? h('p', null, h('strong', null, 'Motivering: '), p.hiddenNote) : null,
         h('div', { class: 'toolbar-row' }, restore),
         status,
       );
     }),
   );
+}
+
+const MODERATE = `query NetworkModerate($slug: String!) { network(slug: $slug) { id
+  reports(first: 100) { nodes { id reason createdAt reporter { displayName }
+    post { id isFirst hidden excerpt(maxChars: 240) author { displayName } } thread { id title } } }
+  hiddenPosts(first: 5) { nodes { id isFirst excerpt(maxChars: 240) hiddenAt hiddenReason hiddenBy { displayName } author { displayName } thread { id title } } }
+  threads(first: 50, filter: { kind: QUESTION, status: OPEN, olderThanDays: 7 }) { nodes { ${THREAD_LIST_FIELDS} } } } }`;
+
+/** One open report with its note field and the two ways to resolve it. */
+function reportItem(r, refresh) {
+  const status = h('div', null);
+  const who = r.post?.author?.displayName ?? 'Tidigare användare';
+  const what = r.post?.isFirst ? 'Frågan' : 'Svaret';
+  const note = textareaField({
+    name: 'note',
+    label: 'Anteckning (valfri)',
+    rows: 2,
+    maxlength: 1000,
+    hint: 'Sparas med anmälan. Döljer du inlägget får författaren den som motivering.',
+  });
+  const buttons = [
+    ['HIDE_POST', 'Dölj inlägget', 'button button--danger button--small', `${what} från ${who} är dolt och anmälan är hanterad.`],
+    ['DISMISS', 'Avfärda anmälan', 'button button--secondary button--small', 'Anmälan är avfärdad. Inlägget ligger kvar.'],
+  ].map(([action, label, cls, done]) => {
+    const button = h('button', { type: 'button', class: cls }, label, srOnly(`: ${what.toLowerCase()} från ${who} i ${r.thread?.title ?? 'tråden'}`));
+    button.addEventListener('click', async () => {
+      button.disabled = true;
+      try {
+        await gql('mutation ResolveReport($input: ResolveReportInput!) { resolveReport(input: $input) { report { id resolution } } }', {
+          input: { reportId: r.id, action, note: note.querySelector('textarea').value },
+        });
+        await refresh(done);
+      } catch (err) {
+        if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') return;
+        button.disabled = false;
+        replace(status, notice(err.message, 'error'));
+      }
+    });
+    return button;
+  });
+  return h(
+    'li',
+    { class: 'thread-item report-item' },
+    h('p', { class: 'thread-item__badges' }, badge('Anmält', 'warn'), r.post?.hidden ? [' ', badge('Redan dolt', 'off')] : null),
+    h('h3', { class: 'thread-item__title' }, r.thread ? h('a', { href: threadPath(r.thread.id) }, r.thread.title) : 'Tråden är borta'),
+    h('p', { class: 'muted thread-item__meta' }, `${what} från ${who} · anmält av ${r.reporter?.displayName ?? 'Tidigare användare'} ${formatDate(r.createdAt)}`),
+    r.post ? h('blockquote', { class: 'quote-chip__text' }, r.post.excerpt) : null,
+    h('p', null, h('strong', null, 'Skäl: '), r.reason),
+    note,
+    h('div', { class: 'toolbar-row' }, buttons),
+    status,
+  );
+}
+
+/** "Att moderera": open reports, the latest hidden posts and questions left open for a week. */
+function moderateView(network, m, refresh) {
+  const reports = m.reports.nodes;
+  const hidden = m.hiddenPosts.nodes.filter((p) => p.thread);
+  const old = m.threads.nodes;
+  const base = networkPath(network.slug);
+  return [
+    h(
+      'section',
+      { 'aria-labelledby': 'anmalda' },
+      h('h2', { id: 'anmalda', class: 'section-heading' }, `Anmälda inlägg (${reports.length})`),
+      reports.length ? h('ul', { class: 'thread-list' }, reports.map((r) => reportItem(r, refresh))) : h('p', { class: 'empty' }, 'Inga anmälningar väntar. När en medlem anmäler ett inlägg hamnar det här, och du får en avisering.'),
+    ),
+    h(
+      'section',
+      { 'aria-labelledby': 'dolda' },
+      h('h2', { id: 'dolda', class: 'section-heading' }, 'Senast dolda inlägg'),
+      hidden.length
+        ? h(
+            'ul',
+            { class: 'thread-list' },
+            hidden.map((p) =>
+              h(
+                'li',
+                { class: 'thread-item' },
+                h('h3', { class: 'thread-item__title' }, h('a', { href: threadPath(p.thread.id) }, p.thread.title)),
+                h('p', { class: 'muted thread-item__meta' }, `${p.isFirst ? 'Frågan' : 'Svar'} från ${p.author?.displayName ?? 'Tidigare användare'} · ${p.hiddenReason === 'WITHDRAWN' ? 'tillbakadraget' : `dolt av ${p.hiddenBy?.displayName ?? 'en moderator'}`} ${formatDate(p.hiddenAt)}`),
+              ),
+            ),
+          )
+        : h('p', { class: 'empty' }, 'Inga dolda inlägg.'),
+      h('p', null, h('a', { href: `${base}/papperskorg` }, 'Alla dolda inlägg i papperskorgen')),
+    ),
+    h(
+      'section',
+      { 'aria-labelledby': 'obesvarade' },
+      h('h2', { id: 'obesvarade', class: 'section-heading' }, `Obesvarade frågor äldre än 7 dagar (${old.length}${old.length === 50 ? '+' : ''})`),
+      old.length ? h('ul', { class: 'thread-list' }, old.map((t) => threadItem(t))) : h('p', { class: 'empty' }, 'Alla frågor från förra veckan och tidigare har fått ett svar markerat som lösning.'),
+    ),
+  ];
 }
 
 /** Bevaka, join, mark read: the buttons beside the heading. */
@@ -252,11 +349,12 @@ function actions(network, refresh) {
 
 export default async function networkPage({ params, query, route, navigate, setTitle, refresh }) {
   const showBin = route.path.endsWith('/papperskorg');
+  const showModerate = route.path.endsWith('/att-moderera');
   const showFaq = route.path.endsWith('/vanliga-fragor');
   const { params: filterParams, api } = filterFromQuery(query);
   const filtered = Boolean(api.status || api.kind || api.tag);
   const data = await gql(
-    showBin
+    showBin || showModerate
       ? `query NetworkBin($slug: String!) { network(slug: $slug) { ${NETWORK_FIELDS} } }`
       : showFaq
       ? `query NetworkFaq($slug: String!) { network(slug: $slug) { ${NETWORK_FIELDS}
@@ -264,10 +362,10 @@ export default async function networkPage({ params, query, route, navigate, setT
       : `query Network($slug: String!, $filter: ThreadFilterInput, $first: Int) { network(slug: $slug) { ${NETWORK_FIELDS}
            threads(first: $first, filter: $filter) { pageInfo { hasNextPage endCursor } nodes { ${THREAD_LIST_FIELDS} } } }
            tags { name slug } }`,
-    showFaq || showBin ? { slug: params.slug } : { slug: params.slug, filter: api, first: PAGE },
+    showFaq || showBin || showModerate ? { slug: params.slug } : { slug: params.slug, filter: api, first: PAGE },
   ).catch((err) => {
     // A tag that does not exist (an old or edited address) is a filter problem, not a page error.
-    if (err instanceof ApiError && err.code === 'BAD_INPUT' && !showFaq && !showBin) return { filterError: err };
+    if (err instanceof ApiError && err.code === 'BAD_INPUT' && !showFaq && !showBin && !showModerate) return { filterError: err };
     throw err;
   });
   let network = data.network;
@@ -285,12 +383,18 @@ export default async function networkPage({ params, query, route, navigate, setT
     if (!network.viewerCanModerate) throw new ApiError('FORBIDDEN', 'Papperskorgen visas bara för nätverkets moderatorer.');
     const bin = await gql(
       `query NetworkHiddenPosts($slug: String!) { network(slug: $slug) { hiddenPosts(first: 100) { nodes {
-         id isFirst excerpt(maxChars: 240) hiddenAt hiddenReason hiddenBy { displayName } author { displayName } thread { id title } } } } }`,
+         id isFirst excerpt(maxChars: 240) hiddenAt hiddenReason hiddenNote hiddenBy { displayName } author { displayName } thread { id title } } } } }`,
       { slug: params.slug },
     );
     hidden = bin.network.hiddenPosts.nodes.filter((p) => p.thread);
   }
-  setTitle(showBin ? `Papperskorg – ${network.name}` : showFaq ? `Vanliga frågor – ${network.name}` : network.name);
+  let moderate = null;
+  if (showModerate) {
+    if (!network.viewerCanModerate) throw new ApiError('FORBIDDEN', 'Att moderera visas bara för nätverkets moderatorer.');
+    moderate = (await gql(MODERATE, { slug: params.slug })).network;
+  }
+  const heading = showModerate ? `Att moderera i ${network.name}` : showBin ? `Papperskorg i ${network.name}` : showFaq ? `Vanliga frågor i ${network.name}` : network.name;
+  setTitle(showModerate ? `Att moderera – ${network.name}` : showBin ? `Papperskorg – ${network.name}` : showFaq ? `Vanliga frågor – ${network.name}` : network.name);
 
   const base = networkPath(network.slug);
   const message = sessionStorage.getItem('samsyn:network-flash');
@@ -304,7 +408,7 @@ export default async function networkPage({ params, query, route, navigate, setT
     'div',
     null,
     h('p', { class: 'breadcrumb' }, h('a', { href: '/forum' }, 'Forum')),
-    h('h1', null, showBin ? `Papperskorg i ${network.name}` : showFaq ? `Vanliga frågor i ${network.name}` : network.name),
+    h('h1', null, heading),
     message ? notice(message, 'success') : null,
     network.description ? h('p', { class: 'lead' }, network.description) : null,
     h(
@@ -323,12 +427,26 @@ export default async function networkPage({ params, query, route, navigate, setT
       h(
         'ul',
         null,
-        h('li', null, h('a', { href: base, 'aria-current': showFaq || showBin ? null : 'page' }, 'Trådar')),
+        h('li', null, h('a', { href: base, 'aria-current': showFaq || showBin || showModerate ? null : 'page' }, 'Trådar')),
         h('li', null, h('a', { href: `${base}/vanliga-fragor`, 'aria-current': showFaq ? 'page' : null }, 'Vanliga frågor')),
+        network.viewerCanModerate
+          ? h(
+              'li',
+              null,
+              h(
+                'a',
+                { href: `${base}/att-moderera`, 'aria-current': showModerate ? 'page' : null },
+                'Att moderera',
+                network.openReportCount ? [' ', badge(`${network.openReportCount}`, 'new'), srOnly(network.openReportCount === 1 ? ' anmälan' : ' anmälningar')] : null,
+              ),
+            )
+          : null,
         network.viewerCanModerate ? h('li', null, h('a', { href: `${base}/papperskorg`, 'aria-current': showBin ? 'page' : null }, 'Papperskorg')) : null,
       ),
     ),
-    showBin
+    showModerate
+      ? moderateView(network, moderate, refreshWith)
+      : showBin
       ? binView(network, hidden, refreshWith)
       : showFaq
       ? faqView(network, network.faq.nodes, refreshWith)

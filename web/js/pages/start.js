@@ -90,7 +90,8 @@ export default async function startPage() {
        newSinceLastVisit(first: 5) { nodes { ${THREAD_LIST_FIELDS} } }
        networks { slug name unreadCount myRole following }
        notifications(first: 8) { nodes { ${NOTIFICATION_FIELDS} } }
-       unreadNotificationCount }`,
+       unreadNotificationCount
+       documentsDueForReview(withinDays: 30, first: 100) { edges { node { id } } } }`,
   );
   const who = [ROLE_LABELS[me.role], me.organisation?.name].filter(Boolean).join(', ');
   const cards = [
@@ -101,6 +102,10 @@ export default async function startPage() {
     card('/nyhetsbrev', 'Nyhetsbrev', 'Arkivet med samverkans nyhetsbrev.'),
     card('/profil', 'Mina uppgifter', 'Ditt konto, lösenord, aviseringar med e-post och API-nycklar.'),
   ];
+  const toReview = data.documentsDueForReview.edges.length;
+  if (toReview > 0) {
+    cards.unshift(card('/handlaggarstod/att-granska', `Att granska (${toReview === 100 ? '100+' : toReview})`, 'Handläggarstöd du ansvarar för som ska granskas inom 30 dagar eller redan skulle ha granskats.'));
+  }
   if (me.role === 'MANAGER' || me.role === 'ADMIN') {
     cards.push(card('/telefonboken/kontroll', 'Att kontrollera i telefonboken', 'Poster som inte har kontrollerats på ett år, ändringsloggen och enheterna.'));
   }

@@ -7,7 +7,8 @@ import { ApiError, gql } from '../api.js';
 import { announce, h, notice, replace } from '../dom.js';
 import { filePicker, markdownBox } from '../composer.js';
 import { POST_FIELDS, networkPath, threadBadges, uploadFailures, uploadFiles } from '../forum.js';
-import { excerpt } from '../format.js';
+import { autosave } from '../drafts.js';
+import { excerpt, formatDateTime } from '../format.js';
 import { subscribe } from '../live.js';
 import { postAnchor, postArticle } from '../posts.js';
 import { form } from '../forms.js';
@@ -24,7 +25,7 @@ const EVENTS = `subscription ThreadEvents($threadId: ID!) { threadEvents(threadI
 
 export default async function threadPage({ params, setTitle }) {
   const data = await gql(
-    `query Thread($id: ID!, $first: Int) { thread(id: $id) { ${THREAD_FIELDS}
+    `query Thread($id: ID!, $first: Int) { thread(id: $id) { ${THREAD_FIELDS} myDraft { body updatedAt }
        posts(first: $first) { pageInfo { hasNextPage endCursor } nodes { ${POST_FIELDS} } } } }`,
     { id: params.id, first: PAGE },
   ).catch((err) => {
@@ -127,24 +128,25 @@ export default async function threadPage({ params, setTitle }) {
       const target = accept ? acceptedBox.querySelector('h2') : document.getElementById(`${postAnchor(post)}-rubrik`);
       target?.focus();
     },
-    onModerate: async (post, action) => {
+    onModerate: async (post, action, extra = {}) => {
       const who = post.author?.displayName ?? 'Tidigare användare';
       const what = post.isFirst ? (thread.kind === 'QUESTION' ? 'frågan' : 'inlägget') : `svaret från ${who}`;
+      // Hiding asks in its own form (with the reason for the author); withdrawing here.
       const question = {
-        hide: `Dölja ${what}? Det flyttas till nätverkets papperskorg och syns bara för moderatorer, som kan återställa det.${post.isFirst ? ' Hela tråden döljs då.' : ''} Samsyn skickar inget meddelande till ${who} – berätta gärna själv varför.`,
+        hide: null,
         withdraw: `Dra tillbaka ditt inlägg? Det döljs för alla utom nätverkets moderatorer, som kan återställa det.`,
         restore: null,
       }[action];
       if (question && !window.confirm(question)) return false;
       const name = { hide: 'hidePost', restore: 'restorePost', withdraw: 'withdrawPost' }[action];
-      const saved = await postAction(name, post.id, POST_FIELDS);
+      const saved = await postAction(name, post.id, POST_FIELDS, extra);
       // Someone who may not see hidden posts (the author withdrawing) no longer gets it.
       if (saved.hidden && !saved.viewerCanHide) posts.delete(saved.id);
       else posts.set(saved.id, saved);
       drawPosts();
       if (post.isFirst || post.isAccepted) await reload(); // the thread is hidden, or open again
       const text = {
-        hide: `${what[0].toUpperCase()}${what.slice(1)} är dolt och ligger i nätverkets papperskorg.`,
+        hide: `${what[0].toUpperCase()}${what.slice(1)} är dolt och ligger i nätverkets papperskorg. ${who} har fått en avisering${extra.reason ? ' med din motivering' : ''}.`,
         restore: `${what[0].toUpperCase()}${what.slice(1)} är återställt och syns igen.`,
         withdraw: 'Ditt inlägg är tillbakadraget.',
       }[action];
@@ -275,6 +277,14 @@ export default async function threadPage({ params, setTitle }) {
   const box = markdownBox({ label: 'Ditt svar', rows: 7, quotePostId: () => quotePostId, previewHeading: 'h3' });
   const files = filePicker();
   const replyStatus = h('div', null);
+  // A reply left unsent (here or on another device) comes back, and is kept while written.
+  let savedDraft = thread.myDraft;
+  const draft = autosave({
+    place: { threadId: thread.id },
+    read: () => ({ title: '', body: box.textarea.value }),
+    owner: root,
+  });
+  box.textarea.addEventListener('input', () => draft.changed());
 
   function setQuote(post) {
     quotePostId = post?.id ?? null;
@@ -323,6 +333,7 @@ export default async function threadPage({ params, setTitle }) {
         if (uploaded.length) post.attachments = [...post.attachments, ...uploaded].sort((a, b) => a.fileName.localeCompare(b.fileName, 'sv'));
         posts.set(post.id, post);
         formEl.elements.body.value = '';
+        draft.reset({ title: '', body: '' });
         files.clear();
         setQuote(null);
         box.clearPreview();
@@ -332,6 +343,12 @@ export default async function threadPage({ params, setTitle }) {
         document.getElementById(`${postAnchor(post)}-rubrik`)?.focus();
       },
     });
+    if (savedDraft && !box.textarea.value) {
+      box.textarea.value = savedDraft.body;
+      draft.reset({ title: '', body: savedDraft.body });
+      replace(replyStatus, notice(`Ditt osända svar från ${formatDateTime(savedDraft.updatedAt)} är återställt.`, 'info'));
+    }
+    savedDraft = null;
     replace(replyBox, h('h2', { id: 'svara-rubrik', tabindex: '-1' }, 'Svara'), replyStatus, replyForm, box.preview);
   }
 
