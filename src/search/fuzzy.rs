@@ -130,7 +130,10 @@ mod tests {
         let b = automaton("avloppsanlägning", 2);
         assert!(Arc::ptr_eq(&a, &b), "built twice");
         let c = automaton("avloppsanlägning", 1);
-        assert!(!Arc::ptr_eq(&a, &c), "another distance is another automaton");
+        assert!(
+            !Arc::ptr_eq(&a, &c),
+            "another distance is another automaton"
+        );
         // It matches what it should: one edit away, and not three.
         assert!(matches!(a.eval("avloppsanläggning"), Distance::Exact(1)));
         assert!(matches!(c.eval("avloppsanläggning"), Distance::Exact(1)));
