@@ -165,7 +165,8 @@ pub async fn resolve(db: &Db, cfg: &Config, cache: &AuthCache, token: &str) -> A
         let last_seen = hit.last_seen_at.unwrap_or(now);
         let live = hit.expires_at.is_none_or(|e| e >= now) && last_seen + idle >= now;
         if live {
-            if let AuthVia::Session { session_id } = session_of(&hit.access) {
+            let via = hit.access.principal.as_ref().map(|p| &p.via);
+            if let Some(&AuthVia::Session { session_id }) = via {
                 if now - last_seen > TOUCH_EVERY_MS {
                     touch(db, session_id, now).await?;
                     cache.touched(&hash, now);
@@ -232,14 +233,6 @@ pub async fn resolve(db: &Db, cfg: &Config, cache: &AuthCache, token: &str) -> A
         );
     }
     Ok(access)
-}
-
-fn session_of(access: &Access) -> AuthVia {
-    access
-        .principal
-        .as_ref()
-        .map(|p| p.via.clone())
-        .unwrap_or(AuthVia::Unattended(crate::accounts::Unattended::Shell))
 }
 
 /// Records that a session was used. No cached answer holds `last_seen_at` (only the idle

@@ -101,8 +101,9 @@ async fn web_ui_flows_work_in_chromium_with_no_accessibility_violations() {
     let _ = std::fs::write(shots.join("report.txt"), stdout.as_bytes());
 }
 
-/// Runs one Node script of tests/browser against a fresh server and returns its output.
-async fn run_node_script(script: &str, app: &TestApp) -> String {
+/// Runs one Node script of tests/browser against a fresh server (with the admin's
+/// credentials) and returns its output; it fails past `limit`.
+async fn run_node_script(script: &str, app: &TestApp, limit: Duration) -> String {
     let chromium = std::env::var("SAMSYN_CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
     let shots = screenshot_dir();
     let _ = std::fs::create_dir_all(&shots);
@@ -110,14 +111,16 @@ async fn run_node_script(script: &str, app: &TestApp) -> String {
         .arg(browser_dir().join(script))
         .current_dir(browser_dir())
         .env("BASE_URL", &app.base)
+        .env("ADMIN_EMAIL", ADMIN_EMAIL)
+        .env("ADMIN_PASSWORD", ADMIN_PASSWORD)
         .env("SCREENSHOT_DIR", &shots)
         .env("CHROMIUM_PATH", &chromium)
         .stdin(Stdio::null())
         .kill_on_drop(true)
         .output();
-    let out = tokio::time::timeout(Duration::from_secs(120), run)
+    let out = tokio::time::timeout(limit, run)
         .await
-        .unwrap_or_else(|_| panic!("{script} did not finish within 2 minutes"))
+        .unwrap_or_else(|_| panic!("{script} did not finish within {limit:?}"))
         .unwrap_or_else(|e| panic!("run node {script}: {e}"));
     let stdout = String::from_utf8_lossy(&out.stdout).to_string();
     assert!(
@@ -140,7 +143,7 @@ async fn graphql_over_http_audit_passes_without_warnings() {
     let app = spawn_app(Backend::Sqlite, "graphql_audit")
         .await
         .expect("SQLite always runs");
-    let out = run_node_script("graphql-audit.mjs", &app).await;
+    let out = run_node_script("graphql-audit.mjs", &app, Duration::from_secs(120)).await;
     assert!(out.contains("0 errors, 0 warnings"), "{out}");
 }
 
@@ -154,7 +157,7 @@ async fn graphiql_runs_in_chromium_from_our_own_origin() {
     let app = spawn_app(Backend::Sqlite, "graphiql")
         .await
         .expect("SQLite always runs");
-    let out = run_node_script("graphiql.mjs", &app).await;
+    let out = run_node_script("graphiql.mjs", &app, Duration::from_secs(120)).await;
     assert!(out.contains("GraphiQL ran a query"), "{out}");
 }
 
@@ -166,7 +169,6 @@ async fn coordinators_moderate_plan_meetings_and_keep_the_phone_book_in_chromium
     if !browser_enabled() {
         return;
     }
-    let chromium = std::env::var("SAMSYN_CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
     install_node_modules().await;
     // At its real address: the meeting page links the participants' CSV by public_url.
     let app = spawn_at_public_url(Backend::Sqlite, "coordinators", |config| {
@@ -174,29 +176,5 @@ async fn coordinators_moderate_plan_meetings_and_keep_the_phone_book_in_chromium
     })
     .await
     .expect("SQLite always runs");
-    let shots = screenshot_dir();
-    let _ = std::fs::create_dir_all(&shots);
-    let run = Command::new("node")
-        .arg(browser_dir().join("coordinators.mjs"))
-        .current_dir(browser_dir())
-        .env("BASE_URL", &app.base)
-        .env("ADMIN_EMAIL", ADMIN_EMAIL)
-        .env("ADMIN_PASSWORD", ADMIN_PASSWORD)
-        .env("SCREENSHOT_DIR", &shots)
-        .env("CHROMIUM_PATH", &chromium)
-        .stdin(Stdio::null())
-        .kill_on_drop(true)
-        .output();
-    let out = tokio::time::timeout(RUN_TIMEOUT, run)
-        .await
-        .expect("coordinators.mjs did not finish within 5 minutes")
-        .expect("run node tests/browser/coordinators.mjs");
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "coordinators.mjs failed ({}):\n{stdout}\n{}",
-        out.status,
-        String::from_utf8_lossy(&out.stderr)
-    );
-    println!("{stdout}");
+    run_node_script("coordinators.mjs", &app, RUN_TIMEOUT).await;
 }
