@@ -15,28 +15,16 @@ cd "$(dirname "$0")/.."
 POSTS="${POSTS:-50}"
 DURATION="${DURATION:-10s}"
 THREADS="${THREADS:-2}"
-PORT="${PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}"
-BIN="${SAMSYN_BIN:-}"
-if [ -z "$BIN" ]; then
-  cargo build --release --quiet
-  BIN="${CARGO_TARGET_DIR:-target}/release/samsyn"
-fi
+. bench/serve.sh
+PORT="${PORT:-$(free_port)}"
+BIN="$(release_bin)"
 
 DATA="$(mktemp -d)"
 cleanup() { [ -n "${PID:-}" ] && kill "$PID" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$DATA"; }
 trap cleanup EXIT
 
-SAMSYN_DATA_DIR="$DATA" SAMSYN_DEMO=false SAMSYN_LOG=warn \
-SAMSYN_ADMIN_EMAIL=bench@samsyn.local SAMSYN_ADMIN_PASSWORD=bench-admin-lösenord-1 \
-  "$BIN" serve --bind "127.0.0.1:$PORT" >"$DATA/server.log" 2>&1 &
-PID=$!
-for _ in $(seq 1 100); do
-  kill -0 "$PID" 2>/dev/null || { cat "$DATA/server.log"; exit 1; }
-  curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && break
-  sleep 0.1
-done
 URL="http://127.0.0.1:$PORT"
-COOKIE="$(python3 bench/forum_seed.py "$URL" bench@samsyn.local bench-admin-lösenord-1 "$POSTS" "$DATA/thread.json")"
+serve_seeded "$BIN" "$PORT" "$DATA" "$POSTS" "$DATA/thread.json"
 
 # The other bodies, as the web UI sends them (web/js/pages/start.js, network.js).
 python3 - "$DATA" <<'PY'

@@ -15,24 +15,15 @@ cd "$(dirname "$0")/.."
 POSTS="${POSTS:-50}"
 CONNECTIONS="${CONNECTIONS:-64}"
 DURATION="${DURATION:-15}"
-PORT="${PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}"
-BIN="${SAMSYN_BIN:-target/release/samsyn}"
-[ -x "$BIN" ] || cargo build --release --quiet
+. bench/serve.sh
+PORT="${PORT:-$(free_port)}"
+BIN="$(release_bin)"
 
 DATA="$(mktemp -d)"
 cleanup() { [ -n "${PID:-}" ] && kill "$PID" 2>/dev/null; wait 2>/dev/null || true; [ -n "${KEEP_PROFILE:-}" ] && cp "$DATA/report.txt" "$KEEP_PROFILE" 2>/dev/null; rm -rf "$DATA"; }
 trap cleanup EXIT
 
-SAMSYN_DATA_DIR="$DATA" SAMSYN_DEMO=false SAMSYN_LOG=warn \
-SAMSYN_RESPONSE_CACHE_MIB="${RESPONSE_CACHE_MIB:-0}" \
-SAMSYN_ADMIN_EMAIL=bench@samsyn.local SAMSYN_ADMIN_PASSWORD=bench-admin-lösenord-1 \
-  "$BIN" serve --bind "127.0.0.1:$PORT" >"$DATA/server.log" 2>&1 &
-PID=$!
-for _ in $(seq 1 100); do
-  curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && break
-  sleep 0.1
-done
-COOKIE="$(python3 bench/forum_seed.py "http://127.0.0.1:$PORT" bench@samsyn.local bench-admin-lösenord-1 "$POSTS" "$DATA/body.json")"
+SAMSYN_RESPONSE_CACHE_MIB="${RESPONSE_CACHE_MIB:-0}" serve_seeded "$BIN" "$PORT" "$DATA" "$POSTS" "$DATA/body.json"
 
 # Warm up, then record while wrk runs.
 SAMSYN_COOKIE="$COOKIE" SAMSYN_BODY_FILE="$DATA/body.json" \
