@@ -149,7 +149,7 @@ pub struct Config {
     #[arg(long, env = "SAMSYN_MAIL_MAX_ATTEMPTS", default_value_t = 5)]
     pub mail_max_attempts: i64,
     /// Seconds between runs of the e-mail digest of notifications (only with SMTP).
-    #[arg(long, env = "SAMSYN_DIGEST_INTERVAL_SECS", default_value_t = 300)]
+    #[arg(long, env = "SAMSYN_DIGEST_INTERVAL_SECS", default_value_t = 60)]
     pub digest_interval_secs: u64,
 
     /// Months before a phone-book entry is due for verification.
@@ -208,7 +208,7 @@ impl Default for Config {
             mail_from: "Samsyn <noreply@samsyn.local>".into(),
             mail_retry_seconds: 60,
             mail_max_attempts: 5,
-            digest_interval_secs: 300,
+            digest_interval_secs: 60,
             verify_months: 12,
             ready_max_lag: 1000,
             secret_key: None,

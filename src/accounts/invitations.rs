@@ -1,5 +1,6 @@
 //! Invitations: an admin invites a person by e-mail; the link carries a one-time token with
-//! which the invitee sets a password and gets an account.
+//! which the invitee sets a password and gets an account. The invitation also carries the
+//! networks the invitee is to join (chosen and checked by the caller; joining is the forum's).
 
 use sqlx::Row;
 
@@ -21,6 +22,14 @@ pub struct NewInvitation {
     pub display_name: String,
     pub organisation_id: Option<i64>,
     pub role: Role,
+    /// Networks to join on accepting.
+    pub network_ids: Vec<i64>,
+}
+
+/// An accepted invitation: the new account and the networks it is to join.
+pub struct Accepted {
+    pub user: User,
+    pub network_ids: Vec<i64>,
 }
 
 /// Creates an invitation; returns the one-time token (put into the link, shown once).
@@ -41,8 +50,9 @@ pub async fn create(db: &Db, access: &Access, input: NewInvitation) -> AppResult
     let now = now_ms();
     let mut tx = db.begin_write().await?;
     let row = sqlx::query(
-        "INSERT INTO invitations (email, display_name, organisation_id, role, token_hash, created_by, created_at, expires_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+        "INSERT INTO invitations (email, display_name, organisation_id, role, token_hash,
+                                  created_by, created_at, expires_at, network_ids)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
     )
     .bind(&email)
     .bind(&display_name)
@@ -52,6 +62,14 @@ pub async fn create(db: &Db, access: &Access, input: NewInvitation) -> AppResult
     .bind(me.user_id)
     .bind(now)
     .bind(now + VALID_FOR_MS)
+    .bind(
+        input
+            .network_ids
+            .iter()
+            .map(i64::to_string)
+            .collect::<Vec<_>>()
+            .join(","),
+    )
     .fetch_one(&mut **tx)
     .await?;
     tx.commit().await?;
@@ -59,14 +77,14 @@ pub async fn create(db: &Db, access: &Access, input: NewInvitation) -> AppResult
 }
 
 /// Accepts an invitation: creates the account with the chosen password. The token works once.
-pub async fn accept(db: &Db, token: &str, password_raw: &str) -> AppResult<User> {
+pub async fn accept(db: &Db, token: &str, password_raw: &str) -> AppResult<Accepted> {
     NewPassword::parse(password_raw)?;
     let now = now_ms();
     let mut tx = db.begin_write().await?;
     let row = sqlx::query(
         "UPDATE invitations SET accepted_at = $1
          WHERE token_hash = $2 AND accepted_at IS NULL AND expires_at > $1
-         RETURNING email, display_name, organisation_id, role",
+         RETURNING email, display_name, organisation_id, role, network_ids",
     )
     .bind(now)
     .bind(hash_secret(token))
@@ -81,7 +99,12 @@ pub async fn accept(db: &Db, token: &str, password_raw: &str) -> AppResult<User>
     // Commit the token use first: a second attempt with the same token must fail even if
     // the account creation below is refused.
     tx.commit().await?;
-    users::create(
+    let network_ids = r
+        .try_get::<String, _>(4)?
+        .split(',')
+        .filter_map(|id| id.parse().ok())
+        .collect();
+    let user = users::create(
         db,
         users::NewUser {
             email: r.try_get(0)?,
@@ -91,5 +114,6 @@ pub async fn accept(db: &Db, token: &str, password_raw: &str) -> AppResult<User>
             password: Some(password_raw.to_string()),
         },
     )
-    .await
+    .await?;
+    Ok(Accepted { user, network_ids })
 }

@@ -188,6 +188,13 @@ impl WriteTx {
 }
 
 /// Milliseconds since the Unix epoch, UTC: the one timestamp format in the database.
+/// The public id of a row, as the API's `Node` ids and the web app's addresses carry it
+/// (base64url of `Kind:id`), for links made outside the API (e-mails).
+pub fn global_id(kind: &str, id: i64) -> String {
+    use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
+    URL_SAFE_NO_PAD.encode(format!("{kind}:{id}"))
+}
+
 pub fn now_ms() -> i64 {
     chrono::Utc::now().timestamp_millis()
 }

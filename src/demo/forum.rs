@@ -21,6 +21,12 @@ pub async fn load(state: &AppState, users: &DemoUsers) -> AppResult<()> {
     let mut net_ids: HashMap<&str, i64> = HashMap::new();
     for n in content::networks() {
         let net = networks::insert(db, n.slug, n.name, n.description, n.members_only).await?;
+        if content::JOIN_BY_DEFAULT.contains(&n.slug) {
+            sqlx::query("UPDATE networks SET join_by_default = 1 WHERE id = $1")
+                .bind(net.id)
+                .execute(&db.pool)
+                .await?;
+        }
         net_ids.insert(n.slug, net.id);
     }
     for (i, person) in content::people().iter().enumerate() {

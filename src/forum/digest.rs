@@ -1,6 +1,7 @@
 //! The e-mail digest: when `SAMSYN_SMTP_URL` is set, a background task mails each user
-//! their unread, not yet mailed notifications, no more often than they chose (never,
-//! hourly or daily; daily by default). It is one queue of `mail::outbox`: a user's digest
+//! their unread, not yet mailed notifications, no more often than they chose (direkt: at
+//! the next round, every `SAMSYN_DIGEST_INTERVAL_SECS`; hourly; daily, the default;
+//! weekly; or never). It is one queue of `mail::outbox`: a user's digest
 //! is claimed with a conditional update of `last_digest_at` before sending, so several
 //! nodes never mail the same digest twice, and a failed one is given back for the next run.
 
@@ -25,23 +26,30 @@ use crate::{
 #[graphql(rename_items = "SCREAMING_SNAKE_CASE")]
 pub enum DigestFrequency {
     Never,
+    /// Direkt: at the digest task's next round.
+    Immediate,
     Hourly,
     Daily,
+    Weekly,
 }
 
 impl DigestFrequency {
     pub fn as_str(self) -> &'static str {
         match self {
             DigestFrequency::Never => "never",
+            DigestFrequency::Immediate => "immediate",
             DigestFrequency::Hourly => "hourly",
             DigestFrequency::Daily => "daily",
+            DigestFrequency::Weekly => "weekly",
         }
     }
 
     pub fn parse(s: &str) -> DigestFrequency {
         match s {
             "never" => DigestFrequency::Never,
+            "immediate" => DigestFrequency::Immediate,
             "hourly" => DigestFrequency::Hourly,
+            "weekly" => DigestFrequency::Weekly,
             _ => DigestFrequency::Daily,
         }
     }
@@ -50,14 +58,18 @@ impl DigestFrequency {
     pub fn interval_ms(self) -> Option<i64> {
         match self {
             DigestFrequency::Never => None,
+            DigestFrequency::Immediate => Some(0),
             DigestFrequency::Hourly => Some(3_600_000),
             DigestFrequency::Daily => Some(86_400_000),
+            DigestFrequency::Weekly => Some(7 * 86_400_000),
         }
     }
 
     fn phrase(self) -> &'static str {
         match self {
+            DigestFrequency::Immediate => "så snart något har hänt",
             DigestFrequency::Hourly => "högst en gång i timmen",
+            DigestFrequency::Weekly => "högst en gång i veckan",
             _ => "högst en gång om dygnet",
         }
     }
@@ -373,6 +385,10 @@ async fn compose(
                 "{who} anmälde ett inlägg i ”{title}” ({net}): {}",
                 i.note.as_deref().unwrap_or("")
             ),
+            NotificationKind::FollowedTag => format!(
+                "Ny tråd om {} i {net}: ”{title}”",
+                i.note.as_deref().unwrap_or("ett tillsynsområde du bevakar")
+            ),
             NotificationKind::PostHidden => match &i.note {
                 Some(why) => format!("En moderator dolde ditt inlägg i ”{title}” ({net}): {why}"),
                 None => format!("En moderator dolde ditt inlägg i ”{title}” ({net})"),
@@ -382,7 +398,10 @@ async fn compose(
         if let Some(ex) = i.post_id.and_then(|p| excerpts.get(&p)) {
             out.push_str(&format!("  {ex}\n"));
         }
-        out.push_str(&format!("  {base}/forum/trad/{}\n", i.thread.id));
+        out.push_str(&format!(
+            "  {base}/forum/trad/{}\n",
+            crate::db::global_id("Thread", i.thread.id)
+        ));
     }
     out.push_str(&format!(
         "\nDu får den här sammanfattningen {} när du har olästa aviseringar. \

@@ -1,6 +1,7 @@
-//! Membership of networks: joining an open network, leaving one, and moderators adding,
-//! changing and removing members. A new member follows the network; one who leaves stops
-//! following it, in the same transaction.
+//! Membership of networks: joining an open network, leaving one, moderators adding,
+//! changing and removing members, and the networks a new user starts in (chosen by the admin
+//! who creates or invites them, or the ones marked join-by-default). A new member follows the
+//! network; one who leaves stops following it, in the same transaction.
 
 use sqlx::Row;
 
@@ -8,8 +9,59 @@ use crate::{
     accounts::{Access, NetworkRole},
     db::{now_ms, Db},
     error::{AppError, AppResult},
-    forum::{follows, networks::require},
+    forum::{
+        follows,
+        networks::{get_unchecked, require},
+    },
 };
+
+/// At most this many networks are chosen for one new user.
+const MAX_START_NETWORKS: usize = 100;
+
+/// The networks an admin's new user will join: `chosen` when given (each must exist; checked
+/// before the user is made, so a bad id creates nothing), else the ones marked
+/// join-by-default.
+pub async fn start_networks(
+    db: &Db,
+    access: &Access,
+    chosen: Option<Vec<i64>>,
+) -> AppResult<Vec<i64>> {
+    access.require_admin()?;
+    let Some(mut ids) = chosen else {
+        let rows = sqlx::query("SELECT id FROM networks WHERE join_by_default = 1 ORDER BY id")
+            .fetch_all(&db.pool)
+            .await?;
+        return rows
+            .iter()
+            .map(|r| r.try_get(0).map_err(AppError::from))
+            .collect();
+    };
+    if ids.len() > MAX_START_NETWORKS {
+        return Err(AppError::bad_input(
+            "networkIds",
+            format!("Välj högst {MAX_START_NETWORKS} nätverk."),
+        ));
+    }
+    ids.sort_unstable();
+    ids.dedup();
+    for &id in &ids {
+        if get_unchecked(db, id).await?.is_none() {
+            return Err(AppError::bad_input("networkIds", "Nätverket finns inte."));
+        }
+    }
+    Ok(ids)
+}
+
+/// Makes a new user a member (and follower) of `network_ids`; a network removed meanwhile
+/// (between an invitation and its acceptance) is skipped.
+pub async fn enrol(db: &Db, user_id: i64, network_ids: &[i64]) -> AppResult<()> {
+    for &id in network_ids {
+        if get_unchecked(db, id).await?.is_some() {
+            put_member(db, id, user_id, None).await?;
+        }
+    }
+    Ok(())
+}
 
 /// Joins an open network as a member (and follows it). Members-only networks are joined
 /// only by being added by a moderator; admins may join any.

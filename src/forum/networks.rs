@@ -21,6 +21,8 @@ pub struct Network {
     pub name: String,
     pub description: String,
     pub members_only: bool,
+    /// Offered, ticked, to a new user an admin creates or invites.
+    pub join_by_default: bool,
     pub created_at: i64,
     pub updated_at: i64,
 }
@@ -28,7 +30,7 @@ pub struct Network {
 /// The network columns, aliased `n_…`, for joins (table alias `n`).
 pub const COLUMNS: &str = "n.id AS n_id, n.slug AS n_slug, n.name AS n_name, \
     n.description AS n_description, n.members_only AS n_members_only, \
-    n.created_at AS n_created_at, n.updated_at AS n_updated_at";
+    n.join_by_default AS n_join_by_default, n.created_at AS n_created_at, n.updated_at AS n_updated_at";
 
 impl Network {
     /// Reads the `n_…` columns of [`COLUMNS`].
@@ -39,6 +41,7 @@ impl Network {
             name: r.try_get("n_name")?,
             description: r.try_get("n_description")?,
             members_only: r.try_get::<i64, _>("n_members_only")? != 0,
+            join_by_default: r.try_get::<i64, _>("n_join_by_default")? != 0,
             created_at: r.try_get("n_created_at")?,
             updated_at: r.try_get("n_updated_at")?,
         })
@@ -159,6 +162,7 @@ pub(crate) async fn insert(
         name: name.to_string(),
         description: description.to_string(),
         members_only,
+        join_by_default: false,
         created_at: now,
         updated_at: now,
     })
@@ -169,6 +173,7 @@ pub struct NetworkUpdate {
     pub name: Option<String>,
     pub description: Option<String>,
     pub members_only: Option<bool>,
+    pub join_by_default: Option<bool>,
 }
 
 /// Edits a network (admins). Changing who may read it re-indexes its threads.
@@ -187,15 +192,19 @@ pub async fn update(db: &Db, access: &Access, id: i64, upd: NetworkUpdate) -> Ap
     if let Some(m) = upd.members_only {
         net.members_only = m;
     }
+    if let Some(d) = upd.join_by_default {
+        net.join_by_default = d;
+    }
     net.updated_at = now_ms();
     let mut tx = db.begin_write().await?;
     sqlx::query(
-        "UPDATE networks SET name = $1, description = $2, members_only = $3, updated_at = $4
-         WHERE id = $5",
+        "UPDATE networks SET name = $1, description = $2, members_only = $3,
+         join_by_default = $4, updated_at = $5 WHERE id = $6",
     )
     .bind(&net.name)
     .bind(&net.description)
     .bind(net.members_only as i64)
+    .bind(net.join_by_default as i64)
     .bind(net.updated_at)
     .bind(id)
     .execute(&mut **tx)

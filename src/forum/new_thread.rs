@@ -1,6 +1,8 @@
 //! Starting a thread: its row, opening post and tags, the author following it and having
-//! read it, the mentions and (for announcements) the network's followers notified, and the
-//! change recorded, all in one transaction.
+//! read it, the mentions, (for announcements) the network's followers and the followers of
+//! its tillsynsområden notified, and the change recorded, all in one transaction.
+
+use std::collections::HashSet;
 
 use sqlx::Row;
 
@@ -71,7 +73,28 @@ pub async fn create(
                 .map(|u| (u, NotificationKind::Announcement)),
         );
     }
+    // Whoever is told for a more personal reason (or by an earlier tag) is told once.
+    let mut told: HashSet<i64> = recipients.iter().map(|(u, _)| *u).collect();
+    told.insert(me);
     notifications::fan_out(&mut tx, &network, thread_id, Some(post_id), me, recipients).await?;
+    for tag in &tags {
+        let fresh: Vec<(i64, NotificationKind)> = follows::tag_followers(&mut tx, tag.id)
+            .await?
+            .into_iter()
+            .filter(|u| told.insert(*u))
+            .map(|u| (u, NotificationKind::FollowedTag))
+            .collect();
+        notifications::fan_out_with_note(
+            &mut tx,
+            (network.id, network.members_only),
+            thread_id,
+            Some(post_id),
+            me,
+            fresh,
+            Some(&tag.name),
+        )
+        .await?;
+    }
     drafts::delete_in(&mut tx, me, drafts::DraftPlace::Network(network.id)).await?;
     tx.commit().await?;
     let thread = get_unchecked(db, thread_id)

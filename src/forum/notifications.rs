@@ -1,7 +1,8 @@
 //! In-app notifications (aviseringar): a reply in a thread I follow, an accepted answer
 //! (mine, or in a thread I follow), a mention of me, a new announcement in a network I
-//! follow, a report of a post in a network I moderate, and my post hidden by a moderator
-//! (with the reason). Created inside the write's transaction, only for users who may read
+//! follow, a new thread tagged with a tillsynsområde I follow (in any network I can read),
+//! a report of a post in a network I moderate, and my post hidden by a moderator (with the
+//! reason). Created inside the write's transaction, only for users who may read
 //! the network; listed only while they still may (a member who leaves a members-only
 //! network stops seeing its notifications, and they leave every count). A report's
 //! notification is listed only while its recipient still moderates the network.
@@ -37,6 +38,8 @@ pub enum NotificationKind {
     Report,
     /// A moderator hid my post (`note` is the reason, when given).
     PostHidden,
+    /// A new thread tagged with a tillsynsområde I follow (`note` is its name).
+    FollowedTag,
 }
 
 impl NotificationKind {
@@ -48,6 +51,7 @@ impl NotificationKind {
             NotificationKind::Announcement => "announcement",
             NotificationKind::Report => "report",
             NotificationKind::PostHidden => "post_hidden",
+            NotificationKind::FollowedTag => "followed_tag",
         }
     }
 
@@ -58,6 +62,7 @@ impl NotificationKind {
             "announcement" => NotificationKind::Announcement,
             "report" => NotificationKind::Report,
             "post_hidden" => NotificationKind::PostHidden,
+            "followed_tag" => NotificationKind::FollowedTag,
             _ => NotificationKind::Reply,
         }
     }
@@ -66,11 +71,12 @@ impl NotificationKind {
     fn precedence(self) -> u8 {
         match self {
             NotificationKind::Reply => 0,
-            NotificationKind::Announcement => 1,
-            NotificationKind::Mention => 2,
-            NotificationKind::Accepted => 3,
-            NotificationKind::Report => 4,
-            NotificationKind::PostHidden => 5,
+            NotificationKind::FollowedTag => 1,
+            NotificationKind::Announcement => 2,
+            NotificationKind::Mention => 3,
+            NotificationKind::Accepted => 4,
+            NotificationKind::Report => 5,
+            NotificationKind::PostHidden => 6,
         }
     }
 }

@@ -1,4 +1,5 @@
-//! GraphQL for accounts: login/logout, me, users, invitations, API tokens, organisations.
+//! GraphQL for accounts: login/logout, me, users (with the networks a new one starts in),
+//! invitations, API tokens, organisations.
 
 use async_graphql::{Context, InputObject, Object, Result, SimpleObject, ID};
 use chrono::{DateTime, TimeZone, Utc};
@@ -10,6 +11,8 @@ use crate::{
         Role, TokenScope,
     },
     directory::organisations::{self, Organisation},
+    error::{AppError, AppResult},
+    forum::membership,
     graphql::{ids, parts},
     state::RequestMeta,
 };
@@ -213,6 +216,8 @@ pub struct CreateUserInput {
     pub role: Role,
     /// Optional: without it the user must be invited to set one.
     pub password: Option<String>,
+    /// Networks the user joins; left out: the networks marked `joinByDefault`.
+    pub network_ids: Option<Vec<ID>>,
 }
 
 #[derive(InputObject)]
@@ -230,6 +235,9 @@ pub struct InviteUserInput {
     pub display_name: String,
     pub organisation_id: Option<ID>,
     pub role: Role,
+    /// Networks the invitee joins on accepting; left out: the networks marked
+    /// `joinByDefault`.
+    pub network_ids: Option<Vec<ID>>,
 }
 
 #[derive(SimpleObject)]
@@ -259,6 +267,24 @@ pub struct CreateApiTokenPayload {
     pub api_token: ApiTokenObj,
     /// The secret: shown only in this response. Send it as `Authorization: Bearer …`.
     pub token: String,
+}
+
+/// The checked networks a new user is to join (see `membership::start_networks`).
+async fn start_networks(ctx: &Context<'_>, network_ids: &Option<Vec<ID>>) -> Result<Vec<i64>> {
+    let (state, access) = parts(ctx);
+    let chosen = match network_ids {
+        Some(list) => Some(
+            list.iter()
+                .map(|id| {
+                    ids::decode(id, "Network").map_err(|_| {
+                        AppError::bad_input("networkIds", "Ett av nätverken har ett ogiltigt id.")
+                    })
+                })
+                .collect::<AppResult<Vec<i64>>>()?,
+        ),
+        None => None,
+    };
+    Ok(membership::start_networks(&state.db, access, chosen).await?)
 }
 
 fn org_id(id: &Option<ID>) -> Result<Option<i64>> {
@@ -323,6 +349,7 @@ impl AccountsMutation {
     async fn create_user(&self, ctx: &Context<'_>, input: CreateUserInput) -> Result<UserObj> {
         let (state, access) = parts(ctx);
         access.require_admin()?;
+        let network_ids = start_networks(ctx, &input.network_ids).await?;
         let user = users::create(
             &state.db,
             users::NewUser {
@@ -334,6 +361,7 @@ impl AccountsMutation {
             },
         )
         .await?;
+        membership::enrol(&state.db, user.id, &network_ids).await?;
         Ok(UserObj(user))
     }
 
@@ -361,6 +389,8 @@ impl AccountsMutation {
         input: InviteUserInput,
     ) -> Result<InvitationPayload> {
         let (state, access) = parts(ctx);
+        access.require_admin()?;
+        let network_ids = start_networks(ctx, &input.network_ids).await?;
         let (id, token) = invitations::create(
             &state.db,
             access,
@@ -369,6 +399,7 @@ impl AccountsMutation {
                 display_name: input.display_name,
                 organisation_id: org_id(&input.organisation_id)?,
                 role: input.role,
+                network_ids,
             },
         )
         .await?;
@@ -390,7 +421,9 @@ impl AccountsMutation {
     ) -> Result<LoginPayload> {
         let (state, _) = parts(ctx);
         let meta = ctx.data::<RequestMeta>()?;
-        let user = invitations::accept(&state.db, &input.token, &input.password).await?;
+        let accepted = invitations::accept(&state.db, &input.token, &input.password).await?;
+        membership::enrol(&state.db, accepted.user.id, &accepted.network_ids).await?;
+        let user = accepted.user;
         let (user, token) = sessions::login(
             &state.db,
             &state.config,

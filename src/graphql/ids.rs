@@ -6,7 +6,7 @@ use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
 use crate::error::{AppError, AppResult};
 
 pub fn encode(kind: &str, id: i64) -> ID {
-    ID(URL_SAFE_NO_PAD.encode(format!("{kind}:{id}")))
+    ID(crate::db::global_id(kind, id))
 }
 
 /// Decodes any global id into (type, id).

@@ -74,6 +74,8 @@ pub struct DocumentFilterInput {
     pub status: Option<DocumentStatus>,
     /// Only documents whose review-by date has passed (true) or has not (false).
     pub review_overdue: Option<bool>,
+    /// Only documents whose title contains each of these words (case-insensitive).
+    pub title: Option<String>,
 }
 
 #[derive(Default)]
@@ -126,6 +128,7 @@ impl LibraryQuery {
             tag: f.tag,
             status: f.status,
             review_overdue: f.review_overdue,
+            title: f.title,
         };
         let docs =
             documents::list(&state.db, access, &filter, page.offset, page.fetch_limit()).await?;

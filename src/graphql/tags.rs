@@ -4,7 +4,8 @@
 use async_graphql::{Context, InputObject, Object, Result, SimpleObject, ID};
 
 use crate::{
-    graphql::{ids, parts},
+    forum::follows::Target,
+    graphql::{forum::types::follows, ids, parts},
     tags::{self, Tag},
 };
 
@@ -24,6 +25,10 @@ impl TagObj {
     /// Words search treats as this tag ("enskilda avlopp" for Små avlopp).
     async fn synonyms(&self) -> &[String] {
         &self.0.synonyms
+    }
+    /// Do I follow (bevaka) it: told about new threads with it in every network I can read.
+    async fn following(&self, ctx: &Context<'_>) -> Result<bool> {
+        follows(ctx, Target::Tag(self.0.id)).await
     }
 }
 

@@ -1,12 +1,13 @@
 //! Phone-book downloads: GET /directory/export.csv and /directory/export.vcf, all people or
-//! filtered by `organisation`, `unit`, `area`, `role` and `text` query parameters. Signed-in
+//! filtered by `organisation`, `unit`, `area`, `role` and `text` query parameters, and one
+//! person's card at /directory/people/{id}/kontaktkort.vcf (the person's GraphQL id). Signed-in
 //! callers only (session cookie or bearer token); 401 otherwise. The formats live in
 //! `crate::directory::{export, vcard}`.
 
 use async_graphql::ID;
 use poem::{
     handler,
-    web::{Data, Query},
+    web::{Data, Path, Query},
     Request, Response,
 };
 use serde::Deserialize;
@@ -109,6 +110,38 @@ pub async fn export_vcf(
                 "text/vcard; charset=utf-8",
                 "telefonbok.vcf",
                 vcard::cards(&people, version).into_bytes(),
+            )
+        }
+        Err(e) => json_error(&e),
+    }
+}
+
+/// One person's vCard (4.0, or 3.0 with `?version=3.0`), named after the person.
+#[handler]
+pub async fn person_vcf(
+    req: &Request,
+    Path(id): Path<String>,
+    Query(params): Query<ExportParams>,
+    Data(state): Data<&AppState>,
+) -> Response {
+    let card = async {
+        let (access, _) = auth::authenticate(state, req).await?;
+        access.user()?;
+        let id =
+            decode_field(&ID(id), "Person", "id").map_err(|_| AppError::not_found("Personen"))?;
+        let person = people::get(&state.db, id)
+            .await?
+            .ok_or_else(|| AppError::not_found("Personen"))?;
+        AppResult::Ok(person)
+    };
+    match card.await {
+        Ok(person) => {
+            let version = vcard::Version::parse(params.version.as_deref());
+            let filename = format!("{}.vcf", crate::tags::slugify(&person.name));
+            download(
+                "text/vcard; charset=utf-8",
+                &filename,
+                vcard::cards(std::slice::from_ref(&person), version).into_bytes(),
             )
         }
         Err(e) => json_error(&e),

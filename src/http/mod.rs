@@ -34,6 +34,10 @@ pub fn routes(
         )
         .at("/directory/export.csv", get(directory::export_csv))
         .at("/directory/export.vcf", get(directory::export_vcf))
+        .at(
+            "/directory/people/:id/kontaktkort.vcf",
+            get(directory::person_vcf),
+        )
         .at("/meetings/:id", get(meetings::meeting_ics))
         .at(
             "/meetings/:id/participants.csv",

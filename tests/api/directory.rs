@@ -894,7 +894,7 @@ async fn people_due_for_verification_and_verify_person(app: TestApp) {
 
 async fn audit_log_shows_admins_everything_and_managers_their_own_organisation(app: TestApp) {
     let admin = app.admin().await;
-    let (_, chef) = app.user("chef@habo.se", "MANAGER", Some("habo")).await;
+    let (chef_id, chef) = app.user("chef@habo.se", "MANAGER", Some("habo")).await;
     let (_, other_chef) = app
         .user("chef@mullsjo.se", "MANAGER", Some("mullsjo"))
         .await;
@@ -961,6 +961,34 @@ async fn audit_log_shows_admins_everything_and_managers_their_own_organisation(a
         .gql_with(&admin, q, json!({ "f": { "person": habo } }))
         .await;
     assert_eq!(rows(&by_person).len(), 4);
+    // Who made the changes: the manager's one edit, among the admin's.
+    let by_chef = rows(
+        &app.gql_with(&admin, q, json!({ "f": { "actor": chef_id } }))
+            .await,
+    );
+    assert_eq!(by_chef.len(), 1, "{by_chef:?}");
+    assert_eq!(by_chef[0]["node"]["actor"]["id"], chef_id.as_str());
+    assert_eq!(by_chef[0]["node"]["action"], "update");
+    let by_chef_person = rows(
+        &app.gql_with(
+            &admin,
+            q,
+            json!({ "f": { "actor": chef_id, "person": habo } }),
+        )
+        .await,
+    );
+    assert_eq!(by_chef_person.len(), 1);
+    assert_code(
+        &app.gql_with(&admin, q, json!({ "f": { "actor": "skräp" } }))
+            .await,
+        "BAD_INPUT",
+    );
+    // A manager filtering on an actor still sees only their own organisation.
+    let own = rows(
+        &app.gql_with(&other_chef, q, json!({ "f": { "actor": chef_id } }))
+            .await,
+    );
+    assert!(own.is_empty(), "{own:?}");
 }
 
 const PERSON_SEARCH: &str =
@@ -1574,6 +1602,52 @@ async fn exports_require_sign_in(app: TestApp) {
     assert_eq!(resp.status(), 200);
     let cards = vcard4::parse(resp.text().await.unwrap()).unwrap();
     assert_eq!(cards.len(), 1);
+
+    // One person's card, named after them; signed-in only; unknown ids are 404.
+    let people = app
+        .gql_with(
+            &admin,
+            "{ people(first: 5) { nodes { id name } } }",
+            json!({}),
+        )
+        .await;
+    let tobias = people["data"]["people"]["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "Tobias Engström")
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let path = format!("/directory/people/{tobias}/kontaktkort.vcf");
+    let one = admin.get(app.url(&path)).send().await.unwrap();
+    assert_eq!(one.status(), 200);
+    assert_eq!(
+        one.headers()["content-disposition"],
+        "attachment; filename=\"tobias-engstrom.vcf\""
+    );
+    let cards = vcard4::parse(one.text().await.unwrap()).unwrap();
+    assert_eq!(cards.len(), 1);
+    assert_eq!(cards[0].formatted_name[0].value, "Tobias Engström");
+    let v3 = admin
+        .get(app.url(&format!("{path}?version=3.0")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(v3.contains("VERSION:3.0\r\n"), "{v3}");
+    assert_eq!(reqwest::get(app.url(&path)).await.unwrap().status(), 401);
+    for missing in ["UGVyc29uOjk5OTk5", "skräp"] {
+        let r = admin
+            .get(app.url(&format!("/directory/people/{missing}/kontaktkort.vcf")))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 404, "{missing}");
+    }
     let empty = admin
         .get(app.url("/directory/export.csv?area=Kärnfysik"))
         .send()

@@ -6,6 +6,7 @@ mod answers;
 mod compose;
 mod digest;
 mod drafts;
+mod following;
 mod limits;
 mod markdown;
 mod moderation;

@@ -1279,6 +1279,31 @@ async fn documents_filter_by_kind_tag_and_review_date(app: TestApp) {
         .await,
         ids(&[&none])
     );
+    // Title words (a picker's search box): each word, anywhere, any case; wildcards are text.
+    assert_eq!(
+        list_ids(&app, &admin, json!({ "title": "CHECK gammal" })).await,
+        ids(&[&overdue])
+    );
+    assert_eq!(
+        list_ids(&app, &admin, json!({ "title": "vägled" })).await,
+        ids(&[&fresh])
+    );
+    assert!(list_ids(&app, &admin, json!({ "title": "%" }))
+        .await
+        .is_empty());
+    assert!(
+        list_ids(&app, &admin, json!({ "title": "checklista protokoll" }))
+            .await
+            .is_empty()
+    );
+    let long = app
+        .gql_with(
+            &admin,
+            "query($f: DocumentFilterInput) { documents(filter: $f) { edges { node { id } } } }",
+            json!({ "f": { "title": "a".repeat(201) } }),
+        )
+        .await;
+    assert_code(&long, "BAD_INPUT");
 
     // Due for review: the moderator sees their network's overdue document; admins all due.
     let due = |client: reqwest::Client| {

@@ -110,7 +110,7 @@ async fn documents_due_for_review_remind_their_people_once_and_marking_reviewed_
 
     // Reminders: 14 days before (here: 10), once, to the author and the responsible.
     let db = &app.state.db;
-    let run = |day| samsyn::library::reviews::run_once(db, day);
+    let run = |day| samsyn::library::reviews::run_once(db, day, false);
     assert_eq!(run(today).await.unwrap(), 2);
     assert_eq!(run(today).await.unwrap(), 0);
     let mine = reminders(&app, &author).await;
@@ -187,4 +187,87 @@ async fn documents_due_for_review_remind_their_people_once_and_marking_reviewed_
         .await;
     data(&r);
     assert_code(&mark(&app, &admin, &doc, json!(null)).await, "CONFLICT");
+}
+
+crate::with_smtp!(review_reminders_are_emailed_once_and_not_once_the_document_is_reviewed: 0);
+
+/// With an SMTP server, each reminder also goes out as one e-mail with a link to the
+/// document; a reminder whose document was reviewed before the e-mail left is not sent.
+async fn review_reminders_are_emailed_once_and_not_once_the_document_is_reviewed(
+    app: TestApp,
+    sink: crate::smtp_sink::SmtpSink,
+) {
+    let admin = app.admin().await;
+    let (_, author) = app.user("greta.granskare@eksjo.se", "MEMBER", None).await;
+    let r = app
+        .gql_with(
+            &admin,
+            "mutation($i: CreateProjectInput!) { createProject(input: $i) { project { id } } }",
+            json!({ "i": { "name": "Lantbrukstillsyn 2027" } }),
+        )
+        .await;
+    let project = data(&r)["createProject"]["project"]["id"].clone();
+    let today = samsyn::library::dates::today();
+    let create = |title: &str, days: u64| {
+        app.gql_with(
+            &author,
+            "mutation($i: CreateDocumentInput!) { createDocument(input: $i) { document { id } } }",
+            json!({ "i": { "title": title, "kind": "CHECKLISTA", "projectId": project,
+                           "reviewBy": today.checked_add_days(Days::new(days)).unwrap().to_string(),
+                           "body": "- [ ] Punkt" } }),
+        )
+    };
+    let r = create("Checklista lantbruk", 5).await;
+    let doc = data(&r)["createDocument"]["document"]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let db = &app.state.db;
+    assert_eq!(
+        samsyn::library::reviews::run_once(db, today, true)
+            .await
+            .unwrap(),
+        1
+    );
+    samsyn::library::reviews::send_due(&app.state)
+        .await
+        .unwrap();
+    let mails = sink.wait_for(1).await;
+    let m = &mails[0];
+    assert!(m.to[0].contains("greta.granskare@eksjo.se"), "{:?}", m.to);
+    let parsed = m.parsed();
+    use mailparse::MailHeaderMap;
+    let subject = parsed.headers.get_first_value("Subject").unwrap();
+    assert!(subject.contains("Checklista lantbruk"), "{subject}");
+    let text = parsed.get_body().unwrap();
+    assert!(text.contains("Checklista lantbruk"), "{text}");
+    assert!(text.contains("ska granskas senast"), "{text}");
+    assert!(
+        text.contains(&format!("/handlaggarstod/dokument/{doc}")),
+        "{text}"
+    );
+    // Sent once, however often the queue is looked at.
+    samsyn::library::reviews::send_due(&app.state)
+        .await
+        .unwrap();
+    assert_eq!(sink.messages().len(), 1);
+
+    // Reviewed before its e-mail went out: the e-mail is given up.
+    let r = create("Checklista avfall", 3).await;
+    let doc2 = data(&r)["createDocument"]["document"]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(
+        samsyn::library::reviews::run_once(db, today, true)
+            .await
+            .unwrap(),
+        1
+    );
+    data(&mark(&app, &author, &doc2, json!(null)).await);
+    samsyn::library::reviews::send_due(&app.state)
+        .await
+        .unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert_eq!(sink.messages().len(), 1, "{:?}", sink.messages());
 }

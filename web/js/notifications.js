@@ -1,5 +1,5 @@
 // Aviseringar: a list of my notifications (svar, lösning, omnämnande, anslag; for
-// moderators anmälda inlägg, leading to "Att moderera"; dolda inlägg with the reason) with "Ny" on
+// moderators anmälda inlägg; new threads about a tillsynsområde I follow; leading to "Att moderera"; dolda inlägg with the reason) with "Ny" on
 // the unread ones and "Markera alla som lästa". Used on the start page and on /aviseringar;
 // marking read also updates the count in the header.
 
@@ -19,6 +19,7 @@ const NOTIFICATION_TEXT = {
   ANNOUNCEMENT: (who) => `${who} satte upp ett anslag:`,
   REPORT: (who) => `${who} anmälde ett inlägg i`,
   POST_HIDDEN: () => 'En moderator dolde ditt inlägg i',
+  FOLLOWED_TAG: (who, note) => `${who} startade en tråd om ${note ?? 'ett tillsynsområde du bevakar'}:`,
 };
 
 /**
@@ -72,10 +73,10 @@ export function notificationsBox(initial, initialUnread, { headingLevel = 'h3', 
                 'li',
                 { class: ['notification', n.read ? null : 'notification--unread'] },
                 n.read ? null : [badge('Ny', 'new'), ' '],
-                `${(NOTIFICATION_TEXT[n.kind] ?? NOTIFICATION_TEXT.REPLY)(who)} `,
+                `${(NOTIFICATION_TEXT[n.kind] ?? NOTIFICATION_TEXT.REPLY)(who, n.note)} `,
                 link,
                 h('span', { class: 'muted' }, ` · ${formatDateTime(n.createdAt)}`),
-                n.note ? h('span', { class: 'notification__note' }, n.kind === 'REPORT' ? `Skäl: ${n.note}` : `Motivering: ${n.note}`) : null,
+                n.note && n.kind !== 'FOLLOWED_TAG' ? h('span', { class: 'notification__note' }, n.kind === 'REPORT' ? `Skäl: ${n.note}` : `Motivering: ${n.note}`) : null,
               );
             }),
           )

@@ -10,6 +10,9 @@ pub struct NetworkDef {
     pub members_only: bool,
 }
 
+/// The networks a new user is offered, ticked: the county-wide meeting of all inspectors.
+pub const JOIN_BY_DEFAULT: &[&str] = &["miljohandlaggartraffar"];
+
 /// The networks and groups of the plan's table "Styrgrupper och nätverk", plus the two
 /// referensgrupper its development projects name.
 pub fn networks() -> Vec<NetworkDef> {

@@ -364,6 +364,8 @@ pub struct AuditLogFilter {
     pub entity: Option<AuditEntity>,
     /// Rows about one person.
     pub person: Option<ID>,
+    /// Rows of changes one user made (a `User` id).
+    pub actor: Option<ID>,
     pub from: Option<DateTime<Utc>>,
     pub to: Option<DateTime<Utc>>,
 }
@@ -503,7 +505,10 @@ impl DirectoryQuery {
                 organisation_id,
                 entity,
                 entity_id,
-                actor_id: None,
+                actor_id: match &filter.actor {
+                    Some(a) => Some(decode_field(a, "User", "actor")?),
+                    None => None,
+                },
                 from_ms: filter.from.map(|d| d.timestamp_millis()),
                 to_ms: filter.to.map(|d| d.timestamp_millis()),
             },

@@ -31,6 +31,8 @@ pub struct UpdateNetworkInput {
     pub name: Option<String>,
     pub description: Option<String>,
     pub members_only: Option<bool>,
+    /// Whether a new user is offered this network, ticked (admins' create and invite).
+    pub join_by_default: Option<bool>,
 }
 
 #[derive(InputObject)]

@@ -37,10 +37,12 @@ fn follow_target(id: &ID) -> Result<Target> {
     match kind.as_str() {
         "Network" => Ok(Target::Network(n)),
         "Thread" => Ok(Target::Thread(n)),
-        _ => Err(
-            crate::error::AppError::bad_input("id", "Du kan bara bevaka nätverk och trådar.")
-                .into(),
-        ),
+        "Tag" => Ok(Target::Tag(n)),
+        _ => Err(crate::error::AppError::bad_input(
+            "id",
+            "Du kan bara bevaka nätverk, trådar och tillsynsområden.",
+        )
+        .into()),
     }
 }
 
@@ -87,6 +89,7 @@ impl ForumMutation {
                 name: input.name,
                 description: input.description,
                 members_only: input.members_only,
+                join_by_default: input.join_by_default,
             },
         )
         .await?;
@@ -351,7 +354,7 @@ impl ForumMutation {
         })
     }
 
-    /// Follows (bevakar) a network or a thread.
+    /// Follows (bevakar) a network, a thread or a tillsynsområde (a tag, across networks).
     async fn follow(&self, ctx: &Context<'_>, input: FollowInput) -> Result<FollowPayload> {
         let (state, access) = parts(ctx);
         follows::set(&state.db, access, follow_target(&input.id)?, true).await?;
@@ -361,7 +364,7 @@ impl ForumMutation {
         })
     }
 
-    /// Stops following a network or a thread.
+    /// Stops following a network, a thread or a tillsynsområde.
     async fn unfollow(&self, ctx: &Context<'_>, input: FollowInput) -> Result<FollowPayload> {
         let (state, access) = parts(ctx);
         follows::set(&state.db, access, follow_target(&input.id)?, false).await?;

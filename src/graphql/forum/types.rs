@@ -106,7 +106,8 @@ fn me(access: &Access) -> Option<i64> {
     access.principal.as_ref().map(|p| p.user_id)
 }
 
-async fn follows(ctx: &Context<'_>, target: Target) -> Result<bool> {
+/// Whether the caller follows `target` (false when signed out), through the loader.
+pub(crate) async fn follows(ctx: &Context<'_>, target: Target) -> Result<bool> {
     let (_, access) = parts(ctx);
     let Some(me) = me(access) else {
         return Ok(false);
@@ -159,6 +160,10 @@ impl NetworkObj {
     /// Only members (and admins) see a members-only network at all.
     async fn members_only(&self) -> bool {
         self.0.members_only
+    }
+    /// Offered, ticked, when an admin creates or invites a user.
+    async fn join_by_default(&self) -> bool {
+        self.0.join_by_default
     }
     async fn created_at(&self) -> DateTime<Utc> {
         ts(self.0.created_at)

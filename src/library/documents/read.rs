@@ -34,6 +34,8 @@ pub struct DocumentFilter {
     /// Without it: drafts (the caller's) and published, not archived.
     pub status: Option<DocumentStatus>,
     pub review_overdue: Option<bool>,
+    /// Words the title contains (case-insensitive; for pickers).
+    pub title: Option<String>,
 }
 
 async fn attach_tags(db: &Db, docs: &mut [Document]) -> AppResult<()> {
@@ -104,6 +106,20 @@ pub async fn list(
                 .push(")"),
             None => return Ok(Vec::new()),
         };
+    }
+    if let Some(title) = filter.title.as_deref().map(str::trim) {
+        if title.chars().count() > 200 {
+            return Err(AppError::bad_input(
+                "title",
+                "Sök på högst 200 tecken av rubriken.",
+            ));
+        }
+        for word in title.split_whitespace() {
+            let pattern = crate::directory::text::like_contains(&word.to_lowercase());
+            sql.push(" AND LOWER(d.title) LIKE ")
+                .text(&pattern)
+                .push(" ESCAPE '\\'");
+        }
     }
     let today = dates::to_db(dates::today());
     match filter.review_overdue {

@@ -71,7 +71,12 @@ async fn digest_mails_unread_notifications_no_more_often_than_chosen(app: TestAp
         "{}",
         m.text()
     );
-    assert!(m.text().contains("/forum/trad/"), "{}", m.text());
+    // The link opens the thread in the web app (its address carries the thread's id).
+    assert!(
+        m.text().contains(&format!("/forum/trad/{t1}")),
+        "{}",
+        m.text()
+    );
     assert!(m.text().contains("högst en gång i timmen"), "{}", m.text());
 
     // A new reply within the hour waits for the next digest.

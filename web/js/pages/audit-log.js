@@ -1,6 +1,7 @@
-// Ändringslogg (/telefonboken/logg?vad=…&fran=…&till=…&organisation=…&person=…): the phone
-// book's audit trail about whom (a person, looked up by name), what and when, newest first — everything for admins, their own organisation's rows for
-// managers (the server decides). The filters live in the address; each row shows who did what
+// Ändringslogg (/telefonboken/logg?vad=…&fran=…&till=…&organisation=…&person=…&av=…): the
+// phone book's audit trail about whom (a person, looked up by name), by whom (a user, chosen
+// from a row), what and when, newest first — everything for admins, their own organisation's
+// rows for managers (the server decides). The filters live in the address; each row shows who did what
 // and when, with the entry before and after side by side and the changed fields marked.
 
 import { ApiError, gql } from '../api.js';
@@ -14,7 +15,7 @@ import { dataTable } from '../widgets.js';
 const PAGE = 50;
 const LOG = `query AuditLog($filter: AuditLogFilter, $first: Int, $after: String) {
   auditLog(filter: $filter, first: $first, after: $after) { pageInfo { hasNextPage endCursor }
-    nodes { id action entity entityId at actor { displayName } organisation { name } before after } } }`;
+    nodes { id action entity entityId at actor { id displayName } organisation { name } before after } } }`;
 
 export const ENTITY_LABELS = { PERSON: 'Person', ORGANISATION: 'Organisation', UNIT: 'Enhet', USER: 'Användare' };
 const ENTITY_PLURAL = { PERSON: 'Personer', ORGANISATION: 'Organisationer', UNIT: 'Enheter', USER: 'Användare' };
@@ -136,7 +137,7 @@ async function addNames(entries) {
   }
 }
 
-function entryItem(entry, filterLink) {
+function entryItem(entry, filterLink, actorLink) {
   const name = entryName(entry);
   const what = `${ACTION_LABELS[entry.action] ?? entry.action}: ${(ENTITY_LABELS[entry.entity] ?? 'Post').toLowerCase()}${name ? ` ${name}` : ''}`;
   return h(
@@ -151,6 +152,7 @@ function entryItem(entry, filterLink) {
       entry.organisation ? ` · ${entry.organisation.name}` : '',
     ),
     entry.entity === 'PERSON' && entry.entityId && filterLink ? h('p', null, h('a', { href: filterLink(entry.entityId) }, `Bara ändringar av ${name ?? 'den här personen'}`)) : null,
+    entry.actor && actorLink ? h('p', null, h('a', { href: actorLink(entry.actor.id) }, `Bara ändringar gjorda av ${entry.actor.displayName}`)) : null,
     diff(entry),
   );
 }
@@ -171,6 +173,7 @@ export default async function auditLogPage({ query, navigate }) {
     till: DATE.test(query.get('till') ?? '') ? query.get('till') : '',
     organisation: admin ? (query.get('organisation') ?? '').trim() : '',
     person: (query.get('person') ?? '').trim(),
+    av: (query.get('av') ?? '').trim(),
   };
   const filter = {
     entity: params.vad || null,
@@ -178,6 +181,7 @@ export default async function auditLogPage({ query, navigate }) {
     to: params.till ? endOfDay(params.till) : null,
     organisation: params.organisation || null,
     person: params.person || null,
+    actor: params.av || null,
   };
   const href = (changes) => {
     const q = new URLSearchParams();
@@ -230,13 +234,21 @@ export default async function auditLogPage({ query, navigate }) {
           })
         : null,
     ),
+    params.av
+      ? h(
+          'p',
+          null,
+          `Visar bara ändringar gjorda av ${first.auditLog?.nodes[0]?.actor?.displayName ?? 'en användare'}. `,
+          h('a', { href: href({ av: '' }) }, 'Visa allas ändringar'),
+        )
+      : null,
     params.person ? h('p', null, `Visar bara ändringar av ${about ?? 'en person som inte finns kvar i telefonboken'}. `, h('a', { href: href({ person: '' }) }, 'Visa alla')) : null,
     h('div', { class: 'form__actions' }, h('button', { type: 'submit', class: 'button' }, 'Visa'), h('a', { href: '/telefonboken/logg', class: 'button button--secondary' }, 'Rensa')),
   );
   filterForm.addEventListener('submit', async (event) => {
     event.preventDefault();
     const el = filterForm.elements;
-    const next = { vad: el.vad.value, fran: el.fran.value, till: el.till.value, organisation: el.organisation?.value ?? '' };
+    const next = { vad: el.vad.value, fran: el.fran.value, till: el.till.value, organisation: el.organisation?.value ?? '', av: params.av };
     const who = el.vem.value.trim();
     // The log filters on a person's id: the name typed is looked up in the phone book.
     if (!who) next.person = '';
@@ -267,7 +279,7 @@ export default async function auditLogPage({ query, navigate }) {
   if (first.error) {
     replace(results, h('h2', { id: 'andringar' }, 'Ändringar'), notice(first.error.message, 'error'));
   } else {
-    const list = h('ol', { class: 'audit-list' }, (await addNames(first.auditLog.nodes)).map((e) => entryItem(e, (id) => href({ person: id }))));
+    const list = h('ol', { class: 'audit-list' }, (await addNames(first.auditLog.nodes)).map((e) => entryItem(e, (id) => href({ person: id }), params.av ? null : (id) => href({ av: id }))));
     const more = h('div', null);
     let cursor = first.auditLog.pageInfo.endCursor;
     const moreButton = () => {
@@ -276,7 +288,7 @@ export default async function auditLogPage({ query, navigate }) {
         button.disabled = true;
         try {
           const r = await gql(LOG, { filter, first: PAGE, after: cursor });
-          const items = (await addNames(r.auditLog.nodes)).map((e) => entryItem(e, (id) => href({ person: id })));
+          const items = (await addNames(r.auditLog.nodes)).map((e) => entryItem(e, (id) => href({ person: id }), params.av ? null : (id) => href({ av: id })));
           list.append(...items);
           cursor = r.auditLog.pageInfo.endCursor;
           replace(more, r.auditLog.pageInfo.hasNextPage ? moreButton() : null);

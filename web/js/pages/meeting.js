@@ -42,7 +42,6 @@ export default async function meetingPage({ params, setTitle }) {
   const facts = h('div', null);
   const organiserTools = h('div', null);
   const documents = h('div', null);
-  let documentChoices = null;
   const registration = h('section', { class: 'panel registration', 'aria-labelledby': 'anmalan' });
   const participants = h('div', null);
 
@@ -243,30 +242,68 @@ export default async function meetingPage({ params, setTitle }) {
     if (!m.canEdit) return;
     const picker = h('div', null, h('p', { class: 'loading' }, 'Hämtar handläggarstödets dokument …'));
     section.append(h('h3', null, 'Koppla ett dokument'), picker);
+    const linked = new Set(m.documents.map((d) => d.id));
+    // The newest documents first; typing in the search box asks the server for titles with
+    // those words, so any document can be found, not only the latest.
+    const choices = async (title) => {
+      const r = await gql(
+        'query MeetingDocumentChoices($filter: DocumentFilterInput) { documents(filter: $filter, first: 50) { nodes { id title kindLabel } } }',
+        { filter: title ? { title } : null },
+      );
+      return r.documents.nodes.filter((d) => !linked.has(d.id));
+    };
+    let free;
     try {
-      documentChoices ??= (await gql('query MeetingDocumentChoices { documents(first: 100) { nodes { id title kindLabel } } }')).documents.nodes;
+      free = await choices('');
     } catch (err) {
       if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') return;
       replace(picker, notice(err.message, 'error'));
       return;
     }
-    const linked = new Set(m.documents.map((d) => d.id));
-    const free = documentChoices.filter((d) => !linked.has(d.id)).sort((a, b) => a.title.localeCompare(b.title, 'sv'));
     if (free.length === 0) {
       replace(picker, h('p', { class: 'muted' }, 'Det finns inga fler dokument att koppla. ', h('a', { href: '/handlaggarstod/dokument/ny' }, 'Skriv ett nytt dokument'), ', till exempel protokollet.'));
       return;
     }
-    const select = h('select', { id: 'koppla-dokument', name: 'documentId', class: 'field__input' }, free.map((d) => h('option', { value: d.id }, `${d.title} (${d.kindLabel})`)));
+    const option = (d) => h('option', { value: d.id }, `${d.title} (${d.kindLabel})`);
+    const search = h('input', { id: 'sok-dokument', type: 'search', class: 'field__input', autocomplete: 'off', 'aria-describedby': 'sok-dokument-hint' });
+    const found = h('p', { id: 'sok-dokument-hint', class: 'field__hint', 'aria-live': 'polite' }, 'De senast ändrade dokumenten visas. Skriv ord ur rubriken för att hitta andra.');
+    const select = h('select', { id: 'koppla-dokument', name: 'documentId', class: 'field__input' }, free.map(option));
     const submit = h('button', { type: 'submit', class: 'button' }, 'Koppla till träffen');
+    let asked = 0;
+    let timer = null;
+    search.addEventListener('input', () => {
+      clearTimeout(timer);
+      timer = setTimeout(async () => {
+        const title = search.value.trim();
+        const mine = ++asked;
+        try {
+          const list = await choices(title);
+          if (mine !== asked) return; // a later search answered first
+          free = list;
+          replace(select, list.map(option));
+          submit.disabled = list.length === 0;
+          found.textContent = list.length === 0
+            ? `Inget dokument har ”${title}” i rubriken.`
+            : title
+              ? `${list.length}${list.length === 50 ? '+' : ''} dokument med ”${title}” i rubriken.`
+              : 'De senast ändrade dokumenten visas. Skriv ord ur rubriken för att hitta andra.';
+        } catch (err) {
+          if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') return;
+          found.textContent = err.message;
+        }
+      }, 250);
+    });
     const el = h(
       'form',
       { class: 'form member-add', 'aria-label': 'Koppla ett dokument till träffen', novalidate: true },
+      h('div', { class: 'field' }, h('label', { for: 'sok-dokument', class: 'field__label' }, 'Sök på rubrik'), found, search),
       h('div', { class: 'field' }, h('label', { for: 'koppla-dokument', class: 'field__label' }, 'Dokument ur handläggarstödet'), select),
       h('div', { class: 'field' }, submit),
     );
     el.addEventListener('submit', async (event) => {
       event.preventDefault();
       const d = free.find((x) => x.id === select.value);
+      if (!d) return;
       submit.disabled = true;
       if (!(await linkDocument('link', d.id, d.title, status))) submit.disabled = false;
     });

@@ -112,7 +112,20 @@ export default async function personPage({ params, setTitle, navigate }) {
     h('p', { class: 'breadcrumb' }, h('a', { href: '/telefonboken' }, 'Telefonboken')),
     heading,
     status,
-    h('section', { class: 'panel', 'aria-label': 'Kontaktuppgifter' }, details),
+    h(
+      'section',
+      { class: 'panel', 'aria-label': 'Kontaktuppgifter' },
+      details,
+      h(
+        'p',
+        null,
+        h(
+          'a',
+          { href: `/directory/people/${encodeURIComponent(person.id)}/kontaktkort.vcf`, class: 'button button--secondary button--small', download: true },
+          'Ladda ned kontaktkort (vCard)',
+        ),
+      ),
+    ),
     editSection,
   );
 }

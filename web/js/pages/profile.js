@@ -1,5 +1,5 @@
 // Mina uppgifter: who I am in Samsyn, a link to change my password, the newsletter and
-// notification e-mail choices, and my API keys (create READ or WRITE with an optional
+// notification e-mail choices, the tillsynsområden I follow, and my API keys (create READ or WRITE with an optional
 // expiry, see the secret once, list, revoke).
 
 import { gql } from '../api.js';
@@ -67,8 +67,10 @@ function subscription(initial) {
 }
 
 const DIGEST_OPTIONS = [
+  { value: 'IMMEDIATE', label: 'Direkt', hint: 'Ett e-brev inom någon minut när något nytt har hänt.' },
   { value: 'HOURLY', label: 'Varje timme', hint: 'Högst en gång i timmen, när något nytt har hänt.' },
   { value: 'DAILY', label: 'Dagligen', hint: 'En sammanfattning om dagen.' },
+  { value: 'WEEKLY', label: 'Veckovis', hint: 'En sammanfattning i veckan.' },
   { value: 'NEVER', label: 'Aldrig', hint: 'Bara här i Samsyn, under Aviseringar.' },
 ];
 
@@ -109,6 +111,41 @@ function notificationSettings(initial) {
   );
 }
 
+/**
+ * Bevakade tillsynsområden: one checkbox per tag; a ticked one tells me (in Aviseringar and
+ * the e-mail) about every new thread with it, in all networks I can read. Saved on change.
+ */
+function followedTags(tags) {
+  const status = h('p', { class: 'muted', 'aria-live': 'polite' });
+  const boxes = tags.map((t) => {
+    const id = `bevaka-${t.id}`;
+    const box = h('input', { id, type: 'checkbox', class: 'field__check', checked: t.following, value: t.id });
+    box.addEventListener('change', async () => {
+      const wanted = box.checked;
+      box.disabled = true;
+      try {
+        const r = await gql(`mutation FollowTag($input: FollowInput!) { ${wanted ? 'follow' : 'unfollow'}(input: $input) { following } }`, { input: { id: t.id } });
+        box.checked = (wanted ? r.follow : r.unfollow).following;
+        status.textContent = box.checked ? `Du bevakar nu ${t.name}.` : `Du bevakar inte längre ${t.name}.`;
+      } catch (err) {
+        box.checked = !wanted;
+        status.textContent = err.message;
+      } finally {
+        box.disabled = false;
+      }
+    });
+    return h('div', { class: 'field--check' }, box, h('label', { for: id }, t.name));
+  });
+  return h(
+    'section',
+    { class: 'panel', 'aria-labelledby': 'bevakade-omraden' },
+    h('h2', { id: 'bevakade-omraden' }, 'Bevakade tillsynsområden'),
+    h('p', null, 'Få en avisering när någon startar en tråd om ett område du bevakar – i alla nätverk du kan läsa, även de du inte är medlem i.'),
+    h('fieldset', { class: 'field field--group' }, h('legend', { class: 'field__label' }, 'Tillsynsområden att bevaka'), tags.length ? boxes : h('p', { class: 'empty' }, 'Det finns inga tillsynsområden än.')),
+    status,
+  );
+}
+
 /** Mina uppgifter, exporterade: everything Samsyn stores about me, downloaded as JSON. */
 function myDataExport() {
   const status = h('p', { class: 'muted', 'aria-live': 'polite' });
@@ -145,7 +182,7 @@ function myDataExport() {
 
 export default async function profilePage() {
   const me = session.user();
-  const data = await gql(`query MyTokens { apiTokens { ${TOKEN_FIELDS} } newsletterSubscription notificationSettings { digest } }`);
+  const data = await gql(`query MyTokens { apiTokens { ${TOKEN_FIELDS} } newsletterSubscription notificationSettings { digest } tags { id name following } }`);
   let tokens = data.apiTokens;
 
   const list = h('div', { class: 'token-list' });
@@ -257,6 +294,7 @@ export default async function profilePage() {
     aboutMe(me),
     subscription(data.newsletterSubscription),
     notificationSettings(data.notificationSettings.digest),
+    followedTags(data.tags),
     h(
       'section',
       { class: 'panel', 'aria-labelledby': 'api-nycklar' },

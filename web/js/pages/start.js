@@ -1,9 +1,9 @@
-// Startsidan: greeting, "Nytt sedan sist" (the forum's activity in my networks with unread
+// Startsidan: greeting, for a user in no network the open networks to join, "Nytt sedan sist" (the forum's activity in my networks with unread
 // counts, my notifications, the coming meetings and the latest newsletter) and the ways into
 // each part of Samsyn.
 
-import { gql } from '../api.js';
-import { h } from '../dom.js';
+import { ApiError, gql } from '../api.js';
+import { h, notice, replace } from '../dom.js';
 import { ROLE_LABELS, excerpt, formatDate } from '../format.js';
 import { THREAD_LIST_FIELDS, networkPath, threadItem } from '../forum.js';
 import { MEETING_FIELDS, meetingItem } from '../meetings.js';
@@ -20,7 +20,7 @@ function card(href, title, text) {
  * "inget oläst" is never said above a list of unread threads.
  */
 function forumNews(threads, networks) {
-  const mine = (n) => Boolean(n.myRole) || n.following;
+  const mine = isMine;
   const unreadMine = networks.filter((n) => n.unreadCount > 0 && mine(n));
   const unreadOther = networks.filter((n) => n.unreadCount > 0 && !mine(n));
   const perNetwork = (label, list) =>
@@ -42,6 +42,48 @@ function forumNews(threads, networks) {
     unreadMine.length ? perNetwork('Olästa trådar per nätverk: ', unreadMine) : null,
     unreadOther.length ? perNetwork('Oläst i nätverk du inte är med i: ', unreadOther) : null,
     h('p', null, h('a', { href: '/forum' }, 'Till forumet')),
+  );
+}
+
+const isMine = (n) => Boolean(n.myRole) || n.following;
+
+/**
+ * "Gå med i ett nätverk": for a user who is in no network yet (a new account), the open
+ * networks with a join button each, so the colleagues' questions start reaching them.
+ */
+function joinNetworks(networks) {
+  const open = networks.filter((n) => !n.membersOnly && !n.myRole);
+  if (open.length === 0) return null;
+  const item = (n) => {
+    const status = h('div', { class: 'join-list__status' });
+    const button = h('button', { type: 'button', class: 'button button--small' }, 'Gå med i ', n.name);
+    button.addEventListener('click', async () => {
+      button.disabled = true;
+      try {
+        await gql('mutation Join($input: NetworkInput!) { joinNetwork(input: $input) { role } }', { input: { networkId: n.id } });
+        replace(status, notice(`Du är nu medlem i ${n.name} och får nya frågor därifrån.`, 'success'));
+        button.remove();
+      } catch (err) {
+        if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') return;
+        button.disabled = false;
+        replace(status, notice(err.message, 'error'));
+      }
+    });
+    return h(
+      'li',
+      { class: 'join-list__item' },
+      h('h3', { class: 'join-list__name' }, h('a', { href: networkPath(n.slug) }, n.name)),
+      n.description ? h('p', null, excerpt(n.description, 160)) : null,
+      button,
+      status,
+    );
+  };
+  return h(
+    'section',
+    { class: 'panel', 'aria-labelledby': 'ga-med' },
+    h('h2', { id: 'ga-med' }, 'Gå med i ett nätverk'),
+    h('p', null, 'Du är inte medlem i något nätverk än. Som medlem får du nya frågor och svar i nätverket här och i dina aviseringar.'),
+    h('ul', { class: 'join-list' }, open.map(item)),
   );
 }
 
@@ -88,7 +130,7 @@ export default async function startPage() {
   const data = await gql(
     `query StartPage { upcomingMeetings(first: 5) { ${MEETING_FIELDS} } latestNewsletter { id title sentAt text }
        newSinceLastVisit(first: 5) { nodes { ${THREAD_LIST_FIELDS} } }
-       networks { slug name unreadCount myRole following }
+       networks { id slug name description membersOnly unreadCount myRole following }
        notifications(first: 8) { nodes { ${NOTIFICATION_FIELDS} } }
        unreadNotificationCount
        documentsDueForReview(withinDays: 30, first: 100) { edges { node { id } } } }`,
@@ -117,6 +159,7 @@ export default async function startPage() {
     null,
     h('h1', null, `Välkommen, ${me.displayName}`),
     who ? h('p', { class: 'lead' }, who) : null,
+    data.networks.some(isMine) ? null : joinNetworks(data.networks),
     news(data),
     h(
       'section',

@@ -6,10 +6,10 @@ import { h, replace } from '../../dom.js';
 import { form, selectField, textField } from '../../forms.js';
 import { ROLE_OPTIONS } from '../../format.js';
 import { copyBox } from '../../widgets.js';
-import { adminLayout, organisationOptions } from './layout.js';
+import { adminLayout, organisationOptions, startNetworkChoices } from './layout.js';
 
 export default async function invitePage() {
-  const organisations = await organisationOptions();
+  const [organisations, networks] = await Promise.all([organisationOptions(), startNetworkChoices()]);
   const result = h('div', { class: 'invite-result' });
   const inviteForm = form({
     label: 'Bjud in',
@@ -19,11 +19,14 @@ export default async function invitePage() {
       textField({ name: 'email', label: 'E-postadress', type: 'email', autocomplete: 'off', required: true }),
       selectField({ name: 'organisationId', label: 'Organisation', options: organisations }),
       selectField({ name: 'role', label: 'Roll', options: ROLE_OPTIONS, value: 'MEMBER' }),
+      networks.field,
     ],
-    onSubmit: async ({ displayName, email, organisationId, role }, el) => {
+    onSubmit: async (values, el) => {
+      const { displayName, email, organisationId, role } = values;
+      const networkIds = networks.chosen(values);
       const data = await gql(
         'mutation InviteUser($input: InviteUserInput!) { inviteUser(input: $input) { url } }',
-        { input: { displayName, email, organisationId: organisationId || null, role } },
+        { input: { displayName, email, organisationId: organisationId || null, role, networkIds } },
       );
       el.reset();
       const box = copyBox({

@@ -12,7 +12,7 @@ const MEMBERS = 'members(first: 100) { nodes { role joinedAt user { id displayNa
 
 export default async function networkPage({ params, setTitle }) {
   const [data, usersData] = await Promise.all([
-    gql(`query AdminNetwork($slug: String!) { network(slug: $slug) { id slug name description membersOnly memberCount ${MEMBERS} } }`, { slug: params.slug }),
+    gql(`query AdminNetwork($slug: String!) { network(slug: $slug) { id slug name description membersOnly joinByDefault memberCount ${MEMBERS} } }`, { slug: params.slug }),
     gql('query Users { users { id displayName active organisation { name } } }'),
   ]);
   const network = data.network;
@@ -125,10 +125,16 @@ export default async function networkPage({ params, setTitle }) {
       textField({ name: 'name', label: 'Namn', value: network.name, required: true, maxlength: 100 }),
       textareaField({ name: 'description', label: 'Syfte', value: network.description, rows: 3 }),
       checkboxField({ name: 'membersOnly', label: 'Bara för medlemmar', checked: network.membersOnly, hint: 'Bara medlemmar (och administratörer) ser nätverket och dess trådar.' }),
+      checkboxField({
+        name: 'joinByDefault',
+        label: 'Förvalt för nya användare',
+        checked: network.joinByDefault,
+        hint: 'När du skapar eller bjuder in en användare är nätverket förbockat.',
+      }),
     ],
     onSubmit: async (v, el) => {
-      const r = await gql('mutation UpdateNetwork($input: UpdateNetworkInput!) { updateNetwork(input: $input) { network { name membersOnly } } }', {
-        input: { id: network.id, name: v.name, description: v.description, membersOnly: v.membersOnly },
+      const r = await gql('mutation UpdateNetwork($input: UpdateNetworkInput!) { updateNetwork(input: $input) { network { name membersOnly joinByDefault } } }', {
+        input: { id: network.id, name: v.name, description: v.description, membersOnly: v.membersOnly, joinByDefault: v.joinByDefault },
       });
       const saved = r.updateNetwork.network;
       const box = notice(`Ändringarna för ${saved.name} är sparade.`, 'success');

@@ -5,10 +5,10 @@ import { gql } from '../../api.js';
 import { h } from '../../dom.js';
 import { form, selectField, textField } from '../../forms.js';
 import { ROLE_OPTIONS } from '../../format.js';
-import { adminLayout, organisationOptions } from './layout.js';
+import { adminLayout, organisationOptions, startNetworkChoices } from './layout.js';
 
 export default async function newUserPage({ navigate }) {
-  const organisations = await organisationOptions();
+  const [organisations, networks] = await Promise.all([organisationOptions(), startNetworkChoices()]);
   return adminLayout(
     'Ny användare',
     h(
@@ -35,11 +35,14 @@ export default async function newUserPage({ navigate }) {
           hint: 'Minst 10 tecken. Lämna det till personen på ett säkert sätt.',
           required: true,
         }),
+        networks.field,
       ],
-      onSubmit: async ({ displayName, email, organisationId, role, password }) => {
+      onSubmit: async (values) => {
+        const { displayName, email, organisationId, role, password } = values;
+        const networkIds = networks.chosen(values);
         const data = await gql(
           'mutation CreateUser($input: CreateUserInput!) { createUser(input: $input) { id displayName } }',
-          { input: { displayName, email, organisationId: organisationId || null, role, password } },
+          { input: { displayName, email, organisationId: organisationId || null, role, password, networkIds } },
         );
         await navigate('/admin/anvandare', { flash: `Användaren ${data.createUser.displayName} har skapats.` });
       },
