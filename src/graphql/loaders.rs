@@ -301,6 +301,22 @@ impl Loader<(i64, i64)> for NetworkRoleLoader {
 /// Whether a user follows a network or thread: key (user id, target).
 pub struct FollowLoader(Db);
 
+/// Whether the caller follows `target` (false when signed out), through the loader.
+pub async fn follows(ctx: &Context<'_>, target: follows::Target) -> async_graphql::Result<bool> {
+    let Some(me) = crate::graphql::parts(ctx)
+        .1
+        .principal
+        .as_ref()
+        .map(|p| p.user_id)
+    else {
+        return Ok(false);
+    };
+    Ok(get::<FollowLoader>(ctx)
+        .load_one((me, target))
+        .await?
+        .unwrap_or(false))
+}
+
 impl Loader<(i64, follows::Target)> for FollowLoader {
     type Value = bool;
     type Error = async_graphql::Error;

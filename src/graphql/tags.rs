@@ -5,7 +5,7 @@ use async_graphql::{Context, InputObject, Object, Result, SimpleObject, ID};
 
 use crate::{
     forum::follows::Target,
-    graphql::{forum::types::follows, ids, parts},
+    graphql::{ids, loaders::follows, parts},
     tags::{self, Tag},
 };
 

@@ -35,9 +35,8 @@ use crate::{
         ids,
         library_types::AttachmentObj,
         loaders::{
-            self, FollowLoader, MemberCountLoader, NetworkRoleLoader, PostAttachmentsLoader,
-            PostLoader, ThreadLoader, ThreadTagsLoader, UnreadPostsLoader, UnreadThreadsLoader,
-            UserLoader,
+            self, MemberCountLoader, NetworkRoleLoader, PostAttachmentsLoader, PostLoader,
+            ThreadLoader, ThreadTagsLoader, UnreadPostsLoader, UnreadThreadsLoader, UserLoader,
         },
         page_size, parts,
         tags::TagObj,
@@ -104,18 +103,6 @@ pub async fn visible_thread(ctx: &Context<'_>, id: i64) -> Result<Option<ThreadO
 
 fn me(access: &Access) -> Option<i64> {
     access.principal.as_ref().map(|p| p.user_id)
-}
-
-/// Whether the caller follows `target` (false when signed out), through the loader.
-pub(crate) async fn follows(ctx: &Context<'_>, target: Target) -> Result<bool> {
-    let (_, access) = parts(ctx);
-    let Some(me) = me(access) else {
-        return Ok(false);
-    };
-    Ok(loader::<FollowLoader>(ctx)
-        .load_one((me, target))
-        .await?
-        .unwrap_or(false))
 }
 
 /// Filters of a network's thread list.
@@ -197,7 +184,7 @@ impl NetworkObj {
     }
     /// Do I follow (bevaka) it: told about its announcements.
     async fn following(&self, ctx: &Context<'_>) -> Result<bool> {
-        follows(ctx, Target::Network(self.0.id)).await
+        loaders::follows(ctx, Target::Network(self.0.id)).await
     }
     /// May I moderate it (members, pin, lock, move, hide, announcements)?
     async fn viewer_can_moderate(&self, ctx: &Context<'_>) -> bool {
@@ -482,7 +469,7 @@ impl ThreadObj {
     }
     /// Do I follow (bevaka) it: told about replies and the accepted answer.
     async fn following(&self, ctx: &Context<'_>) -> Result<bool> {
-        follows(ctx, Target::Thread(self.0.id)).await
+        loaders::follows(ctx, Target::Thread(self.0.id)).await
     }
     /// My draft of a reply here (only mine; null when there is none).
     async fn my_draft(&self, ctx: &Context<'_>) -> Result<Option<DraftObj>> {

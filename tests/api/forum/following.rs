@@ -320,19 +320,19 @@ async fn a_new_user_starts_in_the_chosen_or_default_networks(app: TestApp) {
         .unwrap()
         .to_string();
     let invited = accept(token).await;
-    assert_eq!(member_of(&app, &invited).await, ["sma-avlopp"]);
+    assert_eq!(member_of(app, &invited).await, ["sma-avlopp"]);
     let r = invite("inbjuden.standard@eksjo.se", None).await;
     let token = data(&r)["inviteUser"]["token"]
         .as_str()
         .unwrap()
         .to_string();
     let invited = accept(token).await;
-    assert_eq!(member_of(&app, &invited).await, ["allmant"]);
+    assert_eq!(member_of(app, &invited).await, ["allmant"]);
     let r = invite("inbjuden.fel@eksjo.se", Some(json!([missing]))).await;
     assert_eq!(code(&r), "BAD_INPUT", "{r}");
     // Only admins invite or create.
     let r = mutate(
-        &app,
+        app,
         &plain,
         "inviteUser",
         "InviteUserInput",
