@@ -420,6 +420,27 @@ try {
     assert(await erikPage.getByRole('region', { name: 'Aviseringar med e-post' }).getByLabel('Aldrig').isChecked(), 'the choice is kept');
   });
 
+  await step('member: follow a tillsynsområde in the profile; a new thread about it, in a network he is not in, reaches Aviseringar', async () => {
+    await erikPage.goto(`${BASE_URL}/profil`);
+    await heading(erikPage, 'Mina uppgifter');
+    const section = erikPage.getByRole('region', { name: 'Bevakade tillsynsområden' });
+    await section.getByLabel(tags.mifo, { exact: true }).check();
+    await expectText(section.locator('[aria-live]'), `Du bevakar nu ${tags.mifo}.`);
+    await checkPage(erikPage, 'profil-bevakade-omraden');
+    await erikPage.reload();
+    await heading(erikPage, 'Mina uppgifter');
+    const kept = erikPage.getByRole('region', { name: 'Bevakade tillsynsområden' }).getByLabel(tags.mifo, { exact: true });
+    assert(await kept.isChecked(), 'the follow survives a reload');
+    const title = `Ansvarsutredning för en nedlagd plantskola ${suffix}`;
+    await must(maja, 'mutation ($input: CreateThreadInput!) { createThread(input: $input) { thread { id } } }', {
+      input: { networkId: netB.id, kind: 'QUESTION', title, body: 'Vem är ansvarig för föroreningarna när verksamheten upphörde på 1970-talet?', tags: [tags.mifo] },
+    }, (d) => d.createThread?.thread?.id);
+    await erikPage.goto(`${BASE_URL}/aviseringar`);
+    await heading(erikPage, 'Aviseringar');
+    await expectText(erikPage.locator('.notification-list li', { hasText: title }), `${people.maja.name} startade en tråd om ${tags.mifo}:`);
+    await expectText(erikPage.locator('.site-account__notifications .site-account__count'), /^1\D.*oläst avisering/s);
+  });
+
   await step('member: an unsent reply is kept as a draft and comes back on another device; sending it removes it', async () => {
     await erikPage.goto(`${BASE_URL}${threadPath}`);
     await heading(erikPage, newTitle);
@@ -506,16 +527,40 @@ try {
     await heading(majaPage, 'Redigera Nätverksträff massor i maj');
     assert((await majaPage.getByLabel('Börjar', { exact: true }).inputValue()) === `${year}-05-12T09:00`, 'the start is filled in in Swedish time');
     await checkPage(majaPage, 'redigera-traff');
+    // A member has registered; the new time and place reach him.
+    const meetingId = decodeURIComponent(meetingPath.split('/')[2]);
+    await must(erik, 'mutation ($input: MeetingRegistrationInput!) { registerForMeeting(input: $input) { status } }', { input: { meetingId } }, (d) => d.registerForMeeting?.status);
+    await majaPage.getByLabel('Börjar', { exact: true }).fill(`${year}-05-12T10:00`);
     await majaPage.getByLabel('Plats', { exact: true }).fill('Rådhuset, Eksjö');
     await majaPage.getByRole('button', { name: 'Spara ändringarna' }).click();
     await heading(majaPage, 'Nätverksträff massor i maj');
     await expectText(majaPage.locator('main .notice--success'), 'Ändringarna är sparade.');
     await expectText(majaPage.locator('.facts'), 'Rådhuset, Eksjö');
+    await expectText(majaPage.locator('.facts'), 'kl. 10:00–15:30');
+  });
+
+  await step('registrant: the changed time and place of his meeting are in Aviseringar', async () => {
+    await erikPage.goto(`${BASE_URL}/aviseringar`);
+    await heading(erikPage, 'Aviseringar');
+    const told = erikPage.getByRole('region', { name: 'Om dina träffar' });
+    await expectText(told, 'Träffen ”Nätverksträff massor i maj” har ändrats.');
+    await expectText(told, 'Ny tid:');
+    await expectText(told, 'kl. 10:00–15:30');
+    await expectText(told, 'Rådhuset, Eksjö');
+    await checkPage(erikPage, 'aviseringar-traffar');
+    await told.getByRole('link', { name: 'Till träffen' }).first().click();
+    await expectUrl(erikPage, meetingPath);
+    await heading(erikPage, 'Nätverksträff massor i maj');
   });
 
   await step('organiser: link the minutes from handläggarstöd, see the participants list and CSV, unlink', async () => {
     const docs = majaPage.getByRole('region', { name: 'Protokoll och presentationer' });
     await expectText(docs, 'Inga dokument är kopplade');
+    // The picker's search box finds documents by words of their title.
+    await docs.getByLabel('Sök på rubrik').fill(`finnsinte${suffix}`);
+    await expectText(docs.locator('#sok-dokument-hint'), `Inget dokument har ”finnsinte${suffix}” i rubriken.`);
+    await docs.getByLabel('Sök på rubrik').fill(`massor ${suffix}`);
+    await expectText(docs.locator('#sok-dokument-hint'), `1 dokument med ”massor ${suffix}” i rubriken.`);
     await docs.getByLabel('Dokument ur handläggarstödet').selectOption({ label: `${docTitle} (protokoll)` });
     await docs.getByRole('button', { name: 'Koppla till träffen' }).click();
     await expectText(docs.locator('.notice--success'), 'är kopplat till träffen');
@@ -640,9 +685,38 @@ try {
     await expectText(karinPage.locator('main form'), 'Visar bara ändringar av Cecilia Ek.');
     const cecilia = await karinPage.locator('.audit-entry__title').allInnerTexts();
     assert(cecilia.length >= 2 && cecilia.every((n) => n.includes('Cecilia Ek')), `only Cecilia Ek's rows: ${cecilia.join(' | ')}`);
+    // Who: one row's "Bara ändringar gjorda av" keeps that user's changes only.
+    await karinPage.goto(`${BASE_URL}/telefonboken/logg`);
+    await heading(karinPage, 'Ändringslogg');
+    await karinPage.getByRole('link', { name: `Bara ändringar gjorda av ${people.karin.name}` }).first().click();
+    await heading(karinPage, 'Ändringslogg');
+    await karinPage.waitForURL((url) => url.pathname === '/telefonboken/logg' && url.searchParams.get('av') === people.karin.id, { timeout: TIMEOUT });
+    await expectText(karinPage.locator('main form'), `Visar bara ändringar gjorda av ${people.karin.name}.`);
+    const bylines = await karinPage.locator('.audit-entry').allInnerTexts();
+    assert(bylines.length >= 2 && bylines.every((t) => t.includes(`av ${people.karin.name}`)), `only Karin's changes: ${bylines.length}`);
+    await karinPage.reload();
+    await expectText(karinPage.locator('main form'), `Visar bara ändringar gjorda av ${people.karin.name}.`);
+    await karinPage.getByRole('link', { name: 'Visa allas ändringar' }).click();
+    await karinPage.waitForURL((url) => url.pathname === '/telefonboken/logg' && !url.searchParams.get('av'), { timeout: TIMEOUT });
     await karinPage.goto(`${BASE_URL}/telefonboken/logg?vad=UNIT&fran=2001-01-01&till=2001-01-02`);
     await heading(karinPage, 'Ändringslogg');
     await expectText(karinPage.locator('main .empty'), 'Inga ändringar matchar filtret.');
+  });
+
+  await step('manager: a person\'s page downloads that one person\'s contact card (vCard)', async () => {
+    const anna = (await api(karin, '{ people(filter: { text: "Anna Ek" }) { nodes { id } } }')).data.people.nodes[0].id;
+    await karinPage.goto(`${BASE_URL}/telefonboken/person/${encodeURIComponent(anna)}`);
+    await heading(karinPage, 'Anna Ek');
+    const link = karinPage.getByRole('link', { name: 'Ladda ned kontaktkort (vCard)' });
+    const href = await link.getAttribute('href');
+    assert(href === `/directory/people/${encodeURIComponent(anna)}/kontaktkort.vcf`, `the card's address: ${href}`);
+    const [download] = await Promise.all([karinPage.waitForEvent('download', { timeout: TIMEOUT }), link.click()]);
+    const file = await download.path();
+    const { readFile } = await import('node:fs/promises');
+    const card = await readFile(file, 'utf8');
+    assert(card.startsWith('BEGIN:VCARD') && card.includes('FN:Anna Ek') && card.includes(`anna.ek.${suffix}@eksjo.se`), `one person's card: ${card.slice(0, 300)}`);
+    assert((card.match(/BEGIN:VCARD/g) ?? []).length === 1, 'exactly one card');
+    await checkPage(karinPage, 'person-kontaktkort');
   });
 
   await step('manager: create, rename and remove a unit of her organisation', async () => {
@@ -698,6 +772,63 @@ try {
     await heading(adminPage, 'Eksjö kommun');
     assert((await adminPage.getByLabel('Besöksadress').inputValue()) === 'Stadshuset, Eksjö', 'saved');
     await checkPage(adminPage, 'admin-organisation');
+  });
+
+  const nora = { name: 'Nora Nyanställd', email: `nora.ny.${suffix}@eksjo.se` };
+  const olle = { name: 'Olle Ordinarie', email: `olle.ordinarie.${suffix}@eksjo.se` };
+  await step('admin: a network marked "Förvalt för nya användare" is ticked for a new user, who starts as its member', async () => {
+    await adminPage.goto(`${BASE_URL}/admin/natverk/${netB.slug}`);
+    await heading(adminPage, netB.name);
+    await adminPage.getByLabel('Förvalt för nya användare').check();
+    await adminPage.getByRole('button', { name: 'Spara ändringar' }).click();
+    await expectText(adminPage.locator('main .notice--success'), `Ändringarna för ${netB.name} är sparade.`);
+    await adminPage.goto(`${BASE_URL}/admin/anvandare/ny`);
+    await heading(adminPage, 'Ny användare');
+    const choices = adminPage.getByRole('group', { name: 'Nätverk att gå med i' });
+    assert(await choices.getByLabel(netB.name, { exact: true }).isChecked(), 'the default network is ticked');
+    assert(!(await choices.getByLabel(netA.name, { exact: true }).isChecked()), 'the others are not');
+    await checkPage(adminPage, 'admin-ny-anvandare');
+    const create = async (p, tick) => {
+      await adminPage.goto(`${BASE_URL}/admin/anvandare/ny`);
+      await heading(adminPage, 'Ny användare');
+      await adminPage.getByLabel('Namn', { exact: true }).fill(p.name);
+      await adminPage.getByLabel('E-postadress').fill(p.email);
+      await adminPage.getByLabel('Organisation').selectOption({ label: 'Eksjö kommun' });
+      await adminPage.getByLabel('Lösenord').fill(password);
+      await tick(adminPage.getByRole('group', { name: 'Nätverk att gå med i' }));
+      await adminPage.getByRole('button', { name: 'Skapa användare' }).click();
+      await expectUrl(adminPage, '/admin/anvandare');
+      await expectText(adminPage.locator('main .notice--success'), `Användaren ${p.name} har skapats.`);
+    };
+    await create(olle, async () => {});
+    const olleContext = await browser.newContext(contextOptions);
+    await must(olleContext, 'mutation ($input: LoginInput!) { login(input: $input) { user { id } } }', { input: { email: olle.email, password } }, (d) => d.login?.user?.id);
+    const mine = (await api(olleContext, '{ networks { slug myRole } }')).data.networks.filter((n) => n.myRole).map((n) => n.slug);
+    assert(mine.length === 1 && mine[0] === netB.slug, `Olle starts in the default network: ${mine.join(', ')}`);
+    await olleContext.close();
+    // Nora gets no network: her start page offers the open ones.
+    await create(nora, async (group) => {
+      for (const box of await group.getByRole('checkbox').all()) await box.uncheck();
+    });
+  });
+
+  await step('new user: with no network, the start page offers the open networks and joining one works', async () => {
+    const noraContext = await browser.newContext(contextOptions);
+    const noraPage = await noraContext.newPage();
+    watch(noraPage, 'new user');
+    await loginUi(noraPage, nora.email, password);
+    await heading(noraPage, `Välkommen, ${nora.name}`);
+    const join = noraPage.getByRole('region', { name: 'Gå med i ett nätverk' });
+    await expectText(join, 'Du är inte medlem i något nätverk än.');
+    await checkPage(noraPage, 'start-ga-med');
+    await join.getByRole('button', { name: `Gå med i ${netA.name}` }).click();
+    await expectText(join, `Du är nu medlem i ${netA.name} och får nya frågor därifrån.`);
+    const mine = (await api(noraContext, '{ networks { slug myRole } }')).data.networks.filter((n) => n.myRole).map((n) => n.slug);
+    assert(mine.length === 1 && mine[0] === netA.slug, `Nora is a member of what she joined: ${mine.join(', ')}`);
+    await noraPage.reload();
+    await heading(noraPage, `Välkommen, ${nora.name}`);
+    assert((await noraPage.getByRole('region', { name: 'Gå med i ett nätverk' }).count()) === 0, 'a member of a network is not asked again');
+    await noraContext.close();
   });
 
   await step('admin: a meeting of the whole collaboration, from Träffar', async () => {
