@@ -9,7 +9,7 @@ use crate::{
     forum::{
         moderation::require_moderator,
         notifications::{self, NotificationKind},
-        posts,
+        posts, reading,
         text::FaqSummary,
         threads::{finish, require, touch, Thread},
         ThreadKind, ThreadStatus,
@@ -70,6 +70,8 @@ pub async fn accept(
     .execute(&mut **tx)
     .await?;
     touch(&mut tx, id).await?;
+    // Whoever marks the solution has read the thread: it is not unread for them afterwards.
+    reading::mark_read_in(&mut tx, me, id, thread.last_post_id, now).await?;
     if let Some(answer) = &answer {
         let mut recipients: Vec<(i64, NotificationKind)> =
             notifications::thread_followers(&mut tx, id)

@@ -432,13 +432,26 @@ try {
     const kept = erikPage.getByRole('region', { name: 'Bevakade tillsynsområden' }).getByLabel(tags.mifo, { exact: true });
     assert(await kept.isChecked(), 'the follow survives a reload');
     const title = `Ansvarsutredning för en nedlagd plantskola ${suffix}`;
-    await must(maja, 'mutation ($input: CreateThreadInput!) { createThread(input: $input) { thread { id } } }', {
+    const mifoThread = await must(maja, 'mutation ($input: CreateThreadInput!) { createThread(input: $input) { thread { id } } }', {
       input: { networkId: netB.id, kind: 'QUESTION', title, body: 'Vem är ansvarig för föroreningarna när verksamheten upphörde på 1970-talet?', tags: [tags.mifo] },
     }, (d) => d.createThread?.thread?.id);
     await erikPage.goto(`${BASE_URL}/aviseringar`);
     await heading(erikPage, 'Aviseringar');
     await expectText(erikPage.locator('.notification-list li', { hasText: title }), `${people.maja.name} startade en tråd om ${tags.mifo}:`);
     await expectText(erikPage.locator('.site-account__notifications .site-account__count'), /^1\D.*oläst avisering/s);
+    // Opened from the notification and left at once, the thread counts as read all the same.
+    const unread = async () => (await api(erik, 'query ($id: ID!) { thread(id: $id) { unreadCount } }', { id: mifoThread })).data.thread.unreadCount;
+    assert((await unread()) === 1, 'the new thread is unread before it is opened');
+    await erikPage.locator('.notification-list li', { hasText: title }).getByRole('link', { name: title }).click();
+    await heading(erikPage, title);
+    await erikPage.goBack();
+    await heading(erikPage, 'Aviseringar');
+    let left = await unread();
+    for (let i = 0; i < 30 && left !== 0; i++) {
+      await erikPage.waitForTimeout(100);
+      left = await unread();
+    }
+    assert(left === 0, `a thread opened and left within a second is read: ${left} unread`);
   });
 
   await step('member: an unsent reply is kept as a draft and comes back on another device; sending it removes it', async () => {

@@ -1019,7 +1019,7 @@ try {
     await page.getByRole('button', { name: 'Skapa nätverket' }).click();
     await heading(page, 'Samordnare för miljöbalken');
     await expectText(page.locator('.notice--success'), 'är skapat');
-    await page.getByLabel('Användare').selectOption({ label: 'Eva Ek (Eksjö kommun)' });
+    await page.getByLabel('Användare', { exact: true }).selectOption({ label: 'Eva Ek (Eksjö kommun)' });
     await page.getByLabel('Roll').selectOption('MODERATOR');
     await page.getByRole('button', { name: 'Lägg till' }).click();
     await expectText(page.locator('tbody tr', { hasText: 'Eva Ek' }), 'Moderator');

@@ -47,7 +47,14 @@ async fn the_asker_accepts_and_changes_the_accepted_answer(app: TestApp) {
     .await;
     let pb = reply(&app, &b, &t, "Begär en mätning av en ackrediterad konsult.").await;
 
+    // The two replies are unread for the asker until she marks one as the solution: whoever
+    // marks it has read the thread.
+    let unread = "query($t: ID!) { thread(id: $t) { unreadCount } }";
+    let c = app.gql_with(&asker, unread, json!({ "t": t })).await;
+    assert_eq!(data(&c)["thread"]["unreadCount"], 2);
     let r = accept(&app, &asker, &t, Some(&pa)).await;
+    let c = app.gql_with(&asker, unread, json!({ "t": t })).await;
+    assert_eq!(data(&c)["thread"]["unreadCount"], 0, "{c}");
     let th = &data(&r)["acceptAnswer"]["thread"];
     assert_eq!(th["status"], "ANSWERED");
     assert_eq!(th["acceptedAnswer"]["id"], pa.as_str());

@@ -354,15 +354,29 @@ export default async function threadPage({ params, setTitle }) {
 
   // ---- live events and read state -------------------------------------------------------
 
+  // Opening the thread marks it read at once (a thread opened and left within a second is
+  // read); one opened in a background tab is marked when the tab is shown. New replies
+  // arriving live are marked a second later, in one call for a burst of them.
   let readTimer = null;
-  function markRead() {
+  function sendRead() {
+    if (!root.isConnected) return;
+    gql('mutation Read($input: ThreadInput!) { markThreadRead(input: $input) { thread { id } } }', { input: { threadId: thread.id } }).catch(() => {
+      // Read state is a convenience; the page works without it.
+    });
+  }
+  function markRead({ now = false } = {}) {
     window.clearTimeout(readTimer);
-    readTimer = window.setTimeout(() => {
-      if (!root.isConnected || document.visibilityState !== 'visible') return;
-      gql('mutation Read($input: ThreadInput!) { markThreadRead(input: $input) { thread { id } } }', { input: { threadId: thread.id } }).catch(() => {
-        // Read state is a convenience; the page works without it.
-      });
-    }, 1000);
+    if (document.visibilityState !== 'visible') {
+      const onShow = () => {
+        if (document.visibilityState !== 'visible') return;
+        document.removeEventListener('visibilitychange', onShow);
+        sendRead();
+      };
+      document.addEventListener('visibilitychange', onShow);
+      return;
+    }
+    // "now" still waits for the router to put the page in the document.
+    readTimer = window.setTimeout(sendRead, now ? 0 : 1000);
   }
 
   function applyThread(t) {
@@ -499,6 +513,6 @@ export default async function threadPage({ params, setTitle }) {
     },
     reconnected: reload,
   });
-  markRead();
+  markRead({ now: true });
   return root;
 }
