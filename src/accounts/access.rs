@@ -196,6 +196,12 @@ impl Access {
         Ok(self.user()?.user_id)
     }
 
+    /// The signed-in caller's user id; None when signed out (for answers that differ per
+    /// user but are also given to the signed out).
+    pub fn signed_in_user_id(&self) -> Option<i64> {
+        self.principal.as_ref().map(|p| p.user_id)
+    }
+
     pub fn is_admin(&self) -> bool {
         matches!(&self.principal, Some(p) if p.role == Role::Admin)
     }

@@ -103,7 +103,7 @@ impl Thread {
 
     /// May the caller mark the solution: a question, and they asked it or moderate it.
     pub fn solution_markable_by(&self, access: &Access) -> bool {
-        let me = access.principal.as_ref().map(|p| p.user_id);
+        let me = access.signed_in_user_id();
         self.kind == ThreadKind::Question
             && (me.is_some() && me == self.author_id || access.can_moderate(self.network.id))
     }

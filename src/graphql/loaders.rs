@@ -303,12 +303,7 @@ pub struct FollowLoader(Db);
 
 /// Whether the caller follows `target` (false when signed out), through the loader.
 pub async fn follows(ctx: &Context<'_>, target: follows::Target) -> async_graphql::Result<bool> {
-    let Some(me) = crate::graphql::parts(ctx)
-        .1
-        .principal
-        .as_ref()
-        .map(|p| p.user_id)
-    else {
+    let Some(me) = crate::graphql::parts(ctx).1.signed_in_user_id() else {
         return Ok(false);
     };
     Ok(get::<FollowLoader>(ctx)

@@ -21,7 +21,7 @@ use crate::{
 };
 
 fn me(ctx: &Context<'_>) -> Option<i64> {
-    parts(ctx).1.principal.as_ref().map(|p| p.user_id)
+    parts(ctx).1.signed_in_user_id()
 }
 
 /// Is `field` selected on the items of the connection being resolved?

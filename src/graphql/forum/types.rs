@@ -12,7 +12,7 @@ use async_graphql::{
 use chrono::{DateTime, Utc};
 
 use crate::{
-    accounts::{Access, NetworkRole},
+    accounts::NetworkRole,
     error::AppResult,
     events::ForumEvent,
     forum::{
@@ -101,10 +101,6 @@ pub async fn visible_thread(ctx: &Context<'_>, id: i64) -> Result<Option<ThreadO
         .map(ThreadObj))
 }
 
-fn me(access: &Access) -> Option<i64> {
-    access.principal.as_ref().map(|p| p.user_id)
-}
-
 /// Filters of a network's thread list.
 #[derive(InputObject, Default)]
 pub struct ThreadFilterInput {
@@ -158,7 +154,7 @@ impl NetworkObj {
     /// My role here, or null when I am not a member.
     async fn my_role(&self, ctx: &Context<'_>) -> Result<Option<NetworkRole>> {
         let (_, access) = parts(ctx);
-        let Some(me) = me(access) else {
+        let Some(me) = access.signed_in_user_id() else {
             return Ok(None);
         };
         loader::<NetworkRoleLoader>(ctx)
@@ -174,7 +170,7 @@ impl NetworkObj {
     /// Threads with posts I have not read (oläst).
     async fn unread_count(&self, ctx: &Context<'_>) -> Result<i64> {
         let (_, access) = parts(ctx);
-        let Some(me) = me(access) else {
+        let Some(me) = access.signed_in_user_id() else {
             return Ok(0);
         };
         Ok(loader::<UnreadThreadsLoader>(ctx)
@@ -459,7 +455,7 @@ impl ThreadObj {
     /// Posts I have not read.
     async fn unread_count(&self, ctx: &Context<'_>) -> Result<i64> {
         let (_, access) = parts(ctx);
-        let Some(me) = me(access) else {
+        let Some(me) = access.signed_in_user_id() else {
             return Ok(0);
         };
         Ok(loader::<UnreadPostsLoader>(ctx)

@@ -358,6 +358,7 @@ export default async function threadPage({ params, setTitle }) {
   // read); one opened in a background tab is marked when the tab is shown. New replies
   // arriving live are marked a second later, in one call for a burst of them.
   let readTimer = null;
+  let readWhenShown = false;
   function sendRead() {
     if (!root.isConnected) return;
     gql('mutation Read($input: ThreadInput!) { markThreadRead(input: $input) { thread { id } } }', { input: { threadId: thread.id } }).catch(() => {
@@ -367,9 +368,13 @@ export default async function threadPage({ params, setTitle }) {
   function markRead({ now = false } = {}) {
     window.clearTimeout(readTimer);
     if (document.visibilityState !== 'visible') {
+      // One listener however many replies arrive while the tab is hidden.
+      if (readWhenShown) return;
+      readWhenShown = true;
       const onShow = () => {
         if (document.visibilityState !== 'visible') return;
         document.removeEventListener('visibilitychange', onShow);
+        readWhenShown = false;
         sendRead();
       };
       document.addEventListener('visibilitychange', onShow);
