@@ -11,6 +11,7 @@ pub mod app;
 pub mod cli;
 pub mod cluster;
 pub mod config;
+pub mod dates;
 pub mod db;
 pub mod demo;
 pub mod directory;

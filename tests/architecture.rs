@@ -18,6 +18,7 @@ use regex::Regex;
 /// The domain: business rules on plain data, below GraphQL and HTTP.
 const DOMAIN: &[&str] = &[
     "accounts",
+    "dates",
     "directory",
     "email",
     "events",

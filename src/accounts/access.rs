@@ -250,6 +250,19 @@ impl Access {
         self.is_admin() || self.network_role(network_id) == Some(NetworkRole::Moderator)
     }
 
+    /// The networks the caller moderates by membership (admins moderate all besides).
+    pub fn moderated_network_ids(&self) -> Vec<i64> {
+        let mut ids: Vec<i64> = self
+            .principal
+            .iter()
+            .flat_map(|p| &p.networks)
+            .filter(|(_, r)| **r == NetworkRole::Moderator)
+            .map(|(id, _)| *id)
+            .collect();
+        ids.sort_unstable();
+        ids
+    }
+
     /// The caller's grants, matched against the `acl` of search entries.
     pub fn grants(&self) -> Vec<String> {
         let Some(p) = &self.principal else {

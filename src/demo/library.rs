@@ -6,11 +6,11 @@ use chrono::Days;
 
 use crate::{
     accounts::{Access, AuthVia, Role, Unattended},
+    dates,
     demo::{content, DemoUsers},
     error::{AppError, AppResult},
     library::{
         attachments::{self, FileContent, NewFile, Owner},
-        dates,
         documents::{self, NewDocument},
         projects::{self, NewProject},
         related,

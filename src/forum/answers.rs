@@ -1,8 +1,12 @@
 //! Questions and their answers: marking the reply that solved a question (and changing
-//! it), and promoting answered questions to the network's FAQ (vanliga frågor).
+//! it), and promoting answered questions to the network's FAQ (vanliga frågor), where each
+//! entry has a review-by date that a moderator moves on by marking it reviewed.
+
+use chrono::NaiveDate;
 
 use crate::{
     accounts::Access,
+    dates,
     db::now_ms,
     error::{AppError, AppResult},
     events::ThreadEventKind,
@@ -97,12 +101,14 @@ pub async fn accept(
 }
 
 /// Promotes an answered question to the network's FAQ with a short summary (moderators),
-/// or updates the summary of one already there.
+/// or updates the summary of one already there. The entry is to be reviewed by `review_by`
+/// (after today); left out, an entry keeps its date and a new one gets 12 months.
 pub async fn promote_to_faq(
     state: &AppState,
     access: &Access,
     id: i64,
     summary: &str,
+    review_by: Option<NaiveDate>,
 ) -> AppResult<Thread> {
     let me = access.user()?.user_id;
     let thread = require(&state.db, access, id).await?;
@@ -113,11 +119,53 @@ pub async fn promote_to_faq(
         ));
     }
     let summary = FaqSummary::parse(summary)?;
+    let today = dates::today();
+    let review_by = match (review_by, thread.faq_review_by) {
+        (None, Some(kept)) if thread.faq_at.is_some() => kept,
+        (given, _) => dates::next_review(given, today, "reviewBy")?,
+    };
     let mut tx = state.db.begin_write().await?;
     sqlx::query(
-        "UPDATE threads SET faq_summary = $1, faq_at = COALESCE(faq_at, $2), faq_by = $3 WHERE id = $4",
+        "UPDATE threads SET faq_summary = $1, faq_at = COALESCE(faq_at, $2), faq_by = $3,
+                faq_review_by = $4
+         WHERE id = $5",
     )
     .bind(summary.as_str())
+    .bind(now_ms())
+    .bind(me)
+    .bind(dates::to_db(review_by))
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
+    touch(&mut tx, id).await?;
+    tx.commit().await?;
+    finish(state, &thread, ThreadEventKind::ThreadUpdated, None).await
+}
+
+/// Marks an FAQ entry reviewed (moderators): records who and when and sets the next
+/// review-by date, `next` (after today) or 12 months from today. A thread not in the FAQ
+/// answers CONFLICT.
+pub async fn mark_faq_reviewed(
+    state: &AppState,
+    access: &Access,
+    id: i64,
+    next: Option<NaiveDate>,
+) -> AppResult<Thread> {
+    let me = access.user()?.user_id;
+    let thread = require(&state.db, access, id).await?;
+    require_moderator(access, &thread)?;
+    if thread.faq_at.is_none() {
+        return Err(AppError::Conflict(
+            "Tråden finns inte bland vanliga frågor.".into(),
+        ));
+    }
+    let next = dates::next_review(next, dates::today(), "nextReviewBy")?;
+    let mut tx = state.db.begin_write().await?;
+    sqlx::query(
+        "UPDATE threads SET faq_review_by = $1, faq_reviewed_at = $2, faq_reviewed_by = $3
+         WHERE id = $4",
+    )
+    .bind(dates::to_db(next))
     .bind(now_ms())
     .bind(me)
     .bind(id)
@@ -134,7 +182,9 @@ pub async fn remove_from_faq(state: &AppState, access: &Access, id: i64) -> AppR
     require_moderator(access, &thread)?;
     let mut tx = state.db.begin_write().await?;
     sqlx::query(
-        "UPDATE threads SET faq_summary = NULL, faq_at = NULL, faq_by = NULL WHERE id = $1",
+        "UPDATE threads SET faq_summary = NULL, faq_at = NULL, faq_by = NULL, faq_review_by = NULL,
+                faq_reviewed_at = NULL, faq_reviewed_by = NULL
+         WHERE id = $1",
     )
     .bind(id)
     .execute(&mut **tx)

@@ -5,10 +5,12 @@
 
 use std::collections::HashMap;
 
+use chrono::NaiveDate;
 use sqlx::{any::AnyRow, Row};
 
 use crate::{
     accounts::Access,
+    dates,
     db::{change_log, change_log::EntityKind, now_ms, sql::Sql, Db, WriteTx},
     error::{AppError, AppResult},
     events::ThreadEventKind,
@@ -38,6 +40,10 @@ pub struct Thread {
     pub faq_summary: Option<String>,
     pub faq_at: Option<i64>,
     pub faq_by: Option<i64>,
+    /// The day a moderator is to look at the FAQ entry again (set while it is in the FAQ).
+    pub faq_review_by: Option<NaiveDate>,
+    pub faq_reviewed_at: Option<i64>,
+    pub faq_reviewed_by: Option<i64>,
     pub reply_count: i64,
     pub last_post_id: i64,
     pub last_activity_at: i64,
@@ -48,7 +54,8 @@ pub struct Thread {
 /// Thread columns (alias `t`) plus its network's (alias `n`); join `networks n`.
 pub const COLUMNS: &str = "t.id, t.kind, t.title, t.author_id, t.pinned, t.locked, t.hidden, \
     t.first_post_id, t.accepted_post_id, t.accepted_at, t.accepted_by, t.faq_summary, t.faq_at, \
-    t.faq_by, t.reply_count, t.last_post_id, t.last_activity_at, t.created_at, t.updated_at";
+    t.faq_by, t.faq_review_by, t.faq_reviewed_at, t.faq_reviewed_by, t.reply_count, \
+    t.last_post_id, t.last_activity_at, t.created_at, t.updated_at";
 
 fn select() -> String {
     format!(
@@ -75,6 +82,9 @@ impl Thread {
             faq_summary: r.try_get("faq_summary")?,
             faq_at: r.try_get("faq_at")?,
             faq_by: r.try_get("faq_by")?,
+            faq_review_by: dates::opt_from_db(r.try_get("faq_review_by")?)?,
+            faq_reviewed_at: r.try_get("faq_reviewed_at")?,
+            faq_reviewed_by: r.try_get("faq_reviewed_by")?,
             reply_count: r.try_get("reply_count")?,
             last_post_id: r.try_get("last_post_id")?,
             last_activity_at: r.try_get("last_activity_at")?,
@@ -345,6 +355,37 @@ pub async fn faq(
     page(db, &q, first).await
 }
 
+/// FAQ entries a moderator is to look at again ("Att granska"): in the networks the caller
+/// moderates (admins: all), in the FAQ, review-by date past or within `within_days`,
+/// soonest first. Members who moderate nothing get an empty list.
+pub async fn faq_due_for_review(
+    db: &Db,
+    access: &Access,
+    within_days: u32,
+    offset: i64,
+    limit: i64,
+) -> AppResult<Vec<Thread>> {
+    access.user()?;
+    let until = dates::today()
+        .checked_add_days(chrono::Days::new(within_days.into()))
+        .ok_or_else(|| AppError::bad_input("withinDays", "För många dagar."))?;
+    let mut q = Sql::new(&select());
+    q.push(" WHERE t.faq_at IS NOT NULL AND t.hidden = 0 AND t.faq_review_by IS NOT NULL")
+        .push(" AND t.faq_review_by <= ")
+        .text(&dates::to_db(until));
+    if !access.is_admin() {
+        q.push(" AND t.network_id IN (")
+            .ints(&access.moderated_network_ids())
+            .push(")");
+    }
+    q.push(" ORDER BY t.faq_review_by, t.id LIMIT ")
+        .int(limit)
+        .push(" OFFSET ")
+        .int(offset);
+    let rows = q.query().fetch_all(db.counted()).await?;
+    rows.iter().map(Thread::from_row).collect()
+}
+
 /// "Nytt sedan sist": threads in my networks (member of or following) and threads I follow,
 /// newest activity first; with `unread_only`, only those with posts I have not read.
 pub async fn new_since_last_visit(
@@ -463,7 +504,8 @@ pub async fn update(
         if thread.kind == ThreadKind::Question {
             sqlx::query(
                 "UPDATE threads SET accepted_post_id = NULL, accepted_at = NULL, accepted_by = NULL,
-                        faq_summary = NULL, faq_at = NULL, faq_by = NULL
+                        faq_summary = NULL, faq_at = NULL, faq_by = NULL, faq_review_by = NULL,
+                        faq_reviewed_at = NULL, faq_reviewed_by = NULL
                  WHERE id = $1",
             )
             .bind(id)

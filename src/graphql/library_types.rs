@@ -9,12 +9,12 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::{
     accounts::users::User,
+    dates,
     error::AppResult,
     forum::markdown,
     graphql::{accounts::ts, accounts::UserObj, ids, page_size, parts},
     library::{
         attachments::{self, Attachment},
-        dates,
         documents::{self, DocumentFilter, DocumentView, Version},
         kinds::{DocumentKind, DocumentStatus, ProjectStatus, TextStatus},
         projects::{self, Project},

@@ -2,7 +2,6 @@
 
 pub mod attachments;
 pub mod blobs;
-pub mod dates;
 pub mod documents;
 pub mod extract;
 pub mod extraction;

@@ -9,10 +9,10 @@ use sqlx::{any::AnyRow, Row};
 
 use crate::{
     accounts::Access,
+    dates,
     db::{now_ms, sql::Sql, Db, WriteTx},
     error::{conflict_on_unique, AppError, AppResult},
     library::{
-        dates,
         kinds::ProjectStatus,
         related::{self, NetworkRef},
     },

@@ -17,9 +17,10 @@ use sqlx::Row;
 
 use crate::{
     accounts::Access,
+    dates,
     db::{now_ms, sql::Sql, Db, WriteTx},
     error::{AppError, AppResult},
-    library::{dates, documents},
+    library::documents,
     mail::{
         outbox::{run_round, DeliveryLog, Due, Letter, Outbox, Outcome},
         OutgoingMail,

@@ -65,7 +65,7 @@ async fn documents_due_for_review_remind_their_people_once_and_marking_reviewed_
         .as_str()
         .unwrap()
         .to_string();
-    let today = samsyn::library::dates::today();
+    let today = samsyn::dates::today();
     let in_ten = today.checked_add_days(Days::new(10)).unwrap();
     let r = app
         .gql_with(
@@ -207,7 +207,7 @@ async fn review_reminders_are_emailed_once_and_not_once_the_document_is_reviewed
         )
         .await;
     let project = data(&r)["createProject"]["project"]["id"].clone();
-    let today = samsyn::library::dates::today();
+    let today = samsyn::dates::today();
     let create = |title: &str, days: u64| {
         app.gql_with(
             &author,

@@ -54,6 +54,13 @@ export function tomorrow() {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
+/** A year from today in Swedish time, as YYYY-MM-DD (the server's default next review date). */
+export function aYearAhead() {
+  const d = new Date();
+  d.setFullYear(d.getFullYear() + 1);
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(d);
+}
+
 /**
  * The start of a plain text for a list: Markdown heading underlines ("-----", "=====") and
  * line breaks dropped, cut at a word near `max` characters.

@@ -1,11 +1,12 @@
 // The moderators' panel on a thread page (/forum/trad/<id>): fäst, lås, flytta to another
 // network, change the title, tillsynsområden and kind (fråga, diskussion, anslag), and put an answered question in the
-// network's vanliga frågor with a summary (or take it out again). The server decides every
+// network's vanliga frågor with a summary and a review-by date (or take it out again). The server decides every
 // right (viewerCanModerate only decides whether the panel is offered); each result is shown
 // in the panel and read out through the live region.
 
 import { ApiError, gql } from './api.js';
 import { h, notice, replace } from './dom.js';
+import { aYearAhead, formatDate, tomorrow } from './format.js';
 import { form, selectField, textField, textareaField } from './forms.js';
 import { tagPicker } from './library-edit.js';
 
@@ -170,7 +171,7 @@ export function moderationPanel({ fields, getThread, onChanged }) {
         'div',
         { class: 'moderation__group' },
         heading,
-        h('p', null, 'Frågan finns bland nätverkets vanliga frågor.'),
+        h('p', null, 'Frågan finns bland nätverkets vanliga frågor', t.faq.reviewBy ? ` och granskas senast ${formatDate(t.faq.reviewBy)}.` : '.'),
         summaryForm(t, 'Spara sammanfattningen', 'Sammanfattningen är sparad.'),
         h('div', { class: 'toolbar-row' }, remove),
       );
@@ -195,10 +196,22 @@ export function moderationPanel({ fields, getThread, onChanged }) {
           maxlength: 1000,
           hint: 'Visas överst i tråden och bland vanliga frågor. 10–1000 tecken.',
         }),
+        textField({
+          name: 'reviewBy',
+          label: 'Granskas senast',
+          type: 'date',
+          value: t.faq?.reviewBy ?? aYearAhead(),
+          min: tomorrow(),
+          required: true,
+          hint: 'Då visas frågan under Att granska för nätverkets moderatorer, så att svaret hålls aktuellt.',
+        }),
       ],
-      validate: ({ summary }) => (summary.length < 10 ? [{ field: 'summary', message: 'Skriv en sammanfattning på minst 10 tecken.' }] : []),
-      onSubmit: async ({ summary }) => {
-        const r = await gql(mutation('promoteToFaq', 'PromoteToFaqInput', fields), { input: { threadId: t.id, summary } });
+      validate: ({ summary, reviewBy }) => [
+        ...(summary.length < 10 ? [{ field: 'summary', message: 'Skriv en sammanfattning på minst 10 tecken.' }] : []),
+        ...(reviewBy && reviewBy < tomorrow() ? [{ field: 'reviewBy', message: 'Välj ett datum efter i dag.' }] : []),
+      ],
+      onSubmit: async ({ summary, reviewBy }) => {
+        const r = await gql(mutation('promoteToFaq', 'PromoteToFaqInput', fields), { input: { threadId: t.id, summary, reviewBy: reviewBy || null } });
         done(r.promoteToFaq.thread, text);
       },
     });

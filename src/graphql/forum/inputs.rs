@@ -1,6 +1,7 @@
 //! Inputs and payloads of the forum's mutations (Relay style: one `input`, one payload).
 
 use async_graphql::{Context, InputObject, Result, SimpleObject, ID};
+use chrono::NaiveDate;
 
 use crate::{
     accounts::NetworkRole,
@@ -136,6 +137,16 @@ pub struct PromoteToFaqInput {
     pub thread_id: ID,
     /// A short summary of the answer (10–1000 characters).
     pub summary: String,
+    /// The day a moderator is to look at the entry again (after today). Left out, an entry
+    /// already in the FAQ keeps its date and a new one gets 12 months from today.
+    pub review_by: Option<NaiveDate>,
+}
+
+#[derive(InputObject)]
+pub struct MarkFaqReviewedInput {
+    pub thread_id: ID,
+    /// The next review-by date (after today); 12 months from today when left out.
+    pub next_review_by: Option<NaiveDate>,
 }
 
 #[derive(InputObject)]

@@ -24,8 +24,9 @@ use types::{
 };
 
 use crate::{
+    error::AppError,
     forum::{digest, networks, notifications, posts, threads, threads::Thread},
-    graphql::{ids, page_size, parts},
+    graphql::{ids, library_types::Page, page_size, parts},
 };
 
 #[derive(SimpleObject)]
@@ -114,6 +115,30 @@ impl ForumQuery {
             Thread::activity_cursor,
             ThreadObj,
         ))
+    }
+
+    /// FAQ entries I am to look at again: in the networks I moderate (admins: all), review-by
+    /// date passed or within `withinDays` (default 30), soonest first. Empty for members
+    /// who moderate nothing.
+    #[graphql(complexity = "page_cost(first, child_complexity)")]
+    async fn faq_due_for_review(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(default = 30)] within_days: i32,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> Result<Connection<String, ThreadObj>> {
+        let (state, access) = parts(ctx);
+        let within = u32::try_from(within_days)
+            .ok()
+            .filter(|d| *d <= 3660)
+            .ok_or_else(|| AppError::bad_input("withinDays", "Ange 0–3660 dagar."))?;
+        let page = Page::parse(first, after)?;
+        let items =
+            threads::faq_due_for_review(&state.db, access, within, page.offset, page.fetch_limit())
+                .await?;
+        prime_threads(ctx, &items).await?;
+        Ok(page.connection(items.into_iter().map(ThreadObj).collect()))
     }
 
     /// My notifications (aviseringar), newest first.

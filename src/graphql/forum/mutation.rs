@@ -333,9 +333,33 @@ impl ForumMutation {
         input: PromoteToFaqInput,
     ) -> Result<ThreadPayload> {
         let (state, access) = parts(ctx);
-        let thread =
-            answers::promote_to_faq(state, access, thread_id(&input.thread_id)?, &input.summary)
-                .await?;
+        let thread = answers::promote_to_faq(
+            state,
+            access,
+            thread_id(&input.thread_id)?,
+            &input.summary,
+            input.review_by,
+        )
+        .await?;
+        Ok(ThreadPayload {
+            thread: ThreadObj(thread),
+        })
+    }
+
+    /// Marks an FAQ entry reviewed and sets its next review-by date (moderators).
+    async fn mark_faq_reviewed(
+        &self,
+        ctx: &Context<'_>,
+        input: MarkFaqReviewedInput,
+    ) -> Result<ThreadPayload> {
+        let (state, access) = parts(ctx);
+        let thread = answers::mark_faq_reviewed(
+            state,
+            access,
+            thread_id(&input.thread_id)?,
+            input.next_review_by,
+        )
+        .await?;
         Ok(ThreadPayload {
             thread: ThreadObj(thread),
         })

@@ -9,7 +9,7 @@ use async_graphql::{
     connection::{Connection, Edge},
     ComplexObject, Context, InputObject, Object, OutputType, Result, SimpleObject, ID,
 };
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::{
     accounts::NetworkRole,
@@ -345,12 +345,26 @@ pub struct FaqObj {
     pub promoted_at: DateTime<Utc>,
     #[graphql(skip)]
     pub promoted_by: Option<i64>,
+    /// The day a moderator is to look at the entry again (granskas senast).
+    pub review_by: Option<NaiveDate>,
+    /// When a moderator last marked it reviewed (null until the first time).
+    pub reviewed_at: Option<DateTime<Utc>>,
+    #[graphql(skip)]
+    pub reviewed_by: Option<i64>,
 }
 
 #[ComplexObject]
 impl FaqObj {
     async fn promoted_by(&self, ctx: &Context<'_>) -> Result<Option<UserObj>> {
         user(ctx, self.promoted_by).await
+    }
+    /// Who last marked it reviewed.
+    async fn reviewed_by(&self, ctx: &Context<'_>) -> Result<Option<UserObj>> {
+        user(ctx, self.reviewed_by).await
+    }
+    /// True when the review-by date has passed (in Swedish time).
+    async fn review_overdue(&self) -> bool {
+        self.review_by.is_some_and(|d| d < crate::dates::today())
     }
 }
 
@@ -416,6 +430,9 @@ impl ThreadObj {
             summary: self.0.faq_summary.clone()?,
             promoted_at: ts(self.0.faq_at?),
             promoted_by: self.0.faq_by,
+            review_by: self.0.faq_review_by,
+            reviewed_at: self.0.faq_reviewed_at.map(ts),
+            reviewed_by: self.0.faq_reviewed_by,
         })
     }
     /// Visible replies (the opening post not counted).

@@ -29,10 +29,10 @@ use sqlx::{any::AnyRow, Row};
 
 use crate::{
     accounts::Access,
+    dates,
     db::{change_log, change_log::EntityKind, sql::Sql, WriteTx},
     error::AppResult,
     library::{
-        dates,
         kinds::{DocumentKind, DocumentStatus},
         related::NetworkRef,
     },

@@ -9,11 +9,11 @@ use sqlx::Row;
 use super::{push_readable, Document, COLUMNS, FROM};
 use crate::{
     accounts::{users::User, Access},
+    dates,
     db::{sql::Sql, Db},
     error::{AppError, AppResult},
     library::{
         attachments::{self, Attachment},
-        dates,
         kinds::{DocumentKind, DocumentStatus},
         projects::{self, Project},
         related,
@@ -169,16 +169,10 @@ pub async fn due_for_review(
     sql.text(&dates::to_db(until));
     push_readable(&mut sql, access)?;
     if !access.is_admin() {
-        let moderates: Vec<i64> = me
-            .networks
-            .iter()
-            .filter(|(_, r)| **r == crate::accounts::NetworkRole::Moderator)
-            .map(|(id, _)| *id)
-            .collect();
         sql.push(" AND (d.author_id = ")
             .int(me.user_id)
             .push(" OR d.network_id IN (")
-            .ints(&moderates)
+            .ints(&access.moderated_network_ids())
             .push(
                 ") OR d.project_id IN (SELECT p.id FROM projects p WHERE p.responsible_user_id = ",
             )

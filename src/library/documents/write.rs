@@ -8,10 +8,10 @@ use sqlx::Row;
 use super::{can_publish, can_write, get, record_change, Document};
 use crate::{
     accounts::Access,
+    dates,
     db::{now_ms, Db, WriteTx},
     error::{AppError, AppResult},
     library::{
-        dates,
         kinds::{DocumentKind, DocumentStatus},
         projects, related,
     },
@@ -447,19 +447,7 @@ pub async fn mark_reviewed(
             "Dokumentet ligger i papperskorgen. Återställ det först.".into(),
         ));
     }
-    let today = dates::today();
-    let next = match next {
-        Some(d) if d <= today => {
-            return Err(AppError::bad_input(
-                "nextReviewBy",
-                "Nästa granskning måste vara efter i dag.",
-            ))
-        }
-        Some(d) => d,
-        None => today
-            .checked_add_months(chrono::Months::new(12))
-            .ok_or_else(|| AppError::internal("date overflow"))?,
-    };
+    let next = dates::next_review(next, dates::today(), "nextReviewBy")?;
     let mut tx = db.begin_write().await?;
     sqlx::query(
         "UPDATE documents SET review_by = $1, reviewed_at = $2, reviewed_by = $3, updated_at = $2

@@ -1,5 +1,6 @@
 //! Moderators versus authors: editing, hiding and restoring (the recycle bin), withdrawing,
-//! locking, pinning, moving, announcements, the FAQ, and the revision history.
+//! locking, pinning, moving, announcements, the FAQ and its review dates, and the revision
+//! history.
 
 use serde_json::json;
 
@@ -12,6 +13,7 @@ both_backends!(
     only_moderators_pin_move_announce_and_promote_to_faq,
     edits_keep_a_revision_history_of_who_when_and_the_earlier_text,
     only_moderators_change_a_threads_kind_and_a_question_losing_it_loses_its_solution,
+    faq_entries_have_a_review_date_that_moderators_move_on,
 );
 
 /// A network with a moderator, an author and another member.
@@ -616,4 +618,219 @@ async fn only_moderators_change_a_threads_kind_and_a_question_losing_it_loses_it
     assert_eq!(data(&r)["updateThread"]["thread"]["status"], "OPEN");
     let r = change(&c.admin, "ANNOUNCEMENT").await;
     assert_eq!(data(&r)["updateThread"]["thread"]["kind"], "ANNOUNCEMENT");
+}
+
+const FAQ_SELECTION: &str =
+    "{ thread { faq { summary reviewBy reviewOverdue reviewedAt reviewedBy { displayName } } } }";
+
+/// The thread ids of `faqDueForReview(withinDays)` as `who` sees them.
+async fn faq_due(app: &TestApp, who: &reqwest::Client, within: i64) -> Vec<String> {
+    let r = app
+        .gql_with(
+            who,
+            "query($d: Int!) { faqDueForReview(withinDays: $d) { edges { node { id } } } }",
+            json!({ "d": within }),
+        )
+        .await;
+    data(&r)["faqDueForReview"]["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["node"]["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// An FAQ entry is reviewed by a date (12 months by default, or the moderator's), shows in
+/// its moderators' "Att granska" when due, and marking it reviewed records who and when and
+/// moves the date; removal clears it all. Members can neither see the list's entries nor mark.
+async fn faq_entries_have_a_review_date_that_moderators_move_on(app: TestApp) {
+    let c = cast(&app, "faqgranskning").await;
+    let today = samsyn::dates::today();
+    let year = today.checked_add_months(chrono::Months::new(12)).unwrap();
+    let (t, _) = thread(
+        &app,
+        &c.author,
+        &c.net,
+        "QUESTION",
+        "Tillsynsavgift för cisterner",
+    )
+    .await;
+    let answer = reply(&app, &c.other, &t, "Timavgift enligt taxan, se bilaga 2.").await;
+    data(
+        &mutate(
+            &app,
+            &c.author,
+            "acceptAnswer",
+            "AcceptAnswerInput",
+            json!({ "threadId": t, "postId": answer }),
+            "{ thread { status } }",
+        )
+        .await,
+    );
+    let summary = "Timavgift enligt kommunens taxa; bilaga 2 anger timmarna.";
+    let promote = |who, review_by: Option<String>| {
+        let mut input = json!({ "threadId": t, "summary": summary });
+        if let Some(d) = review_by {
+            input["reviewBy"] = json!(d);
+        }
+        mutate(
+            &app,
+            who,
+            "promoteToFaq",
+            "PromoteToFaqInput",
+            input,
+            FAQ_SELECTION,
+        )
+    };
+
+    // A date that is not after today is refused at its field; nothing is promoted.
+    let r = promote(&c.moderator, Some(today.to_string())).await;
+    assert_code(&r, "BAD_INPUT");
+    assert_eq!(r["errors"][0]["extensions"]["field"], "reviewBy");
+    let r = app
+        .gql_with(
+            &c.other,
+            "query($id: ID!) { thread(id: $id) { faq { summary } } }",
+            json!({ "id": t }),
+        )
+        .await;
+    assert!(data(&r)["thread"]["faq"].is_null());
+
+    // Left out, it is a year ahead; updating the summary keeps the date; a chosen one is kept.
+    let r = promote(&c.moderator, None).await;
+    let faq = &data(&r)["promoteToFaq"]["thread"]["faq"];
+    assert_eq!(faq["reviewBy"], year.to_string());
+    assert_eq!(faq["reviewOverdue"], false);
+    assert!(faq["reviewedAt"].is_null());
+    let in_twenty = today.checked_add_days(chrono::Days::new(20)).unwrap();
+    let r = promote(&c.moderator, Some(in_twenty.to_string())).await;
+    assert_eq!(
+        data(&r)["promoteToFaq"]["thread"]["faq"]["reviewBy"],
+        in_twenty.to_string()
+    );
+    let r = promote(&c.moderator, None).await;
+    assert_eq!(
+        data(&r)["promoteToFaq"]["thread"]["faq"]["reviewBy"],
+        in_twenty.to_string()
+    );
+
+    // Due within 30 days: the network's moderator and admins see it; members see nothing,
+    // the signed out are asked to sign in.
+    assert_eq!(
+        faq_due(&app, &c.moderator, 30).await,
+        std::slice::from_ref(&t)
+    );
+    assert!(faq_due(&app, &c.moderator, 10).await.is_empty());
+    assert_eq!(faq_due(&app, &c.admin, 30).await, std::slice::from_ref(&t));
+    assert!(faq_due(&app, &c.author, 30).await.is_empty());
+    assert!(faq_due(&app, &c.other, 3660).await.is_empty());
+    let r = app
+        .gql_with(
+            &new_client(),
+            "{ faqDueForReview { edges { node { id } } } }",
+            json!({}),
+        )
+        .await;
+    assert_code(&r, "UNAUTHENTICATED");
+    let r = app
+        .gql_with(
+            &c.moderator,
+            "{ faqDueForReview(withinDays: -1) { edges { node { id } } } }",
+            json!({}),
+        )
+        .await;
+    assert_code(&r, "BAD_INPUT");
+
+    // A passed date (set in the database: the API takes only future ones) is overdue.
+    let id = samsyn::graphql::ids::decode(&async_graphql::ID(t.clone()), "Thread").unwrap();
+    sqlx::query("UPDATE threads SET faq_review_by = '2020-01-31' WHERE id = $1")
+        .bind(id)
+        .execute(&app.state.db.pool)
+        .await
+        .unwrap();
+    let r = app
+        .gql_with(
+            &c.other,
+            "{ network(slug: \"faqgranskning\") { faq { edges { node { faq { reviewBy reviewOverdue } } } } } }",
+            json!({}),
+        )
+        .await;
+    let faq = &data(&r)["network"]["faq"]["edges"][0]["node"]["faq"];
+    assert_eq!(faq["reviewBy"], "2020-01-31");
+    assert_eq!(faq["reviewOverdue"], true);
+
+    // Marking it reviewed: moderators only, a future date, who and when recorded.
+    let mark = |who, next: Option<String>| {
+        let mut input = json!({ "threadId": t });
+        if let Some(d) = next {
+            input["nextReviewBy"] = json!(d);
+        }
+        mutate(
+            &app,
+            who,
+            "markFaqReviewed",
+            "MarkFaqReviewedInput",
+            input,
+            FAQ_SELECTION,
+        )
+    };
+    assert_code(&mark(&c.author, None).await, "FORBIDDEN");
+    assert_code(&mark(&c.other, None).await, "FORBIDDEN");
+    let r = mark(&c.moderator, Some(today.to_string())).await;
+    assert_code(&r, "BAD_INPUT");
+    assert_eq!(r["errors"][0]["extensions"]["field"], "nextReviewBy");
+    let r = mark(&c.moderator, None).await;
+    let faq = &data(&r)["markFaqReviewed"]["thread"]["faq"];
+    assert_eq!(faq["reviewBy"], year.to_string());
+    assert_eq!(faq["reviewOverdue"], false);
+    assert!(faq["reviewedAt"].is_string());
+    assert_eq!(faq["reviewedBy"]["displayName"], "maja.moderator");
+    assert!(faq_due(&app, &c.moderator, 30).await.is_empty());
+    let in_sixty = today.checked_add_days(chrono::Days::new(60)).unwrap();
+    let r = mark(&c.admin, Some(in_sixty.to_string())).await;
+    assert_eq!(
+        data(&r)["markFaqReviewed"]["thread"]["faq"]["reviewBy"],
+        in_sixty.to_string()
+    );
+    assert_eq!(
+        faq_due(&app, &c.moderator, 90).await,
+        std::slice::from_ref(&t)
+    );
+
+    // A question not in the FAQ has nothing to review; removal clears the dates.
+    let (open, _) = thread(&app, &c.author, &c.net, "QUESTION", "Avgift för köldmedier").await;
+    let r = mutate(
+        &app,
+        &c.moderator,
+        "markFaqReviewed",
+        "MarkFaqReviewedInput",
+        json!({ "threadId": open }),
+        FAQ_SELECTION,
+    )
+    .await;
+    assert_code(&r, "CONFLICT");
+    let r = mutate(
+        &app,
+        &c.moderator,
+        "removeFromFaq",
+        "ThreadInput",
+        json!({ "threadId": t }),
+        "{ thread { faq { reviewBy } } }",
+    )
+    .await;
+    assert!(data(&r)["removeFromFaq"]["thread"]["faq"].is_null());
+    assert!(faq_due(&app, &c.admin, 3660).await.is_empty());
+    let row: (Option<String>, Option<i64>, Option<i64>) = sqlx::query_as(
+        "SELECT faq_review_by, faq_reviewed_at, faq_reviewed_by FROM threads WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_one(&app.state.db.pool)
+    .await
+    .unwrap();
+    assert_eq!(row, (None, None, None));
+    // Promoted again, it starts over with a year.
+    let r = promote(&c.moderator, None).await;
+    let faq = &data(&r)["promoteToFaq"]["thread"]["faq"];
+    assert_eq!(faq["reviewBy"], year.to_string());
+    assert!(faq["reviewedAt"].is_null());
 }

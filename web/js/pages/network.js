@@ -145,8 +145,16 @@ function faqView(network, faq, refresh) {
         'li',
         { class: 'faq-item' },
         h('h2', { class: 'faq-item__title' }, h('a', { href: threadPath(t.id) }, t.title)),
+        t.faq.reviewOverdue ? h('p', { class: 'thread-item__badges' }, badge('Granskning försenad', 'warn')) : null,
         h('p', null, t.faq.summary),
-        h('p', { class: 'muted' }, `Tillagd ${formatDate(t.faq.promotedAt)}`, t.tags.length ? ` · ${t.tags.map((x) => x.name).join(', ')}` : ''),
+        h(
+          'p',
+          { class: 'muted' },
+          `Tillagd ${formatDate(t.faq.promotedAt)}`,
+          t.faq.reviewedAt ? ` · granskad ${formatDate(t.faq.reviewedAt)}` : '',
+          t.faq.reviewBy ? ` · granskas senast ${formatDate(t.faq.reviewBy)}` : '',
+          t.tags.length ? ` · ${t.tags.map((x) => x.name).join(', ')}` : '',
+        ),
         network.viewerCanModerate ? removeFromFaqButton(t, refresh) : null,
       ),
     ),
@@ -358,7 +366,7 @@ export default async function networkPage({ params, query, route, navigate, setT
       ? `query NetworkBin($slug: String!) { network(slug: $slug) { ${NETWORK_FIELDS} } }`
       : showFaq
       ? `query NetworkFaq($slug: String!) { network(slug: $slug) { ${NETWORK_FIELDS}
-           faq(first: 100) { nodes { id title tags { name } faq { summary promotedAt } } } } }`
+           faq(first: 100) { nodes { id title tags { name } faq { summary promotedAt reviewBy reviewOverdue reviewedAt } } } } }`
       : `query Network($slug: String!, $filter: ThreadFilterInput, $first: Int) { network(slug: $slug) { ${NETWORK_FIELDS}
            threads(first: $first, filter: $filter) { pageInfo { hasNextPage endCursor } nodes { ${THREAD_LIST_FIELDS} } } }
            tags { name slug } }`,

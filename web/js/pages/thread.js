@@ -17,7 +17,7 @@ import * as session from '../session.js';
 
 const PAGE = 100;
 const THREAD_FIELDS = `id title kind status pinned locked hidden network { id slug name } author { displayName }
-  tags { name slug } faq { summary promotedAt } acceptedAnswer { id } replyCount following
+  tags { name slug } faq { summary promotedAt reviewBy } acceptedAnswer { id } replyCount following
   viewerCanReply viewerCanAccept viewerCanModerate updatedAt`;
 
 const EVENTS = `subscription ThreadEvents($threadId: ID!) { threadEvents(threadId: $threadId) {

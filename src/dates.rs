@@ -1,5 +1,5 @@
-//! Days (not instants) in handläggarstöd: project periods and review-by dates, kept as ISO
-//! `YYYY-MM-DD` text so they sort and compare the same way in SQLite and PostgreSQL.
+//! Days (not instants): project periods and the review-by dates of documents and FAQ entries,
+//! kept as ISO `YYYY-MM-DD` text so they sort and compare the same way in SQLite and PostgreSQL.
 
 use chrono::NaiveDate;
 
@@ -40,6 +40,21 @@ pub fn check_period(from: Option<NaiveDate>, to: Option<NaiveDate>) -> AppResult
     Ok(())
 }
 
+/// The next review-by date: `next` when it is after `today` (else BAD_INPUT on `field`), or
+/// 12 months from `today` when left out.
+pub fn next_review(next: Option<NaiveDate>, today: NaiveDate, field: &str) -> AppResult<NaiveDate> {
+    match next {
+        Some(d) if d <= today => Err(AppError::bad_input(
+            field,
+            "Nästa granskning måste vara efter i dag.",
+        )),
+        Some(d) => Ok(d),
+        None => today
+            .checked_add_months(chrono::Months::new(12))
+            .ok_or_else(|| AppError::internal("date overflow")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -54,5 +69,15 @@ mod tests {
         assert!(check_period(Some(d), Some(later)).is_ok());
         assert!(check_period(Some(later), Some(d)).is_err());
         assert!(check_period(None, Some(d)).is_ok());
+    }
+
+    #[test]
+    fn the_next_review_is_after_today_and_defaults_to_a_year() {
+        let today = NaiveDate::from_ymd_opt(2026, 2, 28).unwrap();
+        let year = NaiveDate::from_ymd_opt(2027, 2, 28).unwrap();
+        assert_eq!(next_review(None, today, "f").unwrap(), year);
+        assert_eq!(next_review(Some(year), today, "f").unwrap(), year);
+        let err = next_review(Some(today), today, "reviewBy").unwrap_err();
+        assert!(matches!(err, AppError::BadInput { .. }), "{err:?}");
     }
 }
