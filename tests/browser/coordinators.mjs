@@ -1,6 +1,7 @@
 // Browser tests of what the people who run the collaboration do in the web UI (#16): a
 // network's moderator moderates a thread (fäst, lås, flytta, byt rubrik, tillsynsområden och
-// typ, dölj med motivering till författaren, vanliga frågor), handles a report in "Att
+// typ, dölj med motivering till författaren, vanliga frågor med granskningsdatum, granskad i
+// "Att granska"), handles a report in "Att
 // moderera" and plans a meeting (skapa med fel vid fältet, ändra, koppla protokoll, ställ in);
 // a manager keeps the phone book (kontrollera, ändringslogg, enheter); an admin edits an
 // organisation, erases a user and marks a document reviewed ("Att granska"); a member reports
@@ -110,6 +111,13 @@ const contextOptions = { viewport: DESKTOP, locale: 'sv-SE', timezoneId: 'Europe
 const year = new Date().getFullYear() + 1;
 const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
 const suffix = Date.now().toString(36).slice(-4);
+/** The day `days` (and `years`) from today in Swedish time, as YYYY-MM-DD (date inputs). */
+function dayIn(days, years = 0) {
+  const d = new Date();
+  d.setDate(d.getDate() + days);
+  d.setFullYear(d.getFullYear() + years);
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(d);
+}
 
 const password = 'Samverkan-lösenord-123';
 const people = {
@@ -364,14 +372,44 @@ try {
     await expectText(panel.locator('.field--invalid .field__error'), 'minst 10 tecken');
     assert((await panel.getByLabel('Sammanfattning av svaret').getAttribute('aria-invalid')) === 'true', 'the field is marked invalid');
     await panel.getByLabel('Sammanfattning av svaret').fill('Oftast krävs en anmälan om återvinning av avfall för anläggningsändamål.');
+    // The review-by date is checked at its field too, then set 20 days ahead (due soon).
+    await panel.getByLabel('Granskas senast').fill(dayIn(-1));
+    await panel.getByRole('button', { name: 'Lägg till bland vanliga frågor' }).click();
+    await expectText(panel.locator('.field--invalid .field__error'), 'efter i dag');
+    await panel.getByLabel('Granskas senast').fill(dayIn(20));
     await panel.getByRole('button', { name: 'Lägg till bland vanliga frågor' }).click();
     await expectText(panel.locator('.notice--success'), 'tillagd bland vanliga frågor');
+    await expectText(panel, 'granskas senast');
     await expectText(majaPage.locator('main .notice--info'), 'Vanlig fråga');
     await majaPage.goto(`${BASE_URL}/forum/${netB.slug}/vanliga-fragor`);
     await heading(majaPage, `Vanliga frågor i ${netB.name}`);
     await expectText(majaPage.locator('.faq-list'), newTitle);
     await expectText(majaPage.locator('.faq-list'), 'anläggningsändamål');
+    await expectText(majaPage.locator('.faq-list'), 'granskas senast');
     await checkPage(majaPage, 'vanliga-fragor-moderator');
+  });
+
+  await step('moderator: the FAQ entry due within 30 days is in "Att granska"; "Granskad" moves it a year on', async () => {
+    await majaPage.goto(`${BASE_URL}/`);
+    await heading(majaPage, /^Välkommen/);
+    await majaPage.getByRole('link', { name: /^Att granska \(\d+\)/ }).click();
+    await expectUrl(majaPage, '/handlaggarstod/att-granska');
+    await heading(majaPage, 'Att granska');
+    const section = majaPage.getByRole('region', { name: 'Vanliga frågor att granska' });
+    const item = section.locator('.thread-item', { hasText: newTitle });
+    await expectText(item, 'Snart');
+    await expectText(item, netB.name);
+    await checkPage(majaPage, 'att-granska-vanliga-fragor');
+    assert((await item.getByLabel('Nästa granskning').inputValue()) === dayIn(0, 1), 'the next date is a year ahead by default');
+    await item.getByRole('button', { name: /^Granskad/ }).click();
+    await expectText(section.locator('.notice--success'), `”${newTitle}” är granskad. Nästa granskning`);
+    await expectText(section, 'Inga vanliga frågor att granska');
+    await majaPage.reload();
+    await heading(majaPage, 'Att granska');
+    await expectNoText(majaPage.locator('main'), newTitle);
+    await majaPage.goto(`${BASE_URL}/forum/${netB.slug}/vanliga-fragor`);
+    await heading(majaPage, `Vanliga frågor i ${netB.name}`);
+    await expectText(majaPage.locator('.faq-list'), 'granskad');
   });
 
   // ---- the member ------------------------------------------------------------------------

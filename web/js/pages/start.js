@@ -133,7 +133,8 @@ export default async function startPage() {
        networks { id slug name description membersOnly unreadCount myRole following }
        notifications(first: 8) { nodes { ${NOTIFICATION_FIELDS} } }
        unreadNotificationCount
-       documentsDueForReview(withinDays: 30, first: 100) { edges { node { id } } } }`,
+       documentsDueForReview(withinDays: 30, first: 100) { edges { node { id } } }
+       faqDueForReview(withinDays: 30, first: 100) { edges { node { id } } } }`,
   );
   const who = [ROLE_LABELS[me.role], me.organisation?.name].filter(Boolean).join(', ');
   const cards = [
@@ -144,9 +145,12 @@ export default async function startPage() {
     card('/nyhetsbrev', 'Nyhetsbrev', 'Arkivet med samverkans nyhetsbrev.'),
     card('/profil', 'Mina uppgifter', 'Ditt konto, lösenord, aviseringar med e-post och API-nycklar.'),
   ];
-  const toReview = data.documentsDueForReview.edges.length;
+  const docs = data.documentsDueForReview.edges.length;
+  const faq = data.faqDueForReview.edges.length;
+  const toReview = docs + faq;
   if (toReview > 0) {
-    cards.unshift(card('/handlaggarstod/att-granska', `Att granska (${toReview === 100 ? '100+' : toReview})`, 'Handläggarstöd du ansvarar för som ska granskas inom 30 dagar eller redan skulle ha granskats.'));
+    const what = faq === 0 ? 'Handläggarstöd du ansvarar för' : docs === 0 ? 'Vanliga frågor i nätverk du modererar' : 'Handläggarstöd och vanliga frågor du ansvarar för';
+    cards.unshift(card('/handlaggarstod/att-granska', `Att granska (${docs === 100 || faq === 100 ? '100+' : toReview})`, `${what} som ska granskas inom 30 dagar eller redan skulle ha granskats.`));
   }
   if (me.role === 'MANAGER' || me.role === 'ADMIN') {
     cards.push(card('/telefonboken/kontroll', 'Att kontrollera i telefonboken', 'Poster som inte har kontrollerats på ett år, ändringsloggen och enheterna.'));
