@@ -2,6 +2,7 @@
 //! locking, pinning, moving, announcements, the FAQ and its review dates, and the revision
 //! history.
 
+use chrono::TimeZone;
 use serde_json::json;
 
 use super::*;
@@ -14,6 +15,7 @@ both_backends!(
     edits_keep_a_revision_history_of_who_when_and_the_earlier_text,
     only_moderators_change_a_threads_kind_and_a_question_losing_it_loses_its_solution,
     faq_entries_have_a_review_date_that_moderators_move_on,
+    migration_0014_gives_faq_entries_from_before_a_review_date_a_year_on,
 );
 
 /// A network with a moderator, an author and another member.
@@ -833,4 +835,72 @@ async fn faq_entries_have_a_review_date_that_moderators_move_on(app: TestApp) {
     let faq = &data(&r)["promoteToFaq"]["thread"]["faq"];
     assert_eq!(faq["reviewBy"], year.to_string());
     assert!(faq["reviewedAt"].is_null());
+}
+
+/// FAQ entries promoted before review dates existed get one a year after their promotion;
+/// entries that have a date keep it.
+async fn migration_0014_gives_faq_entries_from_before_a_review_date_a_year_on(app: TestApp) {
+    let c = cast(&app, "faqgammal").await;
+    let mut ids = Vec::new();
+    for title in [
+        "Avgift för tillsyn av cisterner",
+        "Avgift för köldmedieanläggningar",
+    ] {
+        let (t, _) = thread(&app, &c.author, &c.net, "QUESTION", title).await;
+        let answer = reply(&app, &c.other, &t, "Timavgift enligt taxan.").await;
+        data(
+            &mutate(
+                &app,
+                &c.author,
+                "acceptAnswer",
+                "AcceptAnswerInput",
+                json!({ "threadId": t, "postId": answer }),
+                "{ thread { status } }",
+            )
+            .await,
+        );
+        data(
+            &mutate(
+                &app,
+                &c.moderator,
+                "promoteToFaq",
+                "PromoteToFaqInput",
+                json!({ "threadId": t, "summary": "Timavgift enligt kommunens taxa." }),
+                "{ thread { id } }",
+            )
+            .await,
+        );
+        ids.push(samsyn::graphql::ids::decode(&async_graphql::ID(t), "Thread").unwrap());
+    }
+    // The first as 0013 left it: promoted on 15 March 2026 (noon UTC), no date yet.
+    let promoted = chrono::Utc
+        .with_ymd_and_hms(2026, 3, 15, 12, 0, 0)
+        .unwrap()
+        .timestamp_millis();
+    let db = &app.state.db;
+    sqlx::query("UPDATE threads SET faq_at = $1, faq_review_by = NULL WHERE id = $2")
+        .bind(promoted)
+        .bind(ids[0])
+        .execute(&db.pool)
+        .await
+        .unwrap();
+    sqlx::query("UPDATE threads SET faq_review_by = '2030-01-31' WHERE id = $1")
+        .bind(ids[1])
+        .execute(&db.pool)
+        .await
+        .unwrap();
+    sqlx::query("DELETE FROM _sqlx_migrations WHERE version = 14")
+        .execute(&db.pool)
+        .await
+        .unwrap();
+    db.migrate().await.expect("0014 runs again");
+    for (id, want) in [(ids[0], "2027-03-15"), (ids[1], "2030-01-31")] {
+        let (got,): (Option<String>,) =
+            sqlx::query_as("SELECT faq_review_by FROM threads WHERE id = $1")
+                .bind(id)
+                .fetch_one(&db.pool)
+                .await
+                .unwrap();
+        assert_eq!(got.as_deref(), Some(want), "thread {id}");
+    }
 }
