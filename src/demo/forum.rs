@@ -1,6 +1,7 @@
 //! The forum's part of the demo: the plan's networks, the phone book's memberships and
 //! moderators, and realistic threads with replies and accepted answers, dated from each
-//! thread's `started_at` with replies spread over the following hours and days.
+//! thread's `started_at` with replies spread over the following hours and days, and a few
+//! of the answered questions among vanliga frågor with their review dates.
 
 use std::collections::HashMap;
 
@@ -8,10 +9,11 @@ use chrono::{NaiveDateTime, TimeZone};
 
 use crate::{
     accounts::NetworkRole,
+    dates,
     db::{change_log, change_log::EntityKind, now_ms},
     demo::{content, DemoUsers},
     error::{AppError, AppResult},
-    forum::{membership, networks, new_thread, posts, ThreadKind},
+    forum::{membership, networks, new_thread, posts, text::FaqSummary, ThreadKind},
     state::AppState,
 };
 
@@ -102,12 +104,58 @@ pub async fn load(state: &AppState, users: &DemoUsers) -> AppResult<()> {
         }
         tx.commit().await?;
     }
+    load_faq(state, users, &net_ids).await?;
     tracing::info!(
         networks = net_ids.len(),
         threads = content::threads().len(),
         at = now_ms(),
         "demo forum loaded"
     );
+    Ok(())
+}
+
+/// Puts the answered questions of [`content::FAQ`] among vanliga frågor, promoted by a
+/// moderator of their network a day after the answer was accepted, each with its
+/// review-by date counted from today.
+async fn load_faq(
+    state: &AppState,
+    users: &DemoUsers,
+    net_ids: &HashMap<&str, i64>,
+) -> AppResult<()> {
+    let db = &state.db;
+    let today = dates::today();
+    let threads = content::threads();
+    let people = content::people();
+    for faq in content::FAQ {
+        let def = threads
+            .iter()
+            .find(|t| t.title == faq.title)
+            .ok_or_else(|| AppError::internal(format!("demo FAQ {}", faq.title)))?;
+        let moderator = people
+            .iter()
+            .position(|p| p.moderates.contains(&def.network))
+            .map(|i| users.ids[i]);
+        let summary = FaqSummary::parse(faq.summary)?;
+        let review_by = today
+            .checked_add_days(chrono::Days::new(faq.review_in_days))
+            .ok_or_else(|| AppError::internal("date overflow"))?;
+        let mut tx = db.begin_write().await?;
+        let id: i64 = sqlx::query_scalar(
+            "UPDATE threads SET faq_summary = $1, faq_at = accepted_at + 86400000, faq_by = $2,
+                    faq_review_by = $3
+             WHERE network_id = $4 AND title = $5 AND accepted_at IS NOT NULL
+             RETURNING id",
+        )
+        .bind(summary.as_str())
+        .bind(moderator)
+        .bind(dates::to_db(review_by))
+        .bind(net_ids[def.network])
+        .bind(faq.title)
+        .fetch_one(&mut **tx)
+        .await?;
+        change_log::record(&mut tx, EntityKind::Thread, id).await?;
+        tx.commit().await?;
+    }
     Ok(())
 }
 
@@ -159,6 +207,26 @@ mod tests {
             if let Some(a) = t.accepted {
                 assert!(a < t.posts.len(), "{}", t.title);
             }
+        }
+    }
+
+    #[test]
+    fn every_demo_faq_is_an_answered_question_of_a_moderated_network() {
+        for faq in content::FAQ {
+            let t = content::threads()
+                .into_iter()
+                .find(|t| t.title == faq.title)
+                .unwrap_or_else(|| panic!("no thread {}", faq.title));
+            assert_eq!(t.kind, ThreadKind::Question, "{}", faq.title);
+            assert!(t.accepted.is_some(), "{} is answered", faq.title);
+            assert!(
+                content::people()
+                    .iter()
+                    .any(|p| p.moderates.contains(&t.network)),
+                "{} has a moderator",
+                t.network
+            );
+            FaqSummary::parse(faq.summary).unwrap();
         }
     }
 

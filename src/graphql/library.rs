@@ -157,10 +157,7 @@ impl LibraryQuery {
         after: Option<String>,
     ) -> Result<Connection<String, DocumentObj, EmptyFields, EmptyFields>> {
         let (state, access) = parts(ctx);
-        let within = u32::try_from(within_days)
-            .ok()
-            .filter(|d| *d <= 3660)
-            .ok_or_else(|| AppError::bad_input("withinDays", "Ange 0–3660 dagar."))?;
+        let within = crate::graphql::within_days(within_days)?;
         let page = Page::parse(first, after)?;
         let docs =
             documents::due_for_review(&state.db, access, within, page.offset, page.fetch_limit())

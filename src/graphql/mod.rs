@@ -110,6 +110,14 @@ pub fn page_cost(first: Option<i32>, child: usize) -> usize {
     first.unwrap_or(20).clamp(1, MAX_PAGE) as usize * child + 1
 }
 
+/// Checks a `withinDays` argument of the "Att granska" lists: 0..=3660 (ten years).
+pub fn within_days(days: i32) -> Result<u32, AppError> {
+    u32::try_from(days)
+        .ok()
+        .filter(|d| *d <= 3660)
+        .ok_or_else(|| AppError::bad_input("withinDays", "Ange 0–3660 dagar."))
+}
+
 /// Checks a page size argument: 1..=100, default 20.
 pub fn page_size(first: Option<i32>) -> Result<i64, AppError> {
     match first {

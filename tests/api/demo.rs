@@ -17,6 +17,29 @@ async fn demo_content_is_loaded(app: TestApp) {
         .gql_with(&admin, "{ organisations { slug } }", json!({}))
         .await;
     assert_eq!(orgs["data"]["organisations"].as_array().unwrap().len(), 15);
+    // Vanliga frågor are not empty, and one comes up for review within 30 days.
+    let faq = app
+        .gql_with(
+            &admin,
+            "{ network(slug: \"sma-avlopp\") { faq { edges { node { title faq { summary reviewBy promotedBy { displayName } } } } } }
+               faqDueForReview(withinDays: 30) { edges { node { title } } } }",
+            json!({}),
+        )
+        .await;
+    assert_ok(&faq);
+    let entries = faq["data"]["network"]["faq"]["edges"].as_array().unwrap();
+    assert_eq!(entries.len(), 1, "{faq}");
+    assert_eq!(
+        entries[0]["node"]["faq"]["promotedBy"]["displayName"],
+        "Lena Mårtensson"
+    );
+    assert!(entries[0]["node"]["faq"]["reviewBy"].is_string());
+    let due = faq["data"]["faqDueForReview"]["edges"].as_array().unwrap();
+    assert_eq!(due.len(), 1, "{faq}");
+    assert!(due[0]["node"]["title"]
+        .as_str()
+        .unwrap()
+        .starts_with("Fosforkrav"));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -1,5 +1,6 @@
 //! Realistic forum threads, 3–5 per open network and 1–2 per members-only network, with
-//! replies and accepted answers, on the forum's own thread kinds.
+//! replies and accepted answers, on the forum's own thread kinds, and the answered ones
+//! their networks' moderators have put among vanliga frågor.
 //!
 //! The rows themselves are in `threads_tillsyn.rs` (the open tillsyn networks) and
 //! `threads_groups.rs` (handläggarträffar and the members-only groups).
@@ -66,3 +67,34 @@ pub fn threads() -> Vec<ThreadDef> {
         })
         .collect()
 }
+
+/// An answered question among its network's vanliga frågor.
+#[derive(Debug, Clone, Copy)]
+pub struct FaqDef {
+    /// The title of a question in [`threads()`] that has an accepted answer.
+    pub title: &'static str,
+    /// The moderator's summary of the answer (10–1000 characters).
+    pub summary: &'static str,
+    /// Days from the day the demo is loaded to the entry's review-by date: a short one puts
+    /// it under "Att granska" for the network's moderators at once.
+    pub review_in_days: u64,
+}
+
+/// Vanliga frågor: one per tillsyn network with an answered question that many ask.
+pub const FAQ: &[FaqDef] = &[
+    FaqDef {
+        title: "Fosforkrav för små avlopp i känsliga områden – när kräver ni hög skyddsnivå?",
+        summary: "Peka ut områden med hög skyddsnivå i förväg (karta och nämndbeslut) men motivera kravet i varje beslut utifrån recipientens status i VISS. Godta markbädd eller infiltration med fosforfälla eller minireningsverk med kemisk fällning, och skriv in att filtermaterialet ska bytas och att kvittot ska sparas.",
+        review_in_days: 20,
+    },
+    FaqDef {
+        title: "Legionella i äldreboendets varmvatten – vilka temperaturer kräver ni?",
+        summary: "Kräv minst 50 °C vid alla tappställen och i VVC-returen, en rutin för spolning av sällan använda tappställen och månadsvisa mätningar i egenkontrollen. Provtagning vid långvarigt låga temperaturer eller sjukdomsfall, bedömd enligt Folkhälsomyndighetens vägledning. Tänk på skållningsrisken: termostatblandare nära tappstället.",
+        review_in_days: 200,
+    },
+    FaqDef {
+        title: "Schaktmassor till anläggningsändamål – räcker en anmälan?",
+        summary: "En anmälan räcker om risken är ringa och det finns ett verkligt anläggningsbehov: begär ritning med höjder och volymer och en motivering av mängden. Större volym än behovet är bortskaffande och kräver tillstånd. Begär provtagningsplan innan schaktet startar och kompletterande prover där halterna ligger över KM.",
+        review_in_days: 300,
+    },
+];

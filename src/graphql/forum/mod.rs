@@ -24,7 +24,6 @@ use types::{
 };
 
 use crate::{
-    error::AppError,
     forum::{digest, networks, notifications, posts, threads, threads::Thread},
     graphql::{ids, library_types::Page, page_size, parts},
 };
@@ -129,10 +128,7 @@ impl ForumQuery {
         after: Option<String>,
     ) -> Result<Connection<String, ThreadObj>> {
         let (state, access) = parts(ctx);
-        let within = u32::try_from(within_days)
-            .ok()
-            .filter(|d| *d <= 3660)
-            .ok_or_else(|| AppError::bad_input("withinDays", "Ange 0–3660 dagar."))?;
+        let within = crate::graphql::within_days(within_days)?;
         let page = Page::parse(first, after)?;
         let items =
             threads::faq_due_for_review(&state.db, access, within, page.offset, page.fetch_limit())
