@@ -15,7 +15,7 @@ use crate::{
         notifications::{self, NotificationKind},
         posts, reading,
         text::FaqSummary,
-        threads::{finish, require, touch, Thread},
+        threads::{finish, require, touch, Thread, NOT_IN_FAQ},
         ThreadKind, ThreadStatus,
     },
     state::AppState,
@@ -119,10 +119,9 @@ pub async fn promote_to_faq(
         ));
     }
     let summary = FaqSummary::parse(summary)?;
-    let today = dates::today();
     let review_by = match (review_by, thread.faq_review_by) {
         (None, Some(kept)) if thread.faq_at.is_some() => kept,
-        (given, _) => dates::next_review(given, today, "reviewBy")?,
+        (given, _) => dates::next_review(given, dates::today(), "reviewBy")?,
     };
     let mut tx = state.db.begin_write().await?;
     sqlx::query(
@@ -181,14 +180,10 @@ pub async fn remove_from_faq(state: &AppState, access: &Access, id: i64) -> AppR
     let thread = require(&state.db, access, id).await?;
     require_moderator(access, &thread)?;
     let mut tx = state.db.begin_write().await?;
-    sqlx::query(
-        "UPDATE threads SET faq_summary = NULL, faq_at = NULL, faq_by = NULL, faq_review_by = NULL,
-                faq_reviewed_at = NULL, faq_reviewed_by = NULL
-         WHERE id = $1",
-    )
-    .bind(id)
-    .execute(&mut **tx)
-    .await?;
+    sqlx::query(&format!("UPDATE threads SET {NOT_IN_FAQ} WHERE id = $1"))
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
     touch(&mut tx, id).await?;
     tx.commit().await?;
     finish(state, &thread, ThreadEventKind::ThreadUpdated, None).await

@@ -57,6 +57,11 @@ pub const COLUMNS: &str = "t.id, t.kind, t.title, t.author_id, t.pinned, t.locke
     t.faq_by, t.faq_review_by, t.faq_reviewed_at, t.faq_reviewed_by, t.reply_count, \
     t.last_post_id, t.last_activity_at, t.created_at, t.updated_at";
 
+/// The SET list that takes a thread out of the FAQ: its summary, who and when, and its
+/// review dates (removing it, or a question becoming another kind).
+pub(crate) const NOT_IN_FAQ: &str = "faq_summary = NULL, faq_at = NULL, faq_by = NULL, \
+    faq_review_by = NULL, faq_reviewed_at = NULL, faq_reviewed_by = NULL";
+
 fn select() -> String {
     format!(
         "SELECT {COLUMNS}, {} FROM threads t JOIN networks n ON n.id = t.network_id",
@@ -502,12 +507,11 @@ pub async fn update(
             .execute(&mut **tx)
             .await?;
         if thread.kind == ThreadKind::Question {
-            sqlx::query(
+            sqlx::query(&format!(
                 "UPDATE threads SET accepted_post_id = NULL, accepted_at = NULL, accepted_by = NULL,
-                        faq_summary = NULL, faq_at = NULL, faq_by = NULL, faq_review_by = NULL,
-                        faq_reviewed_at = NULL, faq_reviewed_by = NULL
-                 WHERE id = $1",
-            )
+                        {NOT_IN_FAQ}
+                 WHERE id = $1"
+            ))
             .bind(id)
             .execute(&mut **tx)
             .await?;

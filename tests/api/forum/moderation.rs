@@ -43,6 +43,24 @@ async fn cast(app: &TestApp, slug: &str) -> Cast {
     }
 }
 
+/// A question by the cast's author that the other member answered and the author marked
+/// solved; returns its id.
+async fn answered_question(app: &TestApp, c: &Cast, title: &str) -> String {
+    let (t, _) = thread(app, &c.author, &c.net, "QUESTION", title).await;
+    let answer = reply(app, &c.other, &t, "Timavgift enligt taxan, se bilaga 2.").await;
+    let r = mutate(
+        app,
+        &c.author,
+        "acceptAnswer",
+        "AcceptAnswerInput",
+        json!({ "threadId": t, "postId": answer }),
+        "{ thread { status } }",
+    )
+    .await;
+    assert_eq!(data(&r)["acceptAnswer"]["thread"]["status"], "ANSWERED");
+    t
+}
+
 const EDIT: &str = "{ post { id body bodyHtml editedAt editedBy { displayName } } }";
 
 async fn edit(app: &TestApp, c: &reqwest::Client, post: &str, body: &str) -> Value {
@@ -649,26 +667,7 @@ async fn faq_entries_have_a_review_date_that_moderators_move_on(app: TestApp) {
     let c = cast(&app, "faqgranskning").await;
     let today = samsyn::dates::today();
     let year = today.checked_add_months(chrono::Months::new(12)).unwrap();
-    let (t, _) = thread(
-        &app,
-        &c.author,
-        &c.net,
-        "QUESTION",
-        "Tillsynsavgift för cisterner",
-    )
-    .await;
-    let answer = reply(&app, &c.other, &t, "Timavgift enligt taxan, se bilaga 2.").await;
-    data(
-        &mutate(
-            &app,
-            &c.author,
-            "acceptAnswer",
-            "AcceptAnswerInput",
-            json!({ "threadId": t, "postId": answer }),
-            "{ thread { status } }",
-        )
-        .await,
-    );
+    let t = answered_question(&app, &c, "Tillsynsavgift för cisterner").await;
     let summary = "Timavgift enligt kommunens taxa; bilaga 2 anger timmarna.";
     let promote = |who, review_by: Option<String>| {
         let mut input = json!({ "threadId": t, "summary": summary });
@@ -846,19 +845,7 @@ async fn migration_0014_gives_faq_entries_from_before_a_review_date_a_year_on(ap
         "Avgift för tillsyn av cisterner",
         "Avgift för köldmedieanläggningar",
     ] {
-        let (t, _) = thread(&app, &c.author, &c.net, "QUESTION", title).await;
-        let answer = reply(&app, &c.other, &t, "Timavgift enligt taxan.").await;
-        data(
-            &mutate(
-                &app,
-                &c.author,
-                "acceptAnswer",
-                "AcceptAnswerInput",
-                json!({ "threadId": t, "postId": answer }),
-                "{ thread { status } }",
-            )
-            .await,
-        );
+        let t = answered_question(&app, &c, title).await;
         data(
             &mutate(
                 &app,
